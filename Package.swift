@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kith",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kith", targets: ["kith"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The only C in the project: the system ncursesw, reached through shim.h.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Domain types and pure rules. No I/O, no database, no terminal.
+        .target(name: "KithCore"),
+        // The local store: GRDB over one SQLite file. The only module that imports GRDB.
+        .target(name: "KithStore", dependencies: [
+            "KithCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The command line: argument parsing, human and JSON output, exit codes.
+        .target(name: "KithCLI", dependencies: [
+            "KithCore", "KithStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kith", dependencies: ["KithCLI"]),
+
+        .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
+        .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore"]),
+        .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore"]),
+        .testTarget(name: "CNcurseswTests", dependencies: ["CNcursesw"]),
+    ]
+)

@@ -1,0 +1,34 @@
+#ifndef KITH_CNCURSESW_SHIM_H
+#define KITH_CNCURSESW_SHIM_H
+
+// The wide-character API (get_wch, add_wch, setcchar, cchar_t) is only declared
+// when NCURSES_WIDECHAR is set before the header is read.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+
+// glibc hides these from Swift's importer unless _XOPEN_SOURCE is set just so.
+extern int wcwidth(wchar_t c);
+extern int wcswidth(const wchar_t *s, size_t n);
+
+// Swift 6 strict concurrency rejects direct references to these mutable globals;
+// small accessors keep every use in one audited place.
+static inline WINDOW *kith_stdscr(void) { return stdscr; }
+static inline int kith_lines(void) { return LINES; }
+static inline int kith_cols(void) { return COLS; }
+static inline int kith_colors(void) { return COLORS; }
+static inline int kith_color_pairs(void) { return COLOR_PAIRS; }
+
+// Macros that do not import into Swift.
+static inline int kith_key_f(int n) { return KEY_F(n); }
+static inline attr_t kith_a_bold(void) { return A_BOLD; }
+static inline attr_t kith_a_reverse(void) { return A_REVERSE; }
+static inline attr_t kith_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t kith_a_dim(void) { return A_DIM; }
+static inline attr_t kith_a_normal(void) { return A_NORMAL; }
+
+#endif

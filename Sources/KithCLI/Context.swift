@@ -1,0 +1,64 @@
+import Foundation
+import KithCore
+import KithStore
+
+/// What a command needs from the outside world, gathered in one place: the store's
+/// path, today's date and the environment.
+struct Context {
+    let environment: [String: String]
+    let storePath: String
+    let today: Day
+
+    init(storeOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+        self.storePath = StoreLocation.resolve(explicit: storeOption, environment: environment)
+        self.today = Context.today(environment: environment)
+    }
+
+    /// Today in the user's time zone. `KITH_TODAY=YYYY-MM-DD` pretends another day (for
+    /// scripts that back-fill, and for tests).
+    static func today(environment: [String: String]) -> Day {
+        if let s = environment["KITH_TODAY"], let d = try? Parse.isoDay(s) { return d }
+        var t = time(nil)
+        var tmv = tm()
+        localtime_r(&t, &tmv)
+        return Day(year: Int(tmv.tm_year) + 1900, month: Int(tmv.tm_mon) + 1, day: Int(tmv.tm_mday))!
+    }
+
+    func openStore() throws -> Store {
+        let store = try Store(path: storePath)
+        for w in store.warnings { Output.error(w, prefix: "kith: ") }
+        return store
+    }
+}
+
+/// Buffered stdout and immediate stderr, Foundation-free in the hot path.
+enum Output {
+    nonisolated(unsafe) private static var buffer = ""
+
+    static func line(_ s: String = "") {
+        buffer += s
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        guard !buffer.isEmpty else { return }
+        var s = buffer
+        buffer = ""
+        s.withUTF8 { p in
+            var off = 0
+            while off < p.count {
+                let n = write(1, p.baseAddress! + off, p.count - off)
+                if n <= 0 { if errno == EINTR { continue }; return }
+                off += n
+            }
+        }
+    }
+
+    /// One line on stderr, control characters made harmless.
+    static func error(_ s: String, prefix: String = "kith: ") {
+        let text = prefix + TerminalText.sanitize(s) + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

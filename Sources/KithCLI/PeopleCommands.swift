@@ -1,0 +1,227 @@
+import ArgumentParser
+import KithCore
+import KithStore
+
+/// Person fields shared by `add` and `edit`.
+struct PersonOptions: ParsableArguments {
+    @Option(help: "A nickname, also matched when you type names.")
+    var nickname: String?
+
+    @Option(help: "inner, close, friends or wider (cadence 7, 14, 30, 90 days).")
+    var circle: String?
+
+    @Option(help: ArgumentHelp("How often to check in, e.g. 10d, 3w, 2m, overriding the circle's cadence.", valueName: "interval"))
+    var every: String?
+
+    @Option(help: ArgumentHelp("YYYY-MM-DD, or --MM-DD without the year.", valueName: "date"))
+    var birthday: String?
+
+    @Option(name: .customLong("group"), help: ArgumentHelp("A group they belong to (repeat for more); created if new.", valueName: "group"))
+    var groups: [String] = []
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("What the bond is for: fun, support or both.", valueName: "purpose"))
+    var bond: String?
+
+    @Option(help: ArgumentHelp("Free notes about them; - reads them from standard input.", valueName: "text"))
+    var note: String?
+}
+
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a person.")
+
+    @Argument(help: "Their name, in any script.") var name: String
+    @OptionGroup var fields: PersonOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        var f = PersonFields(name: try Names.validate(name))
+        f.nickname = try fields.nickname.map { try Names.validate($0, what: "nickname") }
+        if let c = fields.circle { f.circle = try parseChoice(c, as: "circle") }
+        f.cadenceDays = try fields.every.map(Parse.cadence)
+        f.birthday = try fields.birthday.map(Parse.birthday)
+        f.bond = try fields.bond.map { try parseChoice($0, as: "bond purpose (--for)") }
+        f.notes = try fields.note.map(readText) ?? ""
+        let store = try ctx.openStore()
+        let resolver = try Resolver(store: store)
+        let (existing, new) = try resolver.groupsToJoin(fields.groups)
+        let p = try store.addPerson(f, addedOn: ctx.today, groups: existing, newGroups: new)
+        for g in new { Output.line("New group \"\(TerminalText.sanitize(g))\".") }
+        Output.line("Added \(TerminalText.sanitize(p.name)) (\(p.circle.rawValue) circle, \(Format.cadence(p))).")
+    }
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Change a person.",
+        discussion: "--every default, --birthday none and --for none clear a value; --nickname \"\" removes the nickname.")
+
+    @Argument(help: "Who to change.") var name: String
+    @Option(help: ArgumentHelp("A new name.", valueName: "name")) var rename: String?
+    @OptionGroup var fields: PersonOptions
+    @Option(name: .customLong("leave-group"), help: ArgumentHelp("A group to leave (repeat for more).", valueName: "group"))
+    var leaving: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        // Read every value before touching the store, so that a bad one changes nothing.
+        let newName = try rename.map { try Names.validate($0) }
+        let nickname: String?? = try fields.nickname.map { $0.trimmingSpaces.isEmpty ? nil : try Names.validate($0, what: "nickname") }
+        let circle: Circle? = try fields.circle.map { try parseChoice($0, as: "circle") }
+        let every: Int?? = try fields.every.map { ["default", "none", "circle"].contains($0.lowercased()) ? nil : try Parse.cadence($0) }
+        let birthday: Birthday?? = try fields.birthday.map { $0.lowercased() == "none" ? nil : try Parse.birthday($0) }
+        let bond: BondPurpose?? = try fields.bond.map { $0.lowercased() == "none" ? nil : try parseChoice($0, as: "bond purpose (--for)") }
+        let notes = try fields.note.map(readText)
+
+        let store = try ctx.openStore()
+        let resolver = try Resolver(store: store)
+        let person = try resolver.person(name, scope: .all)
+        let (joining, new) = try resolver.groupsToJoin(fields.groups)
+        let leavingIDs = try leaving.map { try resolver.group($0).id }
+        var f = person.fields
+        if let newName { f.name = newName }
+        if let nickname { f.nickname = nickname }
+        if let circle { f.circle = circle }
+        if let every { f.cadenceDays = every }
+        if let birthday { f.birthday = birthday }
+        if let bond { f.bond = bond }
+        if let notes { f.notes = notes }
+        let updated = try store.updatePerson(id: person.id, f, joining: joining, newGroups: new, leaving: leavingIDs, today: ctx.today)
+        for g in new { Output.line("New group \"\(TerminalText.sanitize(g))\".") }
+        Output.line("Updated \(TerminalText.sanitize(updated.name)) (\(updated.circle.rawValue) circle, \(Format.cadence(updated))).")
+    }
+}
+
+struct Archive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Archive a person: hidden from lists and nudges, kept with all their moments.")
+    @Argument(help: "Who to archive.") var name: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.context().openStore()
+        let p = try Resolver(store: store).person(name, scope: .active)
+        try store.setArchived(id: p.id, true)
+        Output.line("Archived \(TerminalText.sanitize(p.name)); `kith unarchive` brings them back.")
+    }
+}
+
+struct Unarchive: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring an archived person back.")
+    @Argument(help: "Who to bring back.") var name: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.context().openStore()
+        let p = try Resolver(store: store).person(name, scope: .archived)
+        try store.setArchived(id: p.id, false)
+        Output.line("\(TerminalText.sanitize(p.name)) is back.")
+    }
+}
+
+struct PeopleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "people", abstract: "List people.")
+
+    @Option(help: "Only this circle.") var circle: String?
+    @Option(help: ArgumentHelp("Only members of this group.", valueName: "group")) var group: String?
+    @Flag(help: "Include archived people (marked as such).") var archived = false
+    @Flag(help: "Print JSON (shape in the README).") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        let circle: Circle? = try self.circle.map { try parseChoice($0, as: "circle") }
+        let store = try ctx.openStore()
+        let resolver = try Resolver(store: store)
+        var people = resolver.people.filter { archived || !$0.archived }
+        if let circle { people = people.filter { $0.circle == circle } }
+        if let g = group {
+            let members = Set(try store.memberIDs(group: try resolver.group(g).id))
+            people = people.filter { members.contains($0.id) }
+        }
+        people.sort { ($0.circle, Folding.fold($0.name), $0.name) < ($1.circle, Folding.fold($1.name), $1.name) }
+        let last = try store.lastMomentDays()
+        let groups = try store.groupNamesByPerson()
+
+        if json {
+            Output.line(JSON.array(people.map { Format.json($0, last: last[$0.id], groups: groups[$0.id] ?? []) }).render())
+            return
+        }
+        if people.isEmpty {
+            Output.line(resolver.people.isEmpty ? "No people yet. Add someone: kith add \"Name\" --circle inner" : "Nobody matches.")
+            return
+        }
+        var table = Table(["NAME", "CIRCLE", "EVERY", "LAST SEEN", "GROUPS"])
+        for p in people {
+            let name = p.archived ? "\(p.name) (archived)" : p.name
+            let seen = last[p.id].map { "\($0.iso) (\(DateText.relative($0, today: ctx.today)))" } ?? "never"
+            table.add([name, p.circle.rawValue, Format.days(p.effectiveCadenceDays), seen,
+                       (groups[p.id] ?? []).joined(separator: ", ")])
+        }
+        table.print()
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a person's card.")
+    @Argument(help: "Who to show.") var name: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        let store = try ctx.openStore()
+        let resolver = try Resolver(store: store)
+        let p = try resolver.person(name, scope: .all)
+        let summary = try store.summary(person: p.id)
+        let groups = try store.groupNamesByPerson()[p.id] ?? []
+        if json {
+            var fields = Format.jsonFields(p, last: summary.last, groups: groups)
+            fields.append(("moments", .int(summary.total)))
+            fields.append(("reachedOut", .object(Initiator.allCases.map { ($0.rawValue, .int(summary.byInitiator[$0] ?? 0)) })))
+            Output.line(JSON.object(fields).render())
+            return
+        }
+        let s = TerminalText.sanitize
+        var title = s(p.name)
+        if let nick = p.nickname { title += " (\(s(nick)))" }
+        if p.archived { title += " · archived" }
+        Output.line(title)
+        var rows: [(String, String)] = []
+        rows.append(("circle", "\(p.circle.rawValue) · \(Format.cadence(p))"))
+        if let b = p.bond { rows.append(("for", b.rawValue)) }
+        if let b = p.birthday {
+            rows.append(("birthday", b.text + (b.age(on: ctx.today).map { " (\($0))" } ?? "")))
+        }
+        if !groups.isEmpty { rows.append(("groups", groups.map(s).joined(separator: ", "))) }
+        rows.append(("added", p.addedOn.iso))
+        if let last = summary.last, let m = summary.lastMoment {
+            rows.append(("last", "\(DateText.long(last)) (\(DateText.relative(last, today: ctx.today))) · \(m.channel.label) · \(Format.reachedOut(m.initiator))"))
+            let next = last.adding(days: p.effectiveCadenceDays)
+            rows.append(("next", "around \(DateText.long(next)) (\(DateText.relative(next, today: ctx.today)))"))
+        } else {
+            rows.append(("last", "no moments yet"))
+        }
+        if summary.total > 0 {
+            rows.append(("moments", "\(summary.total) since \(summary.first!.iso)"))
+            let r = summary.byInitiator
+            rows.append(("reached out", "me \(r[.me] ?? 0) · them \(r[.them] ?? 0) · mutual \(r[.mutual] ?? 0)"))
+        }
+        for (k, v) in rows { Output.line("  " + TerminalText.pad(k, to: 12) + v) }
+        if !p.notes.isEmpty {
+            Output.line("  notes")
+            for line in p.notes.split(separator: "\n", omittingEmptySubsequences: false) {
+                Output.line("    " + s(String(line)))
+            }
+        }
+    }
+}
+
+/// `--note -` reads standard input (to its end); anything else is the text itself.
+func readText(_ value: String) throws -> String {
+    guard value == "-" else { return value }
+    var lines: [String] = []
+    while let line = readLine(strippingNewline: true) { lines.append(line) }
+    return lines.joined(separator: "\n").trimmingSpaces
+}

@@ -1,0 +1,116 @@
+import KithCore
+import KithStore
+
+/// Turns names typed on the command line into people and groups, with the messages a
+/// person needs when a name does not match: ambiguous (with the candidates), unknown
+/// (with the closest name), or archived (with how to bring them back).
+struct Resolver {
+    let store: Store
+    let people: [Person]
+    let groups: [Group]
+
+    init(store: Store) throws {
+        self.store = store
+        self.people = try store.people(includeArchived: true)
+        self.groups = try store.groups()
+    }
+
+    enum Scope { case active, archived, all }
+
+    func person(_ query: String, scope: Scope = .active) throws -> Person {
+        switch match(person: query, scope: scope) {
+        case .found(let id):
+            return people.first { $0.id == id }!
+        case .ambiguous(let names):
+            throw CLIError.failure("\"\(query)\" could be \(Resolver.list(names)); type more of the name")
+        case .unknown(let suggestion):
+            if scope == .active, case .found(let id) = match(person: query, scope: .archived),
+               let archived = people.first(where: { $0.id == id }) {
+                throw CLIError.failure("\(archived.name) is archived; `kith unarchive \"\(archived.name)\"` brings them back")
+            }
+            if scope == .archived, case .found(let id) = match(person: query, scope: .active),
+               let active = people.first(where: { $0.id == id }) {
+                throw CLIError.failure("\(active.name) is not archived")
+            }
+            if people.isEmpty {
+                throw CLIError.failure("nobody named \"\(query)\": kith has no people yet; add someone with `kith add NAME`")
+            }
+            let hint = suggestion.map { " (did you mean \"\($0)\"?)" } ?? "; `kith people` lists everyone"
+            throw CLIError.failure("nobody named \"\(query)\"\(hint)")
+        }
+    }
+
+    func match(person query: String, scope: Scope) -> NameMatch<Int64> {
+        let pool = people.filter { p in
+            switch scope {
+            case .active: !p.archived
+            case .archived: p.archived
+            case .all: true
+            }
+        }
+        return NameMatch<Int64>.resolve(query, among: pool.map { .init(id: $0.id, name: $0.name, nickname: $0.nickname) })
+    }
+
+    func group(_ query: String) throws -> Group {
+        switch match(group: query) {
+        case .found(let id):
+            return groups.first { $0.id == id }!
+        case .ambiguous(let names):
+            throw CLIError.failure("group \"\(query)\" could be \(Resolver.list(names)); type more of the name")
+        case .unknown(let suggestion):
+            let hint = suggestion.map { " (did you mean \"\($0)\"?)" }
+                ?? (groups.isEmpty ? "; there are no groups yet (`kith group add NAME`)" : "; `kith group list` lists them")
+            throw CLIError.failure("no group named \"\(query)\"\(hint)")
+        }
+    }
+
+    func match(group query: String) -> NameMatch<Int64> {
+        NameMatch<Int64>.resolve(query, among: groups.map { .init(id: $0.id, name: $0.name) })
+    }
+
+    /// For `--group G` on add and edit: an existing group (by the usual matching), or a
+    /// new one to create when the name is not close to any existing group.
+    func groupsToJoin(_ names: [String]) throws -> (existing: [Int64], new: [String]) {
+        var existing: [Int64] = [], new: [String] = []
+        for raw in names {
+            let name = try Names.validate(raw, what: "group name")
+            switch match(group: name) {
+            case .found(let id): existing.append(id)
+            case .ambiguous: _ = try group(name)
+            case .unknown(let suggestion):
+                if let suggestion {
+                    throw CLIError.failure("no group named \"\(name)\" (did you mean \"\(suggestion)\"?); "
+                        + "to make a new group of that name, run `kith group add \"\(name)\"` first")
+                }
+                if !new.contains(name) { new.append(name) }
+            }
+        }
+        return (existing, new)
+    }
+
+    /// People named in `NAME[,NAME…]` arguments. A whole argument that is exactly
+    /// someone's name wins over splitting it at commas ("Smith, Jo").
+    func people(_ args: [String]) throws -> [Person] {
+        var out: [Person] = []
+        for arg in args {
+            let pieces: [String]
+            if people.contains(where: { $0.name == arg.trimmingSpaces && !$0.archived }) {
+                pieces = [arg]
+            } else {
+                pieces = arg.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            }
+            for piece in pieces {
+                let p = try person(piece)
+                if !out.contains(where: { $0.id == p.id }) { out.append(p) }
+            }
+        }
+        return out
+    }
+
+    static func list(_ names: [String]) -> String {
+        let quoted = names.prefix(6).map { "\"\($0)\"" }
+        let more = names.count > 6 ? " and \(names.count - 6) more" : ""
+        if quoted.count <= 1 { return (quoted.first ?? "") + more }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! + more
+    }
+}

@@ -1,0 +1,131 @@
+/// A calendar day in the user's own calendar, with no time and no time zone.
+///
+/// Moments, birthdays and due dates are days, not instants: a moment logged at 23:30
+/// belongs to that day wherever the user later travels, and daylight-saving changes
+/// can never move it. Stored as the count of days since 1970-01-01 so that "days
+/// between" is a subtraction and the value indexes well in SQLite.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Returns nil for an impossible date such as 2026-02-30.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.ordinal = Day.ordinal(year: year, month: month, day: day)
+    }
+
+    public var year: Int { civil.year }
+    public var month: Int { civil.month }
+    public var day: Int { civil.day }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekday: Int { ((ordinal % 7) + 7 + 4) % 7 }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    public func days(since other: Day) -> Int { ordinal - other.ordinal }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    /// ISO 8601, the form used in every machine-readable output.
+    public var iso: String {
+        let c = civil
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+    public var description: String { iso }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days-from-civil / civil-from-days: exact for the proleptic
+    // Gregorian calendar, no tables, no Foundation.
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    var civil: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+/// A time of day in minutes after midnight, optional on a moment.
+public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let minutes: Int
+    public init?(minutes: Int) {
+        guard (0..<1440).contains(minutes) else { return nil }
+        self.minutes = minutes
+    }
+    public init?(hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.minutes = hour * 60 + minute
+    }
+    public var hour: Int { minutes / 60 }
+    public var minute: Int { minutes % 60 }
+    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+    public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
+}
+
+func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+public enum DateText {
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                    "August", "September", "October", "November", "December"]
+    public static let monthAbbreviations = monthNames.map { String($0.prefix(3)) }
+    public static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    public static let weekdayAbbreviations = weekdayNames.map { String($0.prefix(3)) }
+
+    /// "Sun 22 Nov 2026": unambiguous in every locale, which numeric forms are not.
+    public static func long(_ day: Day) -> String {
+        "\(weekdayAbbreviations[day.weekday]) \(day.day) \(monthAbbreviations[day.month - 1]) \(day.year)"
+    }
+
+    /// "Sun 22 Nov": for rows under a month heading, where the year is already shown.
+    public static func short(_ day: Day) -> String {
+        "\(weekdayAbbreviations[day.weekday]) \(pad(day.day, 2)) \(monthAbbreviations[day.month - 1])"
+    }
+
+    /// "November 2026"
+    public static func monthHeading(_ day: Day) -> String {
+        "\(monthNames[day.month - 1]) \(day.year)"
+    }
+
+    /// "today", "yesterday", "3 days ago", "in 4 days".
+    public static func relative(_ day: Day, today: Day) -> String {
+        let n = today.days(since: day)
+        switch n {
+        case 0: return "today"
+        case 1: return "yesterday"
+        case -1: return "tomorrow"
+        case 2...: return "\(n) days ago"
+        default: return "in \(-n) days"
+        }
+    }
+}

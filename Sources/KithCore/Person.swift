@@ -1,0 +1,108 @@
+/// A birthday, with or without the year.
+public struct Birthday: Hashable, Sendable, CustomStringConvertible {
+    public let month: Int
+    public let day: Int
+    public let year: Int?
+
+    /// Nil for a day that never happens (30 February; 29 February of a common year).
+    public init?(month: Int, day: Int, year: Int?) {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        if let year {
+            guard Day(year: year, month: month, day: day) != nil else { return nil }
+        } else {
+            // Without a year, 29 February is allowed: someone was born on one.
+            guard day <= Day.daysIn(month: month, year: 2000) else { return nil }
+        }
+        self.month = month
+        self.day = day
+        self.year = year
+    }
+
+    /// `1990-04-15` or `--04-15` (the vCard form for an unknown year).
+    public var description: String {
+        let md = "\(pad(month, 2))-\(pad(day, 2))"
+        return year.map { "\(pad($0, 4))-\(md)" } ?? "--\(md)"
+    }
+
+    /// "15 Apr 1990" or "15 Apr".
+    public var text: String {
+        let md = "\(day) \(DateText.monthAbbreviations[month - 1])"
+        return year.map { "\(md) \($0)" } ?? md
+    }
+
+    /// The age reached on `day`'s date, when the year is known.
+    public func age(on today: Day) -> Int? {
+        guard let year else { return nil }
+        let hadBirthday = (today.month, today.day) >= (month, day)
+        return today.year - year - (hadBirthday ? 0 : 1)
+    }
+}
+
+/// Someone the user keeps. Archived people are kept with all their moments, never deleted.
+public struct Person: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var nickname: String?
+    public var circle: Circle
+    /// Set only when this person's cadence differs from their circle's.
+    public var cadenceDays: Int?
+    public var birthday: Birthday?
+    public var bond: BondPurpose?
+    public var notes: String
+    public var archived: Bool
+    /// The day they were added: someone with no moments yet is due from then.
+    public var addedOn: Day
+
+    public init(id: Int64, name: String, nickname: String? = nil, circle: Circle = .friends,
+                cadenceDays: Int? = nil, birthday: Birthday? = nil, bond: BondPurpose? = nil,
+                notes: String = "", archived: Bool = false, addedOn: Day) {
+        self.id = id
+        self.name = name
+        self.nickname = nickname
+        self.circle = circle
+        self.cadenceDays = cadenceDays
+        self.birthday = birthday
+        self.bond = bond
+        self.notes = notes
+        self.archived = archived
+        self.addedOn = addedOn
+    }
+
+    public var effectiveCadenceDays: Int { cadenceDays ?? circle.defaultCadenceDays }
+}
+
+/// People the user belongs with. Group moments count for every member present and for
+/// the group itself: belonging is tracked beside one-to-one bonds.
+public struct Group: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var cadenceDays: Int?
+    public var notes: String
+    public var addedOn: Day
+
+    public init(id: Int64, name: String, cadenceDays: Int? = nil, notes: String = "", addedOn: Day) {
+        self.id = id
+        self.name = name
+        self.cadenceDays = cadenceDays
+        self.notes = notes
+        self.addedOn = addedOn
+    }
+
+    /// Groups meet less often than inner friends; a month unless set.
+    public static let defaultCadenceDays = 30
+    public var effectiveCadenceDays: Int { cadenceDays ?? Group.defaultCadenceDays }
+}
+
+/// Names are what the user types to find people, so a few rules keep them findable.
+public enum Names {
+    /// Trims the ends and refuses what could never be typed back or shown on one line.
+    public static func validate(_ raw: String, what: String = "name") throws -> String {
+        let name = raw.trimmingSpaces
+        guard !name.isEmpty else { throw InputError("a \(what) cannot be empty") }
+        guard name.unicodeScalars.count <= 200 else { throw InputError("a \(what) can be at most 200 characters") }
+        if name.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            throw InputError("a \(what) must fit on one line")
+        }
+        return name
+    }
+}

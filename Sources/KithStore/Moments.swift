@@ -1,0 +1,165 @@
+import GRDB
+import KithCore
+
+/// Which moments to read. Every field narrows; all nil reads everyone's history.
+public struct MomentFilter: Sendable {
+    public var person: Int64?
+    public var group: Int64?
+    public var since: Day?
+    public var until: Day?
+    /// Moments with at least one of these emotions.
+    public var emotions: [String]
+    /// Moments with at least one of these kinds.
+    public var kinds: [MomentKind]
+    public var channels: [Channel]
+    /// Text the note must contain, ignoring case and diacritics.
+    public var text: String?
+
+    public init(person: Int64? = nil, group: Int64? = nil, since: Day? = nil, until: Day? = nil,
+                emotions: [String] = [], kinds: [MomentKind] = [], channels: [Channel] = [], text: String? = nil) {
+        self.person = person
+        self.group = group
+        self.since = since
+        self.until = until
+        self.emotions = emotions
+        self.kinds = kinds
+        self.channels = channels
+        self.text = text
+    }
+}
+
+/// Counts that describe one person's history, for their card.
+public struct PersonSummary: Sendable, Equatable {
+    public var total: Int
+    public var first: Day?
+    public var last: Day?
+    public var byInitiator: [Initiator: Int]
+    public var lastMoment: Moment?
+}
+
+extension Store {
+    /// Stores a moment with its people and emotions in one transaction and returns it
+    /// with its id.
+    public func addMoment(_ m: Moment, createdAt: Int) throws(StoreError) -> Moment {
+        do { try m.validate() } catch { throw .conflict(error.message) }
+        return try write { db in
+            var people = m.people
+            if let g = m.groupID {
+                _ = try Store.group(db, g)
+            }
+            var seen = Set<Int64>()
+            people = people.filter { seen.insert($0).inserted }
+            for p in people { _ = try Store.person(db, p) }
+            try db.execute(sql: """
+                INSERT INTO moments (day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue, m.initiator.rawValue,
+                                 MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue, m.received?.rawValue, m.note,
+                                 createdAt])
+            let id = db.lastInsertedRowID
+            for p in people {
+                try db.execute(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)",
+                               arguments: [id, p, m.day.ordinal])
+            }
+            for (i, e) in m.emotions.enumerated() {
+                try db.execute(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)",
+                               arguments: [id, e.word, e.intensity, i])
+            }
+            var stored = m
+            stored.id = id
+            stored.people = people
+            return stored
+        }
+    }
+
+    /// Moments matching `filter`, newest first (by day, then time, then entry order),
+    /// at most `limit`, skipping `offset`. Reads one page: the cost follows the page,
+    /// not the length of the history.
+    public func moments(_ filter: MomentFilter, limit: Int? = nil, offset: Int = 0) throws(StoreError) -> [Moment] {
+        try read { db in
+            var sql = "SELECT m.* FROM moments m"
+            var conditions: [String] = []
+            var args: [any DatabaseValueConvertible & Sendable] = []
+            let dayColumn: String
+            if let p = filter.person {
+                sql += " JOIN moment_people mp ON mp.moment_id = m.id AND mp.person_id = ?"
+                args.append(p)
+                dayColumn = "mp.day"
+            } else {
+                dayColumn = "m.day"
+            }
+            if let g = filter.group { conditions.append("m.group_id = ?"); args.append(g) }
+            if let s = filter.since { conditions.append("\(dayColumn) >= ?"); args.append(s.ordinal) }
+            if let u = filter.until { conditions.append("\(dayColumn) <= ?"); args.append(u.ordinal) }
+            if !filter.kinds.isEmpty { conditions.append("(m.kinds & ?) != 0"); args.append(MomentKind.mask(filter.kinds)) }
+            if !filter.channels.isEmpty {
+                conditions.append("m.channel IN (\(filter.channels.map { _ in "?" }.joined(separator: ",")))")
+                args += filter.channels.map(\.rawValue)
+            }
+            if !filter.emotions.isEmpty {
+                conditions.append("EXISTS (SELECT 1 FROM moment_emotions e WHERE e.moment_id = m.id AND e.word IN (\(filter.emotions.map { _ in "?" }.joined(separator: ","))))")
+                args += filter.emotions
+            }
+            if let t = filter.text, !t.isEmpty {
+                conditions.append("instr(kith_fold(m.note), ?) > 0")
+                args.append(Folding.fold(t))
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY \(dayColumn) DESC, m.minute DESC, m.id DESC"
+            if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            return try Store.hydrate(db, rows)
+        }
+    }
+
+    /// Builds moments from their rows, reading people and emotions for the whole page
+    /// in two queries.
+    static func hydrate(_ db: Database, _ rows: [Row]) throws -> [Moment] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0["id"] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var people: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT moment_id, person_id FROM moment_people WHERE moment_id IN (\(list)) ORDER BY moment_id, person_id") {
+            people[row[0], default: []].append(row[1])
+        }
+        var emotions: [Int64: [EmotionTag]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT moment_id, word, intensity FROM moment_emotions WHERE moment_id IN (\(list)) ORDER BY moment_id, position") {
+            emotions[row[0], default: []].append(EmotionTag(word: row[1], intensity: row[2]))
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let minute: Int? = row["minute"]
+            return Moment(
+                id: id, day: Day(ordinal: row["day"]), time: minute.flatMap { TimeOfDay(minutes: $0) },
+                people: people[id] ?? [], groupID: row["group_id"],
+                channel: Channel(rawValue: row["channel"]) ?? .other,
+                initiator: Initiator(rawValue: row["initiator"]) ?? .mutual,
+                kinds: MomentKind.kinds(mask: row["kinds"]), emotions: emotions[id] ?? [],
+                uplift: row["uplift"], depth: Depth(rawValue: row["depth"]) ?? .light,
+                received: (row["received"] as String?).flatMap(Reception.init(rawValue:)), note: row["note"])
+        }
+    }
+
+    /// Counts for one person's card.
+    public func summary(person: Int64) throws(StoreError) -> PersonSummary {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS n, min(day) AS first, max(day) AS last FROM moment_people WHERE person_id = ?
+                """, arguments: [person])!
+            var byInitiator: [Initiator: Int] = [:]
+            for r in try Row.fetchAll(db, sql: """
+                SELECT m.initiator, count(*) FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
+                WHERE mp.person_id = ? GROUP BY m.initiator
+                """, arguments: [person]) {
+                if let i = Initiator(rawValue: r[0]) { byInitiator[i] = r[1] }
+            }
+            let lastRows = try Row.fetchAll(db, sql: """
+                SELECT m.* FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
+                WHERE mp.person_id = ? ORDER BY mp.day DESC, m.minute DESC, m.id DESC LIMIT 1
+                """, arguments: [person])
+            let first: Int? = row["first"], last: Int? = row["last"]
+            return PersonSummary(total: row["n"], first: first.map(Day.init(ordinal:)), last: last.map(Day.init(ordinal:)),
+                                 byInitiator: byInitiator, lastMoment: try Store.hydrate(db, lastRows).first)
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import GRDB
+import KithCore
+
+/// Fields of a person as the user sets them; used to add and to edit.
+public struct PersonFields: Sendable {
+    public var name: String
+    public var nickname: String?
+    public var circle: Circle
+    public var cadenceDays: Int?
+    public var birthday: Birthday?
+    public var bond: BondPurpose?
+    public var notes: String
+
+    public init(name: String, nickname: String? = nil, circle: Circle = .friends, cadenceDays: Int? = nil,
+                birthday: Birthday? = nil, bond: BondPurpose? = nil, notes: String = "") {
+        self.name = name
+        self.nickname = nickname
+        self.circle = circle
+        self.cadenceDays = cadenceDays
+        self.birthday = birthday
+        self.bond = bond
+        self.notes = notes
+    }
+}
+
+extension Person {
+    init(row: Row) {
+        let month: Int? = row["birthday_month"], day: Int? = row["birthday_day"]
+        self.init(
+            id: row["id"], name: row["name"], nickname: row["nickname"],
+            circle: Circle(rawValue: row["circle"]) ?? .friends,
+            cadenceDays: row["cadence_days"],
+            birthday: month.flatMap { m in day.flatMap { Birthday(month: m, day: $0, year: row["birthday_year"]) } },
+            bond: (row["bond"] as String?).flatMap(BondPurpose.init(rawValue:)),
+            notes: row["notes"], archived: row["archived"], addedOn: Day(ordinal: row["added_day"]))
+    }
+
+    public var fields: PersonFields {
+        PersonFields(name: name, nickname: nickname, circle: circle, cadenceDays: cadenceDays,
+                     birthday: birthday, bond: bond, notes: notes)
+    }
+}
+
+extension Group {
+    init(row: Row) {
+        self.init(id: row["id"], name: row["name"], cadenceDays: row["cadence_days"],
+                  notes: row["notes"], addedOn: Day(ordinal: row["added_day"]))
+    }
+}
+
+extension Store {
+    // MARK: people
+
+    public func people(includeArchived: Bool = false) throws(StoreError) -> [Person] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM people \(includeArchived ? "" : "WHERE archived = 0") ORDER BY name")
+                .map(Person.init(row:))
+        }
+    }
+
+    public func person(id: Int64) throws(StoreError) -> Person {
+        try read { db in try Store.person(db, id) }
+    }
+
+    static func person(_ db: Database, _ id: Int64) throws -> Person {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("person #\(id) no longer exists")
+        }
+        return Person(row: row)
+    }
+
+    /// Replaces a person's fields and adjusts memberships, in one transaction.
+    public func updatePerson(id: Int64, _ f: PersonFields, joining: [Int64] = [], newGroups: [String] = [],
+                             leaving: [Int64] = [], today: Day) throws(StoreError) -> Person {
+        try write { db in
+            _ = try Store.person(db, id)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM people WHERE name = ? AND id != ?", arguments: [f.name, id]) == true {
+                throw StoreError.conflict("someone named \"\(f.name)\" is already in kith")
+            }
+            try db.execute(sql: """
+                UPDATE people SET name = ?, nickname = ?, circle = ?, cadence_days = ?, birthday_month = ?,
+                    birthday_day = ?, birthday_year = ?, bond = ?, notes = ? WHERE id = ?
+                """, arguments: [f.name, f.nickname, f.circle.rawValue, f.cadenceDays, f.birthday?.month,
+                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, id])
+            try Store.join(db, person: id, groups: joining, newGroups: newGroups, addedOn: today)
+            for g in leaving {
+                try db.execute(sql: "DELETE FROM memberships WHERE group_id = ? AND person_id = ?", arguments: [g, id])
+            }
+            return try Store.person(db, id)
+        }
+    }
+
+    public func setArchived(id: Int64, _ archived: Bool) throws(StoreError) {
+        try write { db in
+            _ = try Store.person(db, id)
+            try db.execute(sql: "UPDATE people SET archived = ? WHERE id = ?", arguments: [archived, id])
+        }
+    }
+
+    /// The day of each person's most recent moment. One index seek per person, however
+    /// long the history.
+    public func lastMomentDays() throws(StoreError) -> [Int64: Day] {
+        try read { db in
+            var out: [Int64: Day] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.id, (SELECT max(mp.day) FROM moment_people mp WHERE mp.person_id = p.id) AS last
+                FROM people p
+                """)
+            while let row = try rows.next() {
+                if let last: Int = row["last"] { out[row["id"]] = Day(ordinal: last) }
+            }
+            return out
+        }
+    }
+
+    /// Group names per person id, sorted by name.
+    public func groupNamesByPerson() throws(StoreError) -> [Int64: [String]] {
+        try read { db in
+            var out: [Int64: [String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT m.person_id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id ORDER BY g.name
+                """)
+            while let row = try rows.next() { out[row[0], default: []].append(row[1]) }
+            return out
+        }
+    }
+
+    // MARK: groups
+
+    public func groups() throws(StoreError) -> [Group] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY name").map(Group.init(row:)) }
+    }
+
+    public func group(id: Int64) throws(StoreError) -> Group {
+        try read { db in try Store.group(db, id) }
+    }
+
+    static func group(_ db: Database, _ id: Int64) throws -> Group {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("group #\(id) no longer exists")
+        }
+        return Group(row: row)
+    }
+
+    /// Member ids of a group, archived people included.
+    public func memberIDs(group: Int64) throws(StoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT person_id FROM memberships WHERE group_id = ?", arguments: [group])
+        }
+    }
+
+    /// Creates groups that do not exist yet and adds people to groups, in one transaction.
+    public func addGroup(name: String, cadenceDays: Int?, notes: String, addedOn: Day,
+                         members: [Int64] = []) throws(StoreError) -> Group {
+        try write { db in
+            let id = try Store.insertGroup(db, name: name, cadenceDays: cadenceDays, notes: notes, addedOn: addedOn)
+            for p in members {
+                try db.execute(sql: "INSERT OR IGNORE INTO memberships (group_id, person_id) VALUES (?, ?)", arguments: [id, p])
+            }
+            return try Store.group(db, id)
+        }
+    }
+
+    static func insertGroup(_ db: Database, name: String, cadenceDays: Int?, notes: String, addedOn: Day) throws -> Int64 {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM groups WHERE name = ?", arguments: [name]) == true {
+            throw StoreError.conflict("a group named \"\(name)\" already exists")
+        }
+        try db.execute(sql: "INSERT INTO groups (name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?)",
+                       arguments: [name, cadenceDays, notes, addedOn.ordinal])
+        return db.lastInsertedRowID
+    }
+
+    public func updateGroup(id: Int64, name: String, cadenceDays: Int?, notes: String,
+                            adding: [Int64] = [], removing: [Int64] = []) throws(StoreError) -> Group {
+        try write { db in
+            _ = try Store.group(db, id)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM groups WHERE name = ? AND id != ?", arguments: [name, id]) == true {
+                throw StoreError.conflict("a group named \"\(name)\" already exists")
+            }
+            try db.execute(sql: "UPDATE groups SET name = ?, cadence_days = ?, notes = ? WHERE id = ?",
+                           arguments: [name, cadenceDays, notes, id])
+            for p in adding {
+                try db.execute(sql: "INSERT OR IGNORE INTO memberships (group_id, person_id) VALUES (?, ?)", arguments: [id, p])
+            }
+            for p in removing {
+                try db.execute(sql: "DELETE FROM memberships WHERE group_id = ? AND person_id = ?", arguments: [id, p])
+            }
+            return try Store.group(db, id)
+        }
+    }
+
+    /// Removes a group. Its members stay; its moments stay with their people and lose
+    /// only the link to the group.
+    public func removeGroup(id: Int64) throws(StoreError) {
+        try write { db in
+            _ = try Store.group(db, id)
+            try db.execute(sql: "DELETE FROM groups WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Every group with its active members' names and the day it last met.
+    public func groupOverview() throws(StoreError) -> [GroupOverview] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT g.*, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) AS last
+                FROM groups g ORDER BY g.name
+                """).map { row in
+                let g = Group(row: row)
+                let members = try String.fetchAll(db, sql: """
+                    SELECT p.name FROM memberships m JOIN people p ON p.id = m.person_id
+                    WHERE m.group_id = ? AND p.archived = 0 ORDER BY p.name
+                    """, arguments: [g.id])
+                let last: Int? = row["last"]
+                return GroupOverview(group: g, members: members, last: last.map(Day.init(ordinal:)))
+            }
+        }
+    }
+
+    public func momentCount(group: Int64) throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM moments WHERE group_id = ?", arguments: [group]) ?? 0 }
+    }
+
+    /// Adds a person with their memberships, creating the groups named in `newGroups`
+    /// first: all of it in one transaction, or none of it.
+    public func addPerson(_ f: PersonFields, addedOn: Day, groups: [Int64] = [],
+                          newGroups: [String] = []) throws(StoreError) -> Person {
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM people WHERE name = ?", arguments: [f.name]) == true {
+                throw StoreError.conflict("someone named \"\(f.name)\" is already in kith; use `kith edit` to change them")
+            }
+            try db.execute(sql: """
+                INSERT INTO people (name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
+                                    bond, notes, archived, added_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                """, arguments: [f.name, f.nickname, f.circle.rawValue, f.cadenceDays, f.birthday?.month,
+                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, addedOn.ordinal])
+            let id = db.lastInsertedRowID
+            try Store.join(db, person: id, groups: groups, newGroups: newGroups, addedOn: addedOn)
+            return try Store.person(db, id)
+        }
+    }
+
+    static func join(_ db: Database, person: Int64, groups: [Int64], newGroups: [String], addedOn: Day) throws {
+        var ids = groups
+        for name in newGroups {
+            ids.append(try insertGroup(db, name: name, cadenceDays: nil, notes: "", addedOn: addedOn))
+        }
+        for g in ids {
+            try db.execute(sql: "INSERT OR IGNORE INTO memberships (group_id, person_id) VALUES (?, ?)", arguments: [g, person])
+        }
+    }
+}
+
+public struct GroupOverview: Sendable {
+    public let group: Group
+    public let members: [String]
+    public let last: Day?
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The store's schema, as an ordered list of migrations. A migration, once released,
+/// is never edited: later changes are new migrations, so that every earlier store
+/// upgrades along the same path.
+enum Schema {
+    /// `PRAGMA application_id`: "kith" in ASCII. Marks the file as ours, so that kith
+    /// refuses to migrate a database that belongs to another program.
+    static let applicationID: Int32 = 0x6B69_7468
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-people-groups-moments") { db in
+            try db.execute(sql: """
+                CREATE TABLE people (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+                    nickname TEXT,
+                    circle TEXT NOT NULL DEFAULT 'friends' CHECK (circle IN ('inner', 'close', 'friends', 'wider')),
+                    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days BETWEEN 1 AND 3650),
+                    birthday_month INTEGER CHECK (birthday_month IS NULL OR birthday_month BETWEEN 1 AND 12),
+                    birthday_day INTEGER CHECK (birthday_day IS NULL OR birthday_day BETWEEN 1 AND 31),
+                    birthday_year INTEGER,
+                    bond TEXT CHECK (bond IS NULL OR bond IN ('fun', 'support', 'both')),
+                    notes TEXT NOT NULL DEFAULT '',
+                    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+                    added_day INTEGER NOT NULL,
+                    CHECK ((birthday_month IS NULL) = (birthday_day IS NULL)),
+                    CHECK (birthday_year IS NULL OR birthday_month IS NOT NULL)
+                );
+                CREATE TABLE groups (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+                    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days BETWEEN 1 AND 3650),
+                    notes TEXT NOT NULL DEFAULT '',
+                    added_day INTEGER NOT NULL
+                );
+                CREATE TABLE memberships (
+                    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+                    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+                    PRIMARY KEY (group_id, person_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX memberships_by_person ON memberships(person_id, group_id);
+
+                CREATE TABLE moments (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    day INTEGER NOT NULL,
+                    minute INTEGER CHECK (minute IS NULL OR minute BETWEEN 0 AND 1439),
+                    group_id INTEGER REFERENCES groups(id) ON DELETE SET NULL,
+                    channel TEXT NOT NULL CHECK (channel IN ('in-person', 'call', 'video', 'message', 'other')),
+                    initiator TEXT NOT NULL CHECK (initiator IN ('me', 'them', 'mutual')),
+                    kinds INTEGER NOT NULL DEFAULT 0 CHECK (kinds BETWEEN 0 AND 255),
+                    uplift INTEGER CHECK (uplift IS NULL OR uplift BETWEEN -2 AND 2),
+                    depth TEXT NOT NULL DEFAULT 'light' CHECK (depth IN ('light', 'personal', 'vulnerable')),
+                    received TEXT CHECK (received IS NULL OR (depth = 'vulnerable' AND received IN ('safe', 'mixed', 'hurtful'))),
+                    note TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL
+                );
+                -- The everyone-timeline, newest first, and a group's timeline.
+                CREATE INDEX moments_by_day ON moments(day, minute, id);
+                CREATE INDEX moments_by_group ON moments(group_id, day, minute, id) WHERE group_id IS NOT NULL;
+
+                -- Who was in each moment. The day is copied here so that one person's
+                -- timeline and their last moment are read from this index alone,
+                -- without touching the rest of the history.
+                CREATE TABLE moment_people (
+                    moment_id INTEGER NOT NULL REFERENCES moments(id) ON DELETE CASCADE,
+                    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+                    day INTEGER NOT NULL,
+                    PRIMARY KEY (moment_id, person_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX moment_people_timeline ON moment_people(person_id, day, moment_id);
+
+                CREATE TABLE moment_emotions (
+                    moment_id INTEGER NOT NULL REFERENCES moments(id) ON DELETE CASCADE,
+                    word TEXT NOT NULL,
+                    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 3),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (moment_id, word)
+                ) WITHOUT ROWID;
+                CREATE INDEX moment_emotions_by_word ON moment_emotions(word, moment_id);
+
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        return m
+    }
+}

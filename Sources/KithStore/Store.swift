@@ -1,0 +1,110 @@
+import GRDB
+import KithCore
+
+/// The local store: one SQLite file, opened with care and changed only in whole
+/// transactions, one per user action.
+///
+/// Opening never changes a file that is not already a kith store: it checks what the
+/// file is (SQLite or not, ours or another program's, from a newer kith or not) before
+/// it switches on WAL or migrates anything.
+public final class Store: Sendable {
+    public let path: String
+    /// Things the user should know about the store (loose file permissions), one line each.
+    public let warnings: [String]
+    /// True when this open created the file.
+    public let isNew: Bool
+    let queue: DatabaseQueue
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        self.isNew = try StoreLocation.prepare(path: path)
+        var config = Configuration()
+        config.label = "kith"
+        config.foreignKeysEnabled = true
+        // Another kith (the TUI, a cron job) may hold the write lock for a moment.
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            db.add(function: DatabaseFunction("kith_fold", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(Folding.fold)
+            })
+        }
+        let migrator = Schema.migrator
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            let (appID, tables, journal, done, superseded) = try queue.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                let ours = appID == Schema.applicationID
+                let done = ours ? try migrator.hasCompletedMigrations(db) : false
+                let superseded = ours ? try migrator.hasBeenSuperseded(db) : false
+                return (appID, tables, journal, done, superseded)
+            }
+            if appID != Schema.applicationID && tables > 0 {
+                throw StoreError.notAStore(path, "it is an SQLite database of another program")
+            }
+            if appID != Schema.applicationID && appID != 0 {
+                throw StoreError.notAStore(path, "it is an SQLite file of another program")
+            }
+            if superseded { throw StoreError.newerStore(path) }
+            if journal.lowercased() != "wal" {
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
+            if !done { try migrator.migrate(queue) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+        warnings = StoreLocation.permissionWarning(path: path).map { [$0] } ?? []
+    }
+
+    /// One line for a database failure, naming the file when the file is the problem.
+    static func describe(_ error: any Error, path: String) -> StoreError {
+        guard let e = error as? DatabaseError else { return .database(String(describing: error)) }
+        switch e.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB: return .notAStore(path, "the file is not an SQLite database")
+        case .SQLITE_CORRUPT: return .cannotOpen(path, "the database is damaged; restore it from a backup")
+        case .SQLITE_CANTOPEN: return .cannotOpen(path, "the file cannot be opened (check its permissions)")
+        case .SQLITE_READONLY: return .cannotOpen(path, "the store is read-only; nothing was written")
+        case .SQLITE_FULL: return .database("the disk is full; nothing was written")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .database("the store is busy (another kith is writing); try again")
+        case .SQLITE_IOERR: return .cannotOpen(path, "input/output error (\(e.message ?? "unknown"))")
+        case .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path, "permission denied")
+        default: return .database(e.message ?? e.description)
+        }
+    }
+
+    /// Runs `body` as one transaction; on any error nothing of it is kept.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        } catch let e as StoreError {
+            throw e
+        } catch let e as InputError {
+            throw .conflict(e.message)
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    /// The current schema migrations applied, for `kith --version`-like diagnostics and tests.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+}

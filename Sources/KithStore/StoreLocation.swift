@@ -1,0 +1,74 @@
+import Foundation
+
+/// Where the store lives, and the file-system care it needs: a 0700 directory and a
+/// 0600 file, created before SQLite ever touches them so that no journal or WAL file
+/// is briefly readable by others.
+public enum StoreLocation {
+    public static let fileName = "kith.sqlite"
+
+    /// `--store PATH`, else `KITH_STORE`, else `$XDG_DATA_HOME/kith/kith.sqlite`, else
+    /// `~/.local/share/kith/kith.sqlite`. A relative XDG_DATA_HOME is ignored, as the
+    /// XDG spec says.
+    public static func resolve(explicit: String?, environment: [String: String]) -> String {
+        if let p = explicit, !p.isEmpty { return absolute(p) }
+        if let p = environment["KITH_STORE"], !p.isEmpty { return absolute(p) }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/kith/" + fileName
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+        return home + "/.local/share/kith/" + fileName
+    }
+
+    static func absolute(_ p: String) -> String {
+        if p.hasPrefix("/") { return p }
+        if p == "~" || p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return home + p.dropFirst()
+        }
+        return FileManager.default.currentDirectoryPath + "/" + p
+    }
+
+    /// Makes sure the directory exists (created 0700) and the file exists (created
+    /// 0600). Returns whether the file was created now.
+    static func prepare(path: String) throws(StoreError) -> Bool {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(path, "it is a directory") }
+            return false
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        try makeDirectory(dir.isEmpty ? "." : dir)
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            let e = errno
+            if e == EEXIST { return false }
+            throw .cannotCreate(path, String(cString: strerror(e)))
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+        return true
+    }
+
+    private static func makeDirectory(_ dir: String) throws(StoreError) {
+        var st = stat()
+        if stat(dir, &st) == 0 {
+            if (st.st_mode & S_IFMT) != S_IFDIR { throw .cannotCreate(dir, "it is not a directory") }
+            return
+        }
+        let parent = (dir as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != dir { try makeDirectory(parent) }
+        if mkdir(dir, 0o700) != 0 && errno != EEXIST {
+            throw .cannotCreate(dir, String(cString: strerror(errno)))
+        }
+    }
+
+    /// A one-line warning when the store is readable by others, or nil.
+    static func permissionWarning(path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        if st.st_mode & 0o077 != 0 {
+            let mode = String(st.st_mode & 0o777, radix: 8)
+            return "warning: \(path) is readable by others (mode \(mode)); run: chmod 600 '\(path)'"
+        }
+        return nil
+    }
+}

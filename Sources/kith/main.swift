@@ -1,0 +1,2 @@
+import KithCLI
+KithCLI.main()
