@@ -28,9 +28,12 @@ let package = Package(
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 
+        // Temp directories and file helpers shared by the test targets.
+        .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
-        .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore"]),
-        .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore"]),
+        .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
+        // Runs the real `kith` binary as a subprocess against temp stores.
+        .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore", "KithTestSupport"]),
         .testTarget(name: "CNcurseswTests", dependencies: ["CNcursesw"]),
     ]
 )

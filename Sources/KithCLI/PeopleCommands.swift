@@ -13,7 +13,7 @@ struct PersonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How often to check in, e.g. 10d, 3w, 2m, overriding the circle's cadence.", valueName: "interval"))
     var every: String?
 
-    @Option(help: ArgumentHelp("YYYY-MM-DD, or --MM-DD without the year.", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("YYYY-MM-DD, or --MM-DD without the year.", valueName: "date"))
     var birthday: String?
 
     @Option(name: .customLong("group"), help: ArgumentHelp("A group they belong to (repeat for more); created if new.", valueName: "group"))

@@ -37,13 +37,19 @@ public enum Fuzzy {
     }
 
     /// The candidate nearest to `text` after folding, if it is near enough to be a
-    /// plausible typo (at most a third of the longer word, and at most 3 edits).
+    /// plausible typo: at most a third of the typed length, and at most 3 edits. A
+    /// candidate is also compared word by word, so that "Zoey" finds "Zoë Ångström".
     public static func closest(to text: String, among candidates: [String]) -> String? {
         let q = Folding.fold(text)
+        guard !q.isEmpty else { return nil }
+        let limit = min(3, max(1, q.count / 3))
         var best: (String, Int)?
         for c in candidates {
-            let d = distance(q, Folding.fold(c))
-            let limit = min(3, max(1, max(q.count, c.count) / 3))
+            let folded = Folding.fold(c)
+            var d = distance(q, folded)
+            for word in folded.split(separator: " ") where d > 0 {
+                d = min(d, distance(q, String(word)))
+            }
             if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
         }
         return best?.0

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+/// The "done when", as a new user would type it.
+@Suite struct FirstStepsTests {
+    @Test func theNewUserPath() throws {
+        let k = Sandbox()
+        let added = k.ok(["add", "Zoë Ångström", "--circle", "inner"])
+        #expect(added.out == "Added Zoë Ångström (inner circle, every 1 week).\n")
+        k.ok(["add", "山田太郎", "--every", "10d"])
+        let logged = k.ok(["log", "zoe", "--via", "call", "--reached-out", "them", "--feel", "happy,sad:2", "--note", "long talk"])
+        #expect(logged.out.hasPrefix("Logged a call with Zoë Ångström, today · happy, sad:2 · mixed"))
+
+        let history = try #require(k.json(["history", "zoe", "--json"]) as? [[String: Any]])
+        #expect(history.count == 1)
+        let m = history[0]
+        #expect(m["people"] as? [String] == ["Zoë Ångström"])
+        #expect(m["via"] as? String == "call")
+        #expect(m["reachedOut"] as? String == "them")
+        #expect(m["note"] as? String == "long talk")
+        #expect(m["date"] as? String == "2026-11-22")
+        let emotions = try #require(m["emotions"] as? [[String: Any]])
+        #expect(emotions.map { $0["word"] as? String } == ["happy", "sad"])
+        #expect(emotions.map { $0["intensity"] as? Int } == [1, 2])
+        #expect(emotions.map { $0["valence"] as? String } == ["pleasant", "unpleasant"])
+
+        k.fails(["log", "nobody"], code: 1, saying: "nobody named \"nobody\"")
+    }
+
+    @Test func firstRunCreatesAPrivateStoreUnderXDGDataHome() {
+        let k = Sandbox()
+        k.ok(["people"])
+        #expect(mode(of: k.store) == 0o600)
+        #expect(mode(of: k.tmp.file("data/kith")) == 0o700)
+    }
+
+    @Test func storeOptionAndEnvironmentPointElsewhere() {
+        let k = Sandbox()
+        let other = k.tmp.file("elsewhere/mine.sqlite")
+        k.ok(["--store", other, "add", "Ana"])
+        k.ok(["add", "Bo", "--store", other])
+        #expect(k.run(["people"], env: ["KITH_STORE": other]).out.contains("Ana"))
+        #expect(k.run(["people"], env: ["KITH_STORE": other]).out.contains("Bo"))
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+    }
+
+    @Test func noArgumentsPointsToHelp() {
+        let k = Sandbox()
+        let r = k.ok([])
+        #expect(r.out.contains("kith --help"))
+        let help = k.ok(["--help"])
+        for command in ["add", "edit", "archive", "unarchive", "people", "show", "group", "log", "history", "emotions"] {
+            #expect(help.out.contains("  \(command) "), "help lacks \(command)")
+        }
+        #expect(k.ok(["--version"]).out.hasPrefix("0."))
+        #expect(k.ok(["help", "log"]).out.contains("--reached-out"))
+    }
+}

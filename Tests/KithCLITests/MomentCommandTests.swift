@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+@Suite struct LogCommandTests {
+    func sandbox() -> Sandbox {
+        let k = Sandbox()
+        k.ok(["add", "Zoë Ångström", "--circle", "inner"])
+        k.ok(["add", "山田太郎"])
+        k.ok(["add", "Smith, Jo"])
+        return k
+    }
+
+    @Test func everyOption() throws {
+        let k = sandbox()
+        k.ok(["log", "zoe,山田", "--date", "2026-11-20", "--time", "18:30", "--via", "video", "--reached-out", "me",
+              "--kind", "heart-to-heart,they-supported", "--kind", "news", "--feel", "sad:2,relieved", "--feel", "grateful:3",
+              "--uplift", "-1", "--depth", "vulnerable", "--received", "safe", "--note", "first line\nsecond line"])
+        let m = try #require((k.json(["history", "--json"]) as? [[String: Any]])?.first)
+        #expect(m["date"] as? String == "2026-11-20")
+        #expect(m["time"] as? String == "18:30")
+        #expect(m["people"] as? [String] == ["Zoë Ångström", "山田太郎"])
+        #expect(m["via"] as? String == "video")
+        #expect(m["reachedOut"] as? String == "me")
+        #expect(m["kinds"] as? [String] == ["heart-to-heart", "they-supported", "news"])
+        #expect((m["emotions"] as? [[String: Any]])?.map { $0["word"] as! String } == ["sad", "relieved", "grateful"])
+        #expect(m["uplift"] as? Int == -1)
+        #expect(m["depth"] as? String == "vulnerable")
+        #expect(m["received"] as? String == "safe")
+        #expect(m["connection"] as? String == "vulnerable")
+        #expect(m["note"] as? String == "first line\nsecond line")
+        #expect(m["group"] is NSNull)
+        let text = k.ok(["history", "zoe"]).out
+        #expect(text.hasPrefix("November 2026\n  Fri 20 Nov 18:30  Zoë Ångström, 山田太郎 · video · I reached out · vulnerable\n"))
+        #expect(text.contains("felt  sad:2, relieved, grateful:3"))
+        #expect(text.contains("depth vulnerable, received safe · uplift -1"))
+        #expect(text.contains("note  first line\n") && text.contains("        second line"))
+    }
+
+    @Test func defaultsDatesNotesAndNames() throws {
+        let k = sandbox()
+        k.ok(["log", "zoe"])
+        k.ok(["log", "zoe", "--date", "yesterday"])
+        k.ok(["log", "zoe", "--date", "3d"])
+        k.ok(["log", "zoe", "--date", "friday", "--uplift=2"])
+        k.ok(["log", "Smith, Jo", "--note", "-"], stdin: "from\nstdin\n")
+        k.ok(["log", "smith", "--received", "mixed"])
+        let all = try #require(k.json(["history", "--json"]) as? [[String: Any]])
+        #expect(all.map { $0["date"] as! String } == ["2026-11-22", "2026-11-22", "2026-11-22", "2026-11-21", "2026-11-20", "2026-11-19"])
+        let first = all.last!
+        #expect(first["via"] as? String == "in-person" && first["reachedOut"] as? String == "mutual" && first["depth"] as? String == "light")
+        #expect(all.contains { $0["note"] as? String == "from\nstdin" && $0["people"] as? [String] == ["Smith, Jo"] })
+        #expect(all.contains { $0["depth"] as? String == "vulnerable" && $0["received"] as? String == "mixed" })
+        #expect(all.contains { $0["uplift"] as? Int == 2 })
+    }
+
+    @Test func groupMomentsCountForMembersPresent() throws {
+        let k = sandbox()
+        k.ok(["group", "add", "Book club", "--member", "zoe,山田"])
+        let r = k.ok(["log", "--group", "book", "--kind", "fun"])
+        #expect(r.out.contains("Book club (Zoë Ångström, 山田太郎)"))
+        k.ok(["log", "zoe", "--group", "Book club"])
+        let club = try #require(k.json(["history", "--group", "book club", "--json"]) as? [[String: Any]])
+        #expect(club.count == 2)
+        #expect(club.map { $0["people"] as! [String] } == [["Zoë Ångström"], ["Zoë Ångström", "山田太郎"]])
+        #expect(club.allSatisfy { $0["group"] as? String == "Book club" })
+        #expect((k.json(["history", "山田", "--json"]) as? [Any])?.count == 1)
+        k.ok(["group", "add", "Empty"])
+        k.fails(["log", "--group", "empty"], code: 1, saying: "has no members")
+    }
+
+    @Test func badInputIsOneLineAndChangesNothing() {
+        let k = sandbox()
+        k.ok(["log", "zoe"])
+        k.fails(["log", "nobody"], code: 1, saying: "nobody named \"nobody\"")
+        k.fails(["log", "zoe,nobody"], code: 1, saying: "nobody named \"nobody\"")
+        k.fails(["log"], code: 2, saying: "say who the moment was with")
+        k.fails(["log", "zoe", "--date", "2026-02-30"], code: 2, saying: "not a real date")
+        k.fails(["log", "zoe", "--date", "2027-01-01"], code: 2, saying: "in the future")
+        k.fails(["log", "zoe", "--date", "someday"], code: 2, saying: "cannot read date")
+        k.fails(["log", "zoe", "--time", "25:00"], code: 2, saying: "cannot read time")
+        k.fails(["log", "zoe", "--via", "pigeon"], code: 2, saying: "unknown channel")
+        k.fails(["log", "zoe", "--reached-out", "nobody"], code: 2, saying: "--reached-out")
+        k.fails(["log", "zoe", "--kind", "party"], code: 2, saying: "unknown kind \"party\"")
+        k.fails(["log", "zoe", "--feel", "hapy"], code: 2, saying: "did you mean \"happy\"")
+        k.fails(["log", "zoe", "--feel", "happy:5"], code: 2, saying: "must be 1, 2 or 3")
+        k.fails(["log", "zoe", "--uplift", "3"], code: 2, saying: "uplift must be")
+        k.fails(["log", "zoe", "--uplift", "lots"], code: 2, saying: "uplift must be")
+        k.fails(["log", "zoe", "--depth", "deep"], code: 2, saying: "unknown depth")
+        k.fails(["log", "zoe", "--depth", "light", "--received", "safe"], code: 2, saying: "--depth vulnerable")
+        k.fails(["log", "zoe", "--received", "well"], code: 2, saying: "--received")
+        k.fails(["log", "--group", "nope"], code: 1, saying: "no group named \"nope\"")
+    }
+}
+
+@Suite struct HistoryCommandTests {
+    func sandbox() -> Sandbox {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        k.ok(["add", "Ana"])
+        k.ok(["log", "zoe", "--date", "2026-09-03", "--via", "call", "--feel", "sad,compassionate", "--kind", "i-supported", "--note", "Her dad in hospital"])
+        k.ok(["log", "ana", "--date", "2026-10-10", "--via", "message", "--feel", "amused:3", "--kind", "fun"])
+        k.ok(["log", "zoe,ana", "--date", "2026-11-21", "--feel", "happy,grateful", "--kind", "fun", "--note", "Café in Łódź"])
+        return k
+    }
+
+    func ids(_ k: Sandbox, _ args: [String]) -> [String] {
+        ((k.json(["history", "--json"] + args) as? [[String: Any]]) ?? []).map { $0["date"] as! String }
+    }
+
+    @Test func filters() {
+        let k = sandbox()
+        #expect(ids(k, []) == ["2026-11-21", "2026-10-10", "2026-09-03"])
+        #expect(ids(k, ["zoe"]) == ["2026-11-21", "2026-09-03"])
+        #expect(ids(k, ["--since", "2026-10-01"]) == ["2026-11-21", "2026-10-10"])
+        #expect(ids(k, ["--until", "2026-10-10"]) == ["2026-10-10", "2026-09-03"])
+        #expect(ids(k, ["--since", "30d"]) == ["2026-11-21"])
+        #expect(ids(k, ["--feel", "sad"]) == ["2026-09-03"])
+        #expect(ids(k, ["--feel", "sad,amused"]) == ["2026-10-10", "2026-09-03"])
+        #expect(ids(k, ["--kind", "fun"]) == ["2026-11-21", "2026-10-10"])
+        #expect(ids(k, ["--via", "call,message"]) == ["2026-10-10", "2026-09-03"])
+        #expect(ids(k, ["--grep", "LODZ"]) == ["2026-11-21"])
+        #expect(ids(k, ["--grep", "hospital", "zoe"]) == ["2026-09-03"])
+        #expect(ids(k, ["--limit", "1"]) == ["2026-11-21"])
+        #expect(ids(k, ["ana", "--kind", "heart-to-heart"]) == [])
+    }
+
+    @Test func readableTextUnderMonthHeadings() {
+        let k = sandbox()
+        let out = k.ok(["history"]).out
+        #expect(out.hasPrefix("November 2026\n  Sat 21 Nov  Zoë, Ana · in person · mutual · joyful\n"))
+        #expect(out.contains("\n\nOctober 2026\n  Sat 10 Oct  Ana · message · mutual · joyful\n"))
+        #expect(out.contains("September 2026\n  Thu 03 Sep  Zoë · call · mutual · supportive\n"))
+        #expect(out.contains("kind  I supported them"))
+        #expect(k.ok(["history", "ana", "--feel", "sad"]).out == "No moments with Ana yet that match. Log one: kith log NAME\n")
+    }
+
+    @Test func badFilters() {
+        let k = sandbox()
+        k.fails(["history", "nobody"], code: 1, saying: "nobody named")
+        k.fails(["history", "--since", "2026-13-01"], code: 2, saying: "not a real date")
+        k.fails(["history", "--since", "2026-11-01", "--until", "2026-10-01"], code: 2, saying: "is after")
+        k.fails(["history", "--feel", "meh"], code: 2, saying: "unknown emotion")
+        k.fails(["history", "--kind", "meh"], code: 2, saying: "unknown kind")
+        k.fails(["history", "--via", "meh"], code: 2, saying: "unknown channel")
+        k.fails(["history", "--limit", "0"], code: 2, saying: "--limit must be at least 1")
+        k.fails(["history", "--limit", "many"], code: 2, saying: "many")
+        k.fails(["history", "zoe", "--group", "x"], code: 2, saying: "not both")
+    }
+}
+
+@Suite struct GroupAndCatalogCommandTests {
+    @Test func groupLifecycle() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        k.ok(["add", "Ana"])
+        k.ok(["group", "add", "Book club", "--every", "2w", "--member", "zoe", "--member", "ana", "--note", "first Tuesdays"])
+        k.fails(["group", "add", "Book club"], code: 1, saying: "already exists")
+        let list = k.ok(["group", "list"]).out
+        #expect(list.contains("Book club  2        2 weeks  never"))
+        #expect(k.ok(["group"]).out == list)
+        k.ok(["log", "--group", "book"])
+        let groups = try #require(k.json(["group", "list", "--json"]) as? [[String: Any]])
+        #expect(groups[0]["name"] as? String == "Book club")
+        #expect(groups[0]["members"] as? [String] == ["Ana", "Zoë"])
+        #expect(groups[0]["cadenceDays"] as? Int == 14)
+        #expect(groups[0]["lastMoment"] as? String == "2026-11-22")
+        k.ok(["group", "edit", "book", "--remove-member", "ana", "--every", "default"])
+        #expect(k.ok(["group", "show", "book"]).out.contains("members   Zoë\n"))
+        k.ok(["group", "rename", "book", "Readers"])
+        #expect(k.ok(["show", "zoe"]).out.contains("groups      Readers"))
+        k.fails(["group", "remove", "readers"], code: 1, saying: "has 1 moment")
+        k.ok(["group", "remove", "readers", "--force"])
+        #expect(k.ok(["group", "list"]).out.hasPrefix("No groups yet"))
+        #expect(k.ok(["history", "zoe"]).out.contains("Zoë, Ana"))
+        k.fails(["group", "rename", "nope", "x"], code: 1, saying: "no group named")
+        k.fails(["group", "add", "X", "--member", "nobody"], code: 1, saying: "nobody named")
+        k.fails(["group", "add", "X", "--every", "sometimes"], code: 2, saying: "cannot read interval")
+    }
+
+    @Test func emotionsCatalog() throws {
+        let k = Sandbox()
+        let out = k.ok(["emotions"]).out
+        #expect(out.contains("pleasant, high energy") && out.contains("unpleasant, low energy"))
+        let list = try #require(k.json(["emotions", "--json"]) as? [[String: String]])
+        #expect(list.count >= 40)
+        #expect(list.contains { $0["word"] == "compassionate" && $0["valence"] == "pleasant" && $0["energy"] == "low" })
+    }
+}
+
+@Suite struct StoreFileCommandTests {
+    @Test func notAStoreIsRefusedUntouched() throws {
+        let k = Sandbox()
+        let path = k.tmp.file("diary.txt")
+        let text = Data("dear diary\n".utf8)
+        FileManager.default.createFile(atPath: path, contents: text)
+        let r = k.run(["people", "--store", path])
+        #expect(r.code == 1 && r.errLines.count == 1 && r.err.contains("is not a kith store"))
+        #expect(FileManager.default.contents(atPath: path) == text)
+    }
+
+    @Test func unwritablePathsAreOneLine() {
+        let k = Sandbox()
+        FileManager.default.createFile(atPath: k.tmp.file("plain"), contents: Data("x".utf8))
+        let r = k.run(["add", "Ana", "--store", k.tmp.file("plain/kith.sqlite")])
+        #expect(r.code == 1 && r.errLines.count == 1 && r.err.contains("cannot create store"))
+        let d = k.run(["people", "--store", k.tmp.path])
+        #expect(d.code == 1 && d.errLines.count == 1 && d.err.contains("is a directory"))
+    }
+
+    @Test func looseModesAreWarnedAbout() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        chmod(k.store, 0o644)
+        let r = k.run(["people"])
+        #expect(r.code == 0 && r.err.contains("readable by others"))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+@Suite struct PeopleCommandTests {
+    @Test func addWithEveryOptionAndShowIt() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë Ångström", "--nickname", "Zo", "--circle", "close", "--every", "3w", "--birthday", "1990-11-30",
+              "--group", "Family", "--group", "Climbing", "--for", "both", "--note", "met at uni"])
+        let p = try #require((k.json(["people", "--json"]) as? [[String: Any]])?.first)
+        #expect(p["name"] as? String == "Zoë Ångström")
+        #expect(p["nickname"] as? String == "Zo")
+        #expect(p["circle"] as? String == "close")
+        #expect(p["cadenceDays"] as? Int == 21)
+        #expect(p["ownCadence"] as? Bool == true)
+        #expect(p["birthday"] as? String == "1990-11-30")
+        #expect(p["for"] as? String == "both")
+        #expect(p["groups"] as? [String] == ["Climbing", "Family"])
+        #expect(p["notes"] as? String == "met at uni")
+        #expect(p["archived"] as? Bool == false)
+        #expect(p["added"] as? String == "2026-11-22")
+        #expect(p["lastMoment"] is NSNull)
+
+        let card = k.ok(["show", "zo"]).out
+        #expect(card.hasPrefix("Zoë Ångström (Zo)\n"))
+        #expect(card.contains("close · every 3 weeks (own cadence)"))
+        #expect(card.contains("30 Nov 1990 (35)"))
+        #expect(card.contains("Climbing, Family"))
+        #expect(card.contains("no moments yet"))
+        #expect(card.contains("met at uni"))
+
+        k.ok(["add", "Ana", "--birthday", "--02-29"])
+        #expect(k.ok(["show", "ana"]).out.contains("29 Feb\n"))
+    }
+
+    @Test func addRejectsBadValuesWithoutTouchingTheStore() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        k.fails(["add", "Ana"], code: 1, saying: "already in kith")
+        k.fails(["add", "Bo", "--circle", "besties"], code: 2, saying: "unknown circle \"besties\"")
+        k.fails(["add", "Bo", "--every", "fortnight"], code: 2, saying: "cannot read interval")
+        k.fails(["add", "Bo", "--every", "0d"], code: 2, saying: "out of range")
+        k.fails(["add", "Bo", "--birthday", "1990-02-30"], code: 2, saying: "not a real date")
+        k.fails(["add", "Bo", "--birthday", "someday"], code: 2, saying: "cannot read birthday")
+        k.fails(["add", "Bo", "--for", "money"], code: 2, saying: "unknown bond purpose")
+        k.fails(["add", "   "], code: 2, saying: "cannot be empty")
+        k.fails(["add", "Bo\nBo"], code: 2, saying: "one line")
+        k.fails(["add"], code: 2, saying: "Missing expected argument")
+        k.fails(["add", "Bo", "--frobnicate"], code: 2, saying: "Unknown option")
+        #expect(k.ok(["people"]).out.split(separator: "\n").count == 2)
+    }
+
+    @Test func editChangesRenamesAndClears() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--every", "10d", "--birthday", "--04-15", "--nickname", "Zo", "--group", "Family", "--for", "fun"])
+        k.ok(["edit", "zoe", "--rename", "Zoë Ångström", "--circle", "inner", "--every", "default", "--birthday", "none",
+              "--nickname", "", "--for", "none", "--group", "Climbing", "--leave-group", "Family", "--note", "new notes"])
+        let p = try #require((k.json(["people", "--json"]) as? [[String: Any]])?.first)
+        #expect(p["name"] as? String == "Zoë Ångström")
+        #expect(p["circle"] as? String == "inner")
+        #expect(p["cadenceDays"] as? Int == 7)
+        #expect(p["ownCadence"] as? Bool == false)
+        #expect(p["birthday"] is NSNull)
+        #expect(p["nickname"] is NSNull)
+        #expect(p["for"] is NSNull)
+        #expect(p["groups"] as? [String] == ["Climbing"])
+        #expect(p["notes"] as? String == "new notes")
+        k.ok(["add", "Ana"])
+        k.fails(["edit", "ana", "--rename", "Zoë Ångström"], code: 1, saying: "already in kith")
+        k.fails(["edit", "nobody", "--circle", "inner"], code: 1, saying: "nobody named")
+        k.fails(["edit", "ana", "--leave-group", "Nope"], code: 1, saying: "no group named")
+        k.fails(["edit", "ana", "--every", "often"], code: 2, saying: "cannot read interval")
+        k.fails(["edit", "ana", "--group", "Climbng"], code: 1, saying: "did you mean \"Climbing\"")
+    }
+
+    @Test func archiveHidesAndKeeps() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        k.ok(["add", "Bo"])
+        k.ok(["log", "ana", "--kind", "fun"])
+        k.ok(["archive", "ana"])
+        #expect(!k.ok(["people"]).out.contains("Ana"))
+        #expect(k.ok(["people", "--archived"]).out.contains("Ana (archived)"))
+        #expect(k.ok(["history", "ana"]).out.contains("Ana"))
+        k.fails(["log", "ana"], code: 1, saying: "Ana is archived; `kith unarchive \"Ana\"`")
+        k.fails(["archive", "ana"], code: 1, saying: "Ana is archived")
+        k.fails(["unarchive", "bo"], code: 1, saying: "Bo is not archived")
+        k.ok(["unarchive", "ana"])
+        #expect(k.ok(["people"]).out.contains("Ana"))
+    }
+
+    @Test func nameMatchingFromTheCommandLine() {
+        let k = Sandbox()
+        for n in ["Zoë Ångström", "山田太郎", "Ana Lima", "Anabel Ruiz", "최유림"] { k.ok(["add", n]) }
+        #expect(k.ok(["show", "ZOE"]).out.hasPrefix("Zoë Ångström"))
+        #expect(k.ok(["show", "山田"]).out.hasPrefix("山田太郎"))
+        #expect(k.ok(["show", "최유림"]).out.hasPrefix("최유림"))
+        #expect(k.ok(["show", "anab"]).out.hasPrefix("Anabel Ruiz"))
+        k.fails(["show", "ana"], code: 1, saying: "\"ana\" could be \"Ana Lima\" or \"Anabel Ruiz\"")
+        k.fails(["show", "Zoey"], code: 1, saying: "did you mean \"Zoë Ångström\"?")
+    }
+
+    @Test func listsFilterAndAlignByDisplayWidth() {
+        let k = Sandbox()
+        k.ok(["add", "山田太郎", "--circle", "inner", "--group", "Work"])
+        k.ok(["add", "Zoë 🌱", "--circle", "close"])
+        k.ok(["add", "Ana", "--circle", "wider", "--group", "Work"])
+        let lines = k.ok(["people"]).out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        // Every row's CIRCLE column starts at the same display column.
+        let columns = lines.map { line -> Int in
+            let prefix = line.components(separatedBy: "  ").first!
+            return displayWidth(prefix)
+        }
+        #expect(lines[1].hasPrefix("山田太郎  inner"))
+        let circleColumn = displayWidth("NAME    ") + 2
+        for l in lines.dropFirst() {
+            let before = l.range(of: "inner") ?? l.range(of: "close") ?? l.range(of: "wider")!
+            #expect(displayWidth(String(l[..<before.lowerBound])) == circleColumn, "\(l)")
+        }
+        _ = columns
+        #expect(k.ok(["people", "--circle", "inner"]).out.contains("山田太郎"))
+        #expect(!k.ok(["people", "--circle", "inner"]).out.contains("Ana"))
+        let work = k.ok(["people", "--group", "work"]).out
+        #expect(work.contains("Ana") && work.contains("山田太郎") && !work.contains("Zoë"))
+        k.fails(["people", "--circle", "everyone"], code: 2, saying: "unknown circle")
+        k.fails(["people", "--group", "Play"], code: 1, saying: "no group named \"Play\"")
+    }
+
+    @Test func hostileNamesNeverReachTheTerminalRaw() throws {
+        let k = Sandbox()
+        let evil = "Eve\u{1B}[31mRED\u{1B}]0;title\u{07}\u{9B}2J\u{202E}"
+        k.ok(["add", evil, "--group", "Bad\u{1B}[5mGroup"])
+        k.ok(["log", "Eve", "--note", "hi\u{1B}[2J\nline two"])
+        for args in [["people"], ["show", "eve"], ["history"], ["group", "list"], ["people", "--json"], ["history", "--json"]] {
+            let out = k.ok(args).out
+            let raw = out.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }
+            #expect(raw.isEmpty, "kith \(args.joined(separator: " ")) printed raw controls")
+        }
+        // Stored faithfully: JSON gives the exact name back.
+        let people = try #require(k.json(["people", "--json"]) as? [[String: Any]])
+        #expect(people[0]["name"] as? String == evil)
+    }
+}
+
+/// Terminal cells, counted independently of kith's own code: East Asian wide and emoji are 2.
+func displayWidth(_ s: String) -> Int {
+    s.reduce(0) { w, ch in
+        let v = ch.unicodeScalars.first!.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        return w + (wide ? 2 : 1)
+    }
+}

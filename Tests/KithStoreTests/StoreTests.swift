@@ -1,0 +1,243 @@
+import Foundation
+import KithTestSupport
+import GRDB
+import Testing
+import KithCore
+@testable import KithStore
+
+@Suite struct StoreOpeningTests {
+    @Test func createsDirectory0700AndFile0600WithTheSchema() throws {
+        let tmp = TempDir()
+        let path = tmp.file("a/b/kith.sqlite")
+        let store = try Store(path: path)
+        #expect(store.isNew)
+        #expect(mode(of: tmp.file("a/b")) == 0o700)
+        #expect(mode(of: tmp.file("a")) == 0o700)
+        #expect(mode(of: path) == 0o600)
+        #expect(try store.appliedMigrations() == ["v1-people-groups-moments"])
+        let (journal, fk, app) = try store.queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode")!, try Int.fetchOne(db, sql: "PRAGMA foreign_keys")!,
+             try Int32.fetchOne(db, sql: "PRAGMA application_id")!)
+        }
+        #expect(journal == "wal")
+        #expect(fk == 1)
+        #expect(app == Schema.applicationID)
+        #expect(store.warnings.isEmpty)
+    }
+
+    @Test func reopeningChangesNothing() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do { _ = try Store(path: path) }
+        let before = bytes(of: path)
+        do {
+            let again = try Store(path: path)
+            #expect(!again.isNew)
+            _ = try again.people()
+        }
+        #expect(bytes(of: path) == before)
+    }
+
+    @Test func migrationFromAnEmptyFile() throws {
+        // An empty file is what SQLite calls an empty database: kith makes it a store.
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == ["v1-people-groups-moments"])
+        let tables = try store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        for t in ["groups", "memberships", "moment_emotions", "moment_people", "moments", "people", "settings"] {
+            #expect(tables.contains(t))
+        }
+    }
+
+    @Test func warnsWhenTheFileIsReadableByOthers() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do { _ = try Store(path: path) }
+        chmod(path, 0o644)
+        let store = try Store(path: path)
+        #expect(store.warnings.count == 1)
+        #expect(store.warnings[0].contains("chmod 600"))
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() throws {
+        let tmp = TempDir()
+        let path = tmp.file("notes.txt")
+        let text = Data(String(repeating: "my diary, not a database\n", count: 200).utf8)
+        FileManager.default.createFile(atPath: path, contents: text)
+        #expect(throws: StoreError.notAStore(path, "the file is not an SQLite database")) { try Store(path: path) }
+        #expect(bytes(of: path) == text)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func refusesAnotherProgramsDatabaseAndLeavesItUntouched() throws {
+        let tmp = TempDir()
+        let path = tmp.file("other.sqlite")
+        do {
+            let q = try DatabaseQueue(path: path)
+            try q.write { try $0.execute(sql: "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')") }
+        }
+        let before = bytes(of: path)
+        #expect(throws: StoreError.notAStore(path, "it is an SQLite database of another program")) { try Store(path: path) }
+        #expect(bytes(of: path) == before)
+    }
+
+    @Test func refusesAStoreFromANewerKith() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do {
+            let store = try Store(path: path)
+            try store.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+        }
+        let before = bytes(of: path)
+        #expect(throws: StoreError.newerStore(path)) { try Store(path: path) }
+        #expect(bytes(of: path) == before)
+    }
+
+    @Test func unwritablePlacesGiveOneLine() throws {
+        let tmp = TempDir()
+        FileManager.default.createFile(atPath: tmp.file("plain"), contents: Data("x".utf8))
+        #expect(throws: StoreError.cannotCreate(tmp.file("plain"), "it is not a directory")) {
+            try Store(path: tmp.file("plain/kith.sqlite"))
+        }
+        #expect(throws: StoreError.cannotOpen(tmp.path, "it is a directory")) { try Store(path: tmp.path) }
+    }
+
+    @Test func resolvesThePathLikeTheREADMESays() {
+        #expect(StoreLocation.resolve(explicit: "/x/s.sqlite", environment: ["KITH_STORE": "/y"]) == "/x/s.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["KITH_STORE": "/y/k.sqlite", "XDG_DATA_HOME": "/d"]) == "/y/k.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/kith/kith.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/kith/kith.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/kith/kith.sqlite")
+    }
+}
+
+@Suite struct StoreDataTests {
+    let tmp = TempDir()
+    let day = Day(year: 2026, month: 11, day: 22)!
+
+    func store() throws -> Store { try Store(path: tmp.file("kith.sqlite")) }
+
+    @Test func peopleAndGroupsRoundTrip() throws {
+        let s = try store()
+        let zoe = try s.addPerson(PersonFields(name: "Zoë Ångström", nickname: "Zo", circle: .inner,
+                                               birthday: Birthday(month: 4, day: 15, year: nil), bond: .both, notes: "n"),
+                                  addedOn: day, newGroups: ["Family"])
+        let taro = try s.addPerson(PersonFields(name: "山田太郎", cadenceDays: 10), addedOn: day)
+        #expect(zoe.circle == .inner && zoe.nickname == "Zo" && zoe.birthday?.description == "--04-15" && zoe.bond == .both)
+        #expect(taro.effectiveCadenceDays == 10)
+        #expect(try s.people().map(\.name) == ["Zoë Ångström", "山田太郎"])
+        #expect(try s.groupNamesByPerson()[zoe.id] == ["Family"])
+        try s.setArchived(id: taro.id, true)
+        #expect(try s.people().map(\.name) == ["Zoë Ångström"])
+        #expect(try s.people(includeArchived: true).count == 2)
+        let family = try s.groups()[0]
+        let renamed = try s.updateGroup(id: family.id, name: "Kin", cadenceDays: 14, notes: "", adding: [taro.id])
+        #expect(renamed.name == "Kin" && renamed.effectiveCadenceDays == 14)
+        #expect(Set(try s.memberIDs(group: family.id)) == [zoe.id, taro.id])
+        #expect(try s.groupOverview()[0].members == ["Zoë Ångström"]) // archived members are not listed
+    }
+
+    @Test func aFailedActionWritesNothing() throws {
+        let s = try store()
+        _ = try s.addPerson(PersonFields(name: "Ana"), addedOn: day)
+        _ = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day)
+        // The new group "Runners" would be created first, then the duplicate name fails: nothing of it stays.
+        #expect(throws: StoreError.self) {
+            try s.addPerson(PersonFields(name: "Ana"), addedOn: day, newGroups: ["Runners"])
+        }
+        #expect(try s.groups().map(\.name) == ["Club"])
+        #expect(throws: StoreError.conflict("a group named \"Club\" already exists")) {
+            try s.addPerson(PersonFields(name: "Bo"), addedOn: day, newGroups: ["Club"])
+        }
+        #expect(try s.people().map(\.name) == ["Ana"])
+    }
+
+    @Test func constraintsHoldEvenForRawSQL() throws {
+        let s = try store()
+        let bad = [
+            "INSERT INTO people (name, circle, added_day) VALUES ('x', 'besties', 0)",
+            "INSERT INTO people (name, added_day) VALUES ('  ', 0)",
+            "INSERT INTO people (name, birthday_month, added_day) VALUES ('x', 4, 0)",
+            "INSERT INTO moments (day, channel, initiator, uplift, created_at) VALUES (0, 'call', 'me', 5, 0)",
+            "INSERT INTO moments (day, channel, initiator, created_at) VALUES (0, 'pigeon', 'me', 0)",
+            "INSERT INTO moments (day, channel, initiator, depth, received, created_at) VALUES (0, 'call', 'me', 'light', 'safe', 0)",
+            "INSERT INTO moment_people (moment_id, person_id, day) VALUES (999, 999, 0)",
+        ]
+        for sql in bad {
+            #expect(throws: DatabaseError.self, "\(sql)") { try s.queue.write { try $0.execute(sql: sql) } }
+        }
+    }
+
+    @Test func momentsWithPeopleEmotionsAndFilters() throws {
+        let s = try store()
+        let zoe = try s.addPerson(PersonFields(name: "Zoë"), addedOn: day)
+        let taro = try s.addPerson(PersonFields(name: "山田太郎"), addedOn: day)
+        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day, members: [zoe.id, taro.id])
+        let m1 = try s.addMoment(Moment(day: day.adding(days: -40), people: [zoe.id], channel: .call, initiator: .them,
+                                        emotions: [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "sad", intensity: 2)],
+                                        note: "Long talk about Łódź"), createdAt: 0)
+        let m2 = try s.addMoment(Moment(day: day, time: TimeOfDay(hour: 18, minute: 30), people: [zoe.id, taro.id, zoe.id],
+                                        groupID: club.id, kinds: [.fun], emotions: [EmotionTag(word: "amused", intensity: 3)]),
+                                 createdAt: 0)
+        #expect(m2.people == [zoe.id, taro.id]) // duplicates dropped
+        #expect(try s.moments(MomentFilter()).map(\.id) == [m2.id, m1.id])
+        let zoes = try s.moments(MomentFilter(person: zoe.id))
+        #expect(zoes.map(\.id) == [m2.id, m1.id])
+        #expect(zoes[1].emotions == [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "sad", intensity: 2)])
+        #expect(zoes[1].channel == .call && zoes[1].initiator == .them && zoes[1].connectionType == .mixed)
+        #expect(zoes[0].time?.description == "18:30" && zoes[0].groupID == club.id && zoes[0].kinds == [.fun])
+        #expect(try s.moments(MomentFilter(person: taro.id)).map(\.id) == [m2.id])
+        #expect(try s.moments(MomentFilter(group: club.id)).map(\.id) == [m2.id])
+        #expect(try s.moments(MomentFilter(emotions: ["sad"])).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(kinds: [.fun, .news])).map(\.id) == [m2.id])
+        #expect(try s.moments(MomentFilter(channels: [.call])).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(text: "lodz")).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(since: day.adding(days: -1))).map(\.id) == [m2.id])
+        #expect(try s.moments(MomentFilter(person: zoe.id, until: day.adding(days: -1))).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(), limit: 1).map(\.id) == [m2.id])
+        #expect(try s.moments(MomentFilter(), limit: 1, offset: 1).map(\.id) == [m1.id])
+        let last = try s.lastMomentDays()
+        #expect(last[zoe.id] == day && last[taro.id] == day)
+        let summary = try s.summary(person: zoe.id)
+        #expect(summary.total == 2 && summary.first == day.adding(days: -40) && summary.byInitiator[.them] == 1)
+        #expect(summary.lastMoment?.id == m2.id)
+        #expect(try s.groupOverview()[0].last == day)
+        // Removing the group keeps the moment and its people.
+        try s.removeGroup(id: club.id)
+        let kept = try s.moments(MomentFilter(person: taro.id))
+        #expect(kept.map(\.id) == [m2.id] && kept[0].groupID == nil)
+    }
+
+    @Test func aMomentWithAnUnknownPersonIsNotStoredAtAll() throws {
+        let s = try store()
+        let zoe = try s.addPerson(PersonFields(name: "Zoë"), addedOn: day)
+        #expect(throws: StoreError.self) {
+            try s.addMoment(Moment(day: day, people: [zoe.id, 999], emotions: [EmotionTag(word: "happy", intensity: 1)]), createdAt: 0)
+        }
+        let counts = try s.queue.read { db in
+            try ["moments", "moment_people", "moment_emotions"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+        }
+        #expect(counts == [0, 0, 0])
+    }
+
+    /// "Last moment per person" and "one person's timeline" read the moment_people
+    /// index, never a scan of the history.
+    @Test func hotQueriesUseIndexes() throws {
+        let s = try store()
+        let plans = try s.queue.read { db in
+            [
+                try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT p.id, (SELECT max(mp.day) FROM moment_people mp WHERE mp.person_id = p.id) FROM people p", adapter: ColumnMapping(["detail": "detail"])),
+                try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT m.* FROM moments m JOIN moment_people mp ON mp.moment_id = m.id AND mp.person_id = 1 ORDER BY mp.day DESC, m.minute DESC, m.id DESC LIMIT 20", adapter: ColumnMapping(["detail": "detail"])),
+                try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT m.* FROM moments m ORDER BY m.day DESC, m.minute DESC, m.id DESC LIMIT 20", adapter: ColumnMapping(["detail": "detail"])),
+            ]
+        }
+        #expect(plans[0].contains { $0.contains("moment_people_timeline") }, "\(plans[0])")
+        #expect(!plans[1].contains { $0.hasPrefix("SCAN m") || $0.contains("SCAN moments") }, "\(plans[1])")
+        #expect(plans[1].contains { $0.contains("moment_people_timeline") }, "\(plans[1])")
+        #expect(!plans[2].contains { $0.contains("TEMP B-TREE") }, "\(plans[2])")
+    }
+}
