@@ -25,16 +25,24 @@ struct Context {
         return Day(year: Int(tmv.tm_year) + 1900, month: Int(tmv.tm_mon) + 1, day: Int(tmv.tm_mday))!
     }
 
-    func openStore() throws -> Store {
+    /// Opens the store. Commands that add something create it on first use; commands
+    /// that only read (or that need someone already in it) answer from an empty store in
+    /// memory when there is no file yet, so that trying them leaves nothing behind.
+    func openStore(creating: Bool = false) throws -> Store {
+        if !creating && StoreLocation.isAbsent(storePath) {
+            return try Store(emptyInMemoryFor: storePath)
+        }
         let store = try Store(path: storePath)
         for w in store.warnings { Output.error(w, prefix: "kith: ") }
         return store
     }
 }
 
-/// Buffered stdout and immediate stderr, Foundation-free in the hot path.
+/// Buffered stdout and immediate stderr.
 enum Output {
     nonisolated(unsafe) private static var buffer = ""
+    /// The first error writing stdout (a full disk, a closed pipe); later output is dropped.
+    nonisolated(unsafe) private(set) static var writeError: Int32?
 
     static func line(_ s: String = "") {
         buffer += s
@@ -46,11 +54,13 @@ enum Output {
         guard !buffer.isEmpty else { return }
         var s = buffer
         buffer = ""
+        guard writeError == nil else { return }
         s.withUTF8 { p in
             var off = 0
             while off < p.count {
                 let n = write(1, p.baseAddress! + off, p.count - off)
-                if n <= 0 { if errno == EINTR { continue }; return }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { writeError = n < 0 ? errno : EIO; return }
                 off += n
             }
         }

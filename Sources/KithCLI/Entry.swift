@@ -28,48 +28,71 @@ public enum KithCLI {
     public static func run(_ arguments: [String]) -> Int32 {
         var args = arguments
         // `kith --store PATH <command>`: a leading --store applies to whichever command follows.
-        var leadingStore: String?
         if let first = args.first {
             if first == "--store", args.count >= 2 {
-                leadingStore = args[1]
+                GlobalOptions.leadingStore = args[1]
                 args.removeFirst(2)
             } else if first.hasPrefix("--store=") {
-                leadingStore = String(first.dropFirst("--store=".count))
+                GlobalOptions.leadingStore = String(first.dropFirst("--store=".count))
                 args.removeFirst()
             }
         }
-        if let leadingStore { GlobalOptions.leadingStore = leadingStore }
+        let code = execute(args)
+        Output.flush()
+        if let e = Output.writeError, code == Exit.ok {
+            // A reader that went away (`kith history | head`) is not worth a message.
+            if e != EPIPE { Output.error("cannot write output: \(String(cString: strerror(e)))") }
+            return Exit.failure
+        }
+        return code
+    }
+
+    private static func execute(_ args: [String]) -> Int32 {
         do {
+            if args.count >= 2, args[0] == "help", !Kith.commandNames.contains(args[1]) {
+                throw CLIError.usage("unknown command \"\(args[1])\"; `kith --help` lists them")
+            }
+            if GlobalOptions.leadingStore?.isEmpty == true { throw GlobalOptions.emptyStore }
             var command = try Kith.parseAsRoot(args)
             try command.run()
-            Output.flush()
             return Exit.ok
-        } catch let e as CLIError {
-            Output.flush()
-            Output.error(e.message)
-            return e.code
-        } catch let e as InputError {
-            Output.flush()
-            Output.error(e.message)
-            return Exit.usage
-        } catch let e as StoreError {
-            Output.flush()
-            Output.error(e.description)
-            return Exit.failure
         } catch {
             Output.flush()
-            let code = Kith.exitCode(for: error)
-            if code == .success {
-                // --help, --version and the like.
-                print(Kith.fullMessage(for: error))
-                return Exit.ok
+            switch error {
+            case let e as CLIError:
+                Output.error(e.message)
+                return e.code
+            case let e as InputError:
+                Output.error(e.message)
+                return Exit.usage
+            case let e as StoreError:
+                Output.error(e.description)
+                return Exit.failure
+            default:
+                let code = Kith.exitCode(for: error)
+                if code == .success {
+                    // --help, --version and the like.
+                    Output.line(Kith.fullMessage(for: error))
+                    return Exit.ok
+                }
+                let message = Kith.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+                Output.error("\(text) (see \(helpCommand(for: args)))")
+                return Exit.usage
             }
-            let message = Kith.message(for: error)
-                .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            Output.error("\(text) (see kith --help)")
-            return code == .validationFailure ? Exit.usage : (code.rawValue == 0 ? Exit.failure : Exit.usage)
         }
+    }
+
+    /// `kith log --help` for an error in `kith log …`: the help that would have helped.
+    static func helpCommand(for args: [String]) -> String {
+        var path = ["kith"]
+        var commands: [any ParsableCommand.Type] = Kith.configuration.subcommands
+        for arg in args where !arg.hasPrefix("-") {
+            guard let sub = commands.first(where: { $0._commandName == arg }) else { break }
+            path.append(arg)
+            commands = sub.configuration.subcommands
+        }
+        return path.joined(separator: " ") + " --help"
     }
 }
 
@@ -89,6 +112,8 @@ struct Kith: ParsableCommand {
         ]
     )
 
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
     func run() throws {
         Output.line("kith's full-screen view is not here yet. Meanwhile the command line does it all:")
         Output.line("  kith add NAME, kith log NAME, kith history NAME, kith people ... see `kith --help`.")
@@ -102,6 +127,12 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("The store file to use (else KITH_STORE, else the XDG data dir).", valueName: "path"))
     var store: String?
+
+    static let emptyStore = CLIError.usage("--store needs a path to the store file")
+
+    func validate() throws {
+        if store?.isEmpty == true { throw ValidationError("--store needs a path to the store file") }
+    }
 
     func context() -> Context {
         Context(storeOption: store ?? GlobalOptions.leadingStore)

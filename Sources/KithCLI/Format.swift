@@ -114,10 +114,8 @@ enum Format {
         func detail(_ label: String, _ value: String) { out.append("    " + TerminalText.pad(label, to: 6) + value) }
         if !m.emotions.isEmpty { detail("felt", emotions(m.emotions)) }
         if !m.kinds.isEmpty { detail("kind", m.kinds.map(\.label).joined(separator: ", ")) }
-        var depth: [String] = []
-        if m.depth != .light { depth.append(m.depth.rawValue + (m.received.map { ", received \($0.rawValue)" } ?? "")) }
-        if let u = m.uplift { depth.append("uplift \(u > 0 ? "+" : "")\(u)") }
-        if !depth.isEmpty { detail("depth", depth.joined(separator: " · ")) }
+        if m.depth != .light { detail("depth", m.depth.rawValue + (m.received.map { ", received \($0.rawValue)" } ?? "")) }
+        if let u = m.uplift { detail("after", "uplift \(u > 0 ? "+" : "")\(u)") }
         if !m.note.isEmpty {
             for (i, line) in m.note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 detail(i == 0 ? "note" : "", s(String(line)))

@@ -24,7 +24,7 @@ struct GroupAdd: ParsableCommand {
         let name = try Names.validate(self.name, what: "group name")
         let every = try self.every.map(Parse.cadence)
         let note = try self.note.map(readText) ?? ""
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: true)
         let people = try Resolver(store: store).people(members)
         let g = try store.addGroup(name: name, cadenceDays: every, notes: note, addedOn: ctx.today, members: people.map(\.id))
         Output.line("Added group \"\(TerminalText.sanitize(g.name))\" (every \(Format.days(g.effectiveCadenceDays)), \(people.count) member\(people.count == 1 ? "" : "s")).")
@@ -41,6 +41,12 @@ struct GroupEdit: ParsableCommand {
     @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove a member (repeatable).", valueName: "name")) var remove: [String] = []
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if rename == nil && every == nil && note == nil && add.isEmpty && remove.isEmpty {
+            throw ValidationError("nothing to change: give an option such as --every, --member or --rename")
+        }
+    }
+
     func run() throws {
         let ctx = global.context()
         let newName = try rename.map { try Names.validate($0, what: "group name") }
@@ -51,6 +57,13 @@ struct GroupEdit: ParsableCommand {
         let g = try resolver.group(name)
         let adding = try resolver.people(add)
         let removing = try remove.map { try resolver.person($0, scope: .all) }
+        if let both = adding.first(where: { a in removing.contains { $0.id == a.id } }) {
+            throw InputError("\(both.name) is given to both --member and --remove-member")
+        }
+        let members = Set(try store.memberIDs(group: g.id))
+        if let outside = removing.first(where: { !members.contains($0.id) }) {
+            throw CLIError.failure("\(outside.name) is not in \"\(g.name)\"")
+        }
         let updated = try store.updateGroup(id: g.id, name: newName ?? g.name, cadenceDays: every ?? g.cadenceDays,
                                             notes: note ?? g.notes, adding: adding.map(\.id), removing: removing.map(\.id))
         Output.line("Updated group \"\(TerminalText.sanitize(updated.name))\" (every \(Format.days(updated.effectiveCadenceDays))).")
@@ -104,13 +117,7 @@ struct GroupList: ParsableCommand {
         let store = try ctx.openStore()
         let overview = try store.groupOverview()
         if json {
-            Output.line(JSON.array(overview.map { o in
-                .object([
-                    ("id", .int(Int(o.group.id))), ("name", .string(o.group.name)),
-                    ("cadenceDays", .int(o.group.effectiveCadenceDays)), ("members", .array(o.members.map(JSON.string))),
-                    ("notes", .string(o.group.notes)), ("lastMoment", .optional(o.last?.iso)),
-                ])
-            }).render())
+            Output.line(JSON.array(overview.map(GroupList.json)).render())
             return
         }
         if overview.isEmpty { Output.line("No groups yet. Add one: kith group add \"Book club\" --member NAME"); return }
@@ -123,9 +130,20 @@ struct GroupList: ParsableCommand {
     }
 }
 
+extension GroupList {
+    static func json(_ o: GroupOverview) -> JSON {
+        .object([
+            ("id", .int(Int(o.group.id))), ("name", .string(o.group.name)),
+            ("cadenceDays", .int(o.group.effectiveCadenceDays)), ("members", .array(o.members.map(JSON.string))),
+            ("notes", .string(o.group.notes)), ("lastMoment", .optional(o.last?.iso)),
+        ])
+    }
+}
+
 struct GroupShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a group and its members.")
     @Argument(help: "The group.") var name: String
+    @Flag(help: "Print JSON (the shape of one `group list --json` entry).") var json = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -133,6 +151,10 @@ struct GroupShow: ParsableCommand {
         let store = try ctx.openStore()
         let g = try Resolver(store: store).group(name)
         guard let o = try store.groupOverview().first(where: { $0.group.id == g.id }) else { return }
+        if json {
+            Output.line(GroupList.json(o).render())
+            return
+        }
         let s = TerminalText.sanitize
         Output.line(s(g.name))
         Output.line("  " + TerminalText.pad("every", to: 10) + Format.days(g.effectiveCadenceDays))

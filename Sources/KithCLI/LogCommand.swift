@@ -7,9 +7,10 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Log a moment of connection.",
         discussion: """
-            Every field has a default: today, in person, mutual, light, no emotions. Examples:
-              kith log zoe --via call --reached-out them --feel happy,sad:2 --note "long talk"
-              kith log "Ana,Ben" --kind fun --feel amused:3
+            Every field has a default: today, in person, mutual, light, no emotions.
+            Examples:
+              kith log zoe --via call --reached-out them --feel happy,sad:2
+              kith log "Ana,Ben" --kind fun --feel amused:3 --note "picnic"
               kith log --group "Book club" --date yesterday --kind fun
             """)
 
@@ -17,9 +18,9 @@ struct Log: ParsableCommand {
     var names: [String] = []
     @Option(help: ArgumentHelp("A group moment: counts for the group and each member present (all members unless names are given).", valueName: "group"))
     var group: String?
-    @Option(help: ArgumentHelp("YYYY-MM-DD, today, yesterday, a weekday, or 3d / 2w ago (default today).", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("YYYY-MM-DD, today, yesterday, a weekday, or 3d / 2w ago (default today).", valueName: "date"))
     var date: String?
-    @Option(help: ArgumentHelp("HH:MM, optional.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("HH:MM, optional.", valueName: "time"))
     var time: String?
     @Option(help: ArgumentHelp("in-person, call, video, message or other (default in-person).", valueName: "channel"))
     var via: String?
@@ -74,12 +75,14 @@ struct Log: ParsableCommand {
         var people = try resolver.people(names)
         var groupID: Int64?
         var groupName: String?
+        var outsiders: [Person] = []
         if let g = group {
             let grp = try resolver.group(g)
             groupID = grp.id
             groupName = grp.name
+            let members = Set(try store.memberIDs(group: grp.id))
+            outsiders = people.filter { !members.contains($0.id) }
             if people.isEmpty {
-                let members = Set(try store.memberIDs(group: grp.id))
                 people = resolver.people.filter { members.contains($0.id) && !$0.archived }
                 if people.isEmpty {
                     throw CLIError.failure("group \"\(grp.name)\" has no members; name who was there: kith log NAME --group \"\(grp.name)\"")
@@ -95,10 +98,15 @@ struct Log: ParsableCommand {
         var who = people.map { s($0.name) }.joined(separator: ", ")
         if let groupName { who = "\(s(groupName)) (\(who))" }
         var line = "Logged \(Log.phrase(channel)) with \(who), \(DateText.relative(day, today: ctx.today))"
-        if day.days(since: ctx.today) != 0 && ctx.today.days(since: day) > 1 { line += " (\(DateText.long(day)))" }
+        if ctx.today.days(since: day) > 1 { line += " (\(DateText.long(day)))" }
+        if let time { line += " at \(time)" }
+        if initiator != .mutual { line += " · \(Format.reachedOut(initiator))" }
         if !emotions.isEmpty { line += " · \(Format.emotions(emotions))" }
         line += " · \(saved.connectionType.rawValue)  [#\(saved.id)]"
         Output.line(line)
+        for p in outsiders {
+            Output.line("Note: \(s(p.name)) is not in \(s(groupName ?? "")); `kith edit \"\(s(p.name))\" --group \"\(s(groupName ?? ""))\"` adds them.")
+        }
     }
 }
 
@@ -120,8 +128,8 @@ struct History: ParsableCommand {
 
     @Argument(help: "Whose history (everyone's when left out).") var name: String?
     @Option(help: ArgumentHelp("A group's moments.", valueName: "group")) var group: String?
-    @Option(help: ArgumentHelp("From this date on.", valueName: "date")) var since: String?
-    @Option(help: ArgumentHelp("Up to this date.", valueName: "date")) var until: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("From this date on.", valueName: "date")) var since: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Up to this date.", valueName: "date")) var until: String?
     @Option(help: ArgumentHelp("With any of these emotions (comma list).", valueName: "emotions")) var feel: [String] = []
     @Option(help: ArgumentHelp("Of any of these kinds (comma list).", valueName: "kinds")) var kind: [String] = []
     @Option(help: ArgumentHelp("Through any of these channels (comma list).", valueName: "channels")) var via: [String] = []
@@ -144,7 +152,7 @@ struct History: ParsableCommand {
             throw InputError("--since \(s.iso) is after --until \(u.iso)")
         }
         let catalog = EmotionCatalog.standard
-        filter.emotions = try catalog.parseTags(feel.joined(separator: ",")).map(\.word)
+        filter.emotions = try catalog.parseTags(feel.joined(separator: ","))
         filter.kinds = try kind.flatMap { $0.split(separator: ",") }.map { try parseChoice(String($0), as: "kind", aliases: MomentKind.aliases) }
         filter.channels = try via.flatMap { $0.split(separator: ",") }.map { try parseChoice(String($0), as: "channel", aliases: Channel.aliases) }
         filter.text = grep
@@ -170,7 +178,14 @@ struct History: ParsableCommand {
             return
         }
         if moments.isEmpty {
-            Output.line("No moments\(subject.map { " with \(TerminalText.sanitize($0))" } ?? "") yet\(filter.isNarrowed ? " that match" : ""). Log one: kith log NAME")
+            let with = subject.map { " with \(TerminalText.sanitize($0))" } ?? ""
+            if filter.isNarrowed {
+                Output.line("No moments\(with) match.")
+            } else if let g = group, filter.group != nil {
+                Output.line("No moments\(with) yet. Log one: kith log --group \"\(TerminalText.sanitize(resolver.groups.first { $0.id == filter.group }?.name ?? g))\"")
+            } else {
+                Output.line("No moments\(with) yet. Log one: kith log \(subject.map { "\"\(TerminalText.sanitize($0))\"" } ?? "NAME")")
+            }
             return
         }
         var month: (Int, Int)?

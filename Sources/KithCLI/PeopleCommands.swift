@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KithCore
 import KithStore
 
@@ -39,15 +40,15 @@ struct Add: ParsableCommand {
         f.nickname = try fields.nickname.map { try Names.validate($0, what: "nickname") }
         if let c = fields.circle { f.circle = try parseChoice(c, as: "circle") }
         f.cadenceDays = try fields.every.map(Parse.cadence)
-        f.birthday = try fields.birthday.map(Parse.birthday)
+        f.birthday = try fields.birthday.map { try Parse.birthday($0, today: ctx.today) }
         f.bond = try fields.bond.map { try parseChoice($0, as: "bond purpose (--for)") }
         f.notes = try fields.note.map(readText) ?? ""
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(creating: true)
         let resolver = try Resolver(store: store)
         let (existing, new) = try resolver.groupsToJoin(fields.groups)
         let p = try store.addPerson(f, addedOn: ctx.today, groups: existing, newGroups: new)
         for g in new { Output.line("New group \"\(TerminalText.sanitize(g))\".") }
-        Output.line("Added \(TerminalText.sanitize(p.name)) (\(p.circle.rawValue) circle, \(Format.cadence(p))).")
+        Output.line("Added \(TerminalText.sanitize(p.name)): \(p.circle.rawValue) circle, \(Format.cadence(p)).")
     }
 }
 
@@ -63,6 +64,17 @@ struct Edit: ParsableCommand {
     var leaving: [String] = []
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        let f = fields
+        if rename == nil && f.nickname == nil && f.circle == nil && f.every == nil && f.birthday == nil
+            && f.groups.isEmpty && f.bond == nil && f.note == nil && leaving.isEmpty {
+            throw ValidationError("nothing to change: give an option such as --circle, --every or --rename")
+        }
+        if let both = f.groups.first(where: { g in leaving.contains { Folding.fold($0) == Folding.fold(g) } }) {
+            throw ValidationError("\"\(both)\" is given to both --group and --leave-group")
+        }
+    }
+
     func run() throws {
         let ctx = global.context()
         // Read every value before touching the store, so that a bad one changes nothing.
@@ -70,7 +82,7 @@ struct Edit: ParsableCommand {
         let nickname: String?? = try fields.nickname.map { $0.trimmingSpaces.isEmpty ? nil : try Names.validate($0, what: "nickname") }
         let circle: Circle? = try fields.circle.map { try parseChoice($0, as: "circle") }
         let every: Int?? = try fields.every.map { ["default", "none", "circle"].contains($0.lowercased()) ? nil : try Parse.cadence($0) }
-        let birthday: Birthday?? = try fields.birthday.map { $0.lowercased() == "none" ? nil : try Parse.birthday($0) }
+        let birthday: Birthday?? = try fields.birthday.map { $0.lowercased() == "none" ? nil : try Parse.birthday($0, today: ctx.today) }
         let bond: BondPurpose?? = try fields.bond.map { $0.lowercased() == "none" ? nil : try parseChoice($0, as: "bond purpose (--for)") }
         let notes = try fields.note.map(readText)
 
@@ -79,6 +91,10 @@ struct Edit: ParsableCommand {
         let person = try resolver.person(name, scope: .all)
         let (joining, new) = try resolver.groupsToJoin(fields.groups)
         let leavingIDs = try leaving.map { try resolver.group($0).id }
+        let current = Set(try store.memberIDs(person: person.id))
+        if let notIn = leavingIDs.first(where: { !current.contains($0) }), let g = resolver.groups.first(where: { $0.id == notIn }) {
+            throw CLIError.failure("\(person.name) is not in \"\(g.name)\"")
+        }
         var f = person.fields
         if let newName { f.name = newName }
         if let nickname { f.nickname = nickname }
@@ -89,7 +105,7 @@ struct Edit: ParsableCommand {
         if let notes { f.notes = notes }
         let updated = try store.updatePerson(id: person.id, f, joining: joining, newGroups: new, leaving: leavingIDs, today: ctx.today)
         for g in new { Output.line("New group \"\(TerminalText.sanitize(g))\".") }
-        Output.line("Updated \(TerminalText.sanitize(updated.name)) (\(updated.circle.rawValue) circle, \(Format.cadence(updated))).")
+        Output.line("Updated \(TerminalText.sanitize(updated.name)): \(updated.circle.rawValue) circle, \(Format.cadence(updated)).")
     }
 }
 
@@ -199,7 +215,12 @@ struct Show: ParsableCommand {
         if let last = summary.last, let m = summary.lastMoment {
             rows.append(("last", "\(DateText.long(last)) (\(DateText.relative(last, today: ctx.today))) · \(m.channel.label) · \(Format.reachedOut(m.initiator))"))
             let next = last.adding(days: p.effectiveCadenceDays)
-            rows.append(("next", "around \(DateText.long(next)) (\(DateText.relative(next, today: ctx.today)))"))
+            let when = DateText.relative(next, today: ctx.today)
+            switch next.days(since: ctx.today) {
+            case 0: rows.append(("next", "due today"))
+            case ..<0: rows.append(("next", "was due \(DateText.long(next)) (\(when))"))
+            default: rows.append(("next", "around \(DateText.long(next)) (\(when))"))
+            }
         } else {
             rows.append(("last", "no moments yet"))
         }
@@ -208,7 +229,7 @@ struct Show: ParsableCommand {
             let r = summary.byInitiator
             rows.append(("reached out", "me \(r[.me] ?? 0) · them \(r[.them] ?? 0) · mutual \(r[.mutual] ?? 0)"))
         }
-        for (k, v) in rows { Output.line("  " + TerminalText.pad(k, to: 12) + v) }
+        for (k, v) in rows { Output.line("  " + TerminalText.pad(k, to: 13) + v) }
         if !p.notes.isEmpty {
             Output.line("  notes")
             for line in p.notes.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -221,6 +242,7 @@ struct Show: ParsableCommand {
 /// `--note -` reads standard input (to its end); anything else is the text itself.
 func readText(_ value: String) throws -> String {
     guard value == "-" else { return value }
+    if isatty(0) == 1 { Output.error("type the text; end it with Ctrl-D on an empty line", prefix: "") }
     var lines: [String] = []
     while let line = readLine(strippingNewline: true) { lines.append(line) }
     return lines.joined(separator: "\n").trimmingSpaces

@@ -88,20 +88,37 @@ struct Resolver {
         return (existing, new)
     }
 
-    /// People named in `NAME[,NAME…]` arguments. A whole argument that is exactly
-    /// someone's name wins over splitting it at commas ("Smith, Jo").
+    /// People named in `NAME[,NAME…]` arguments. Commas separate names, except where
+    /// the text around a comma is itself someone's whole name ("Smith, Jo"): at each
+    /// point the longest run of pieces that spells a name (ignoring case, accents and
+    /// the spaces after commas) is taken first.
     func people(_ args: [String]) throws -> [Person] {
+        let active = people.filter { !$0.archived }
+        func key(_ s: String) -> String {
+            Folding.fold(s.split(separator: ",").map { $0.trimmingSpaces }.joined(separator: ","))
+        }
+        var wholeNames: [String: Person] = [:]
+        for p in active where p.name.contains(",") { wholeNames[key(p.name)] = p }
         var out: [Person] = []
+        func add(_ p: Person) { if !out.contains(where: { $0.id == p.id }) { out.append(p) } }
         for arg in args {
-            let pieces: [String]
-            if people.contains(where: { $0.name == arg.trimmingSpaces && !$0.archived }) {
-                pieces = [arg]
-            } else {
-                pieces = arg.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            }
-            for piece in pieces {
-                let p = try person(piece)
-                if !out.contains(where: { $0.id == p.id }) { out.append(p) }
+            let pieces = arg.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+            var i = 0
+            while i < pieces.count {
+                var taken = false
+                if !wholeNames.isEmpty {
+                    for j in stride(from: pieces.count, to: i + 1, by: -1) {
+                        if let p = wholeNames[key(pieces[i..<j].joined(separator: ","))] {
+                            add(p)
+                            i = j
+                            taken = true
+                            break
+                        }
+                    }
+                }
+                if taken { continue }
+                if !pieces[i].isEmpty { add(try person(pieces[i])) }
+                i += 1
             }
         }
         return out

@@ -23,8 +23,9 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
     ///    supported; or, with no kind saying who supported whom, the user felt
     ///    `compassionate` beside at least one unpleasant emotion while sharing nothing
     ///    vulnerable themselves (depth not `vulnerable`).
-    /// 2. **vulnerable**: at least one unpleasant emotion, and the moment opened up:
-    ///    depth `vulnerable`, or kinds `they-supported`, `heart-to-heart` or `conflict`.
+    /// 2. **vulnerable**: depth `vulnerable` (something hard was shared, however it
+    ///    felt); or at least one unpleasant emotion in a moment that opened up: kinds
+    ///    `they-supported`, `heart-to-heart` or `conflict`.
     /// 3. **joyful**: at least one pleasant emotion and pleasant weight at least twice
     ///    the unpleasant weight; or no emotions tagged, no conflict, and kinds include
     ///    `fun` or `affection`.
@@ -46,7 +47,8 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
             && emotions.contains(where: { $0.word == "compassionate" }) {
             return .supportive
         }
-        let openedUp = depth == .vulnerable || gotSupport || k.contains(.heartToHeart) || k.contains(.conflict)
+        if depth == .vulnerable { return .vulnerable }
+        let openedUp = gotSupport || k.contains(.heartToHeart) || k.contains(.conflict)
         if unpleasant > 0 && openedUp { return .vulnerable }
         if pleasant > 0 && pleasant >= 2 * unpleasant { return .joyful }
         if emotions.isEmpty && !k.contains(.conflict) && (k.contains(.fun) || k.contains(.affection)) {

@@ -25,6 +25,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var weekday: Int { ((ordinal % 7) + 7 + 4) % 7 }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Calendar months later (or earlier), keeping the day of the month where it exists
+    /// and using the month's last day where it does not (31 March − 1 month = 28/29 Feb).
+    public func adding(months: Int) -> Day {
+        let c = civil
+        let index = c.year * 12 + (c.month - 1) + months
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - y * 12 + 1
+        let d = min(c.day, Day.daysIn(month: m, year: y))
+        return Day(ordinal: Day.ordinal(year: y, month: m, day: d))
+    }
     public func days(since other: Day) -> Int { ordinal - other.ordinal }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

@@ -20,20 +20,25 @@ public enum Folding {
 
 /// Closest-match suggestions for typos.
 public enum Fuzzy {
-    /// Levenshtein distance over Characters.
+    /// Edit distance over Characters, counting a swap of two neighbours as one edit
+    /// (optimal string alignment): "Jsoe" is one typo away from "Jose".
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            cur[0] = i
             for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&prev, &cur)
         }
-        return prev[b.count]
+        return d[a.count][b.count]
     }
 
     /// The candidate nearest to `text` after folding, if it is near enough to be a
@@ -47,7 +52,7 @@ public enum Fuzzy {
         for c in candidates {
             let folded = Folding.fold(c)
             var d = distance(q, folded)
-            for word in folded.split(separator: " ") where d > 0 {
+            for word in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where d > 0 {
                 d = min(d, distance(q, String(word)))
             }
             if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }

@@ -9,10 +9,15 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Parsers for the small languages of the command line: dates, times, durations,
 /// birthdays. Pure: "today" is passed in, never read from a clock.
 public enum Parse {
-    /// Accepts `2026-11-20`, `today`, `yesterday`, `3d` / `2w` (that long ago) and a
-    /// weekday name (`friday`, `fri`: the most recent such day, today included).
+    /// The earliest year a moment can have: anything before is a typo.
+    public static let earliestYear = 1900
+
+    /// Accepts `2026-11-20`, `today`, `yesterday`, a weekday name (`friday`, `fri`: the
+    /// most recent such day, today included) and an age: `3d`, `2w`, `1m`, `1y`, with
+    /// or without "ago", in short or long words (`3 days ago`). Months and years are
+    /// calendar ones: `1m` on 31 March is the last day of February.
     public static func day(_ text: String, today: Day) throws -> Day {
-        let t = text.trimmingSpaces.lowercased()
+        var t = text.trimmingSpaces.lowercased()
         switch t {
         case "today", "now": return today
         case "yesterday": return today.adding(days: -1)
@@ -22,11 +27,37 @@ public enum Parse {
             let back = (today.weekday - weekday + 7) % 7
             return today.adding(days: -back)
         }
-        if let days = try? relativeDays(t) {
-            return today.adding(days: -days)
+        if t.hasSuffix(" ago") { t = String(t.dropLast(4)).trimmingSpaces }
+        let day: Day
+        if let d = try age(t, today: today) {
+            day = d
+        } else if let d = try isoDay(t) {
+            day = d
+        } else {
+            throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, or an age like 3d, 2w, 1m")
         }
-        if let d = try isoDay(t) { return d }
-        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, or an age like 3d or 2w")
+        guard day.year >= earliestYear else { throw InputError("date \"\(text)\" is before \(earliestYear)") }
+        return day
+    }
+
+    private static let ageUnits: [String: Character] = [
+        "d": "d", "day": "d", "days": "d", "w": "w", "week": "w", "weeks": "w",
+        "m": "m", "month": "m", "months": "m", "y": "y", "year": "y", "years": "y",
+    ]
+
+    /// `3d`, `2 weeks`, `1m`: that long before today; nil when the text is not an age.
+    private static func age(_ t: String, today: Day) throws -> Day? {
+        let digits = t.prefix(while: \.isASCIIDigit)
+        guard !digits.isEmpty, let unit = ageUnits[t.dropFirst(digits.count).trimmingSpaces] else { return nil }
+        guard digits.count <= 6, let n = Int(digits), n <= 200 * 366 else {
+            throw InputError("\"\(t)\" is too far back")
+        }
+        switch unit {
+        case "d": return today.adding(days: -n)
+        case "w": return today.adding(days: -7 * n)
+        case "m": return today.adding(months: -n)
+        default: return today.adding(months: -12 * n)
+        }
     }
 
     /// Parses YYYY-MM-DD. Returns nil when the text does not have that shape and throws
@@ -45,15 +76,6 @@ public enum Parse {
     private static func weekdayIndex(_ t: String) -> Int? {
         guard t.count >= 3 else { return nil }
         return DateText.weekdayNames.firstIndex { $0.lowercased().hasPrefix(t) }
-    }
-
-    private static func relativeDays(_ t: String) throws -> Int {
-        guard let unit = t.last, let n = Int(t.dropLast()), n >= 0, n <= 36500 else { throw InputError("") }
-        switch unit {
-        case "d": return n
-        case "w": return n * 7
-        default: throw InputError("")
-        }
     }
 
     /// Accepts `18:30`, `7:05`, `1830`.
@@ -95,13 +117,16 @@ public enum Parse {
     }
 
     /// `1990-04-15` or, when the year is unknown, `--04-15` (vCard's form) or `04-15`.
-    public static func birthday(_ text: String) throws -> Birthday {
+    /// A birthday cannot be after today, nor before 1850.
+    public static func birthday(_ text: String, today: Day) throws -> Birthday {
         let t = text.trimmingSpaces
         let bad = InputError("cannot read birthday \"\(text)\": use YYYY-MM-DD, or --MM-DD when the year is unknown")
         if !t.hasPrefix("-"), t.split(separator: "-").first?.count == 4 {
             let d: Day?
             do { d = try isoDay(t) } catch { throw InputError("birthday \"\(text)\" is not a real date") }
             guard let d else { throw bad }
+            guard d <= today else { throw InputError("birthday \"\(text)\" is in the future") }
+            guard d.year >= 1850 else { throw InputError("birthday \"\(text)\" is before 1850") }
             return Birthday(month: d.month, day: d.day, year: d.year)!
         }
         var md = Substring(t)

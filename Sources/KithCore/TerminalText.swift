@@ -41,7 +41,8 @@ public enum TerminalText {
     }
 
     /// Cells a grapheme cluster takes: an emoji sequence or a character with an emoji
-    /// variation selector is one wide glyph; otherwise the widest scalar in it.
+    /// variation selector is one wide glyph; otherwise the sum over its scalars, as
+    /// terminals draw it (a Devanagari conjunct like स्ते takes two cells).
     public static func width(of ch: Character) -> Int {
         if ch.isASCII { return 1 }
         let scalars = ch.unicodeScalars
@@ -52,7 +53,7 @@ public enum TerminalText {
             }
             if scalars.contains(where: { (0x1F1E6...0x1F1FF).contains($0.value) }) { return 2 } // flags
         }
-        return scalars.reduce(0) { max($0, width(of: $1)) }
+        return scalars.reduce(0) { $0 + width(of: $1) }
     }
 
     public static func width(_ s: some StringProtocol) -> Int {

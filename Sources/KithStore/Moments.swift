@@ -7,8 +7,9 @@ public struct MomentFilter: Sendable {
     public var group: Int64?
     public var since: Day?
     public var until: Day?
-    /// Moments with at least one of these emotions.
-    public var emotions: [String]
+    /// Moments with at least one of these emotions, each felt at least at the tag's
+    /// intensity (`sad:2` finds sad at 2 or 3).
+    public var emotions: [EmotionTag]
     /// Moments with at least one of these kinds.
     public var kinds: [MomentKind]
     public var channels: [Channel]
@@ -16,7 +17,7 @@ public struct MomentFilter: Sendable {
     public var text: String?
 
     public init(person: Int64? = nil, group: Int64? = nil, since: Day? = nil, until: Day? = nil,
-                emotions: [String] = [], kinds: [MomentKind] = [], channels: [Channel] = [], text: String? = nil) {
+                emotions: [EmotionTag] = [], kinds: [MomentKind] = [], channels: [Channel] = [], text: String? = nil) {
         self.person = person
         self.group = group
         self.since = since
@@ -97,8 +98,9 @@ extension Store {
                 args += filter.channels.map(\.rawValue)
             }
             if !filter.emotions.isEmpty {
-                conditions.append("EXISTS (SELECT 1 FROM moment_emotions e WHERE e.moment_id = m.id AND e.word IN (\(filter.emotions.map { _ in "?" }.joined(separator: ","))))")
-                args += filter.emotions
+                let any = filter.emotions.map { _ in "(e.word = ? AND e.intensity >= ?)" }.joined(separator: " OR ")
+                conditions.append("EXISTS (SELECT 1 FROM moment_emotions e WHERE e.moment_id = m.id AND (\(any)))")
+                for tag in filter.emotions { args.append(tag.word); args.append(tag.intensity) }
             }
             if let t = filter.text, !t.isEmpty {
                 conditions.append("instr(kith_fold(m.note), ?) > 0")

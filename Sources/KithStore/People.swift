@@ -74,9 +74,7 @@ extension Store {
                              leaving: [Int64] = [], today: Day) throws(StoreError) -> Person {
         try write { db in
             _ = try Store.person(db, id)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM people WHERE name = ? AND id != ?", arguments: [f.name, id]) == true {
-                throw StoreError.conflict("someone named \"\(f.name)\" is already in kith")
-            }
+            try Store.checkPersonNameFree(db, f.name, except: id)
             try db.execute(sql: """
                 UPDATE people SET name = ?, nickname = ?, circle = ?, cadence_days = ?, birthday_month = ?,
                     birthday_day = ?, birthday_year = ?, bond = ?, notes = ? WHERE id = ?
@@ -118,7 +116,7 @@ extension Store {
         try read { db in
             var out: [Int64: [String]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.person_id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id ORDER BY g.name
+                SELECT m.person_id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id ORDER BY kith_fold(g.name), g.name
                 """)
             while let row = try rows.next() { out[row[0], default: []].append(row[1]) }
             return out
@@ -128,7 +126,7 @@ extension Store {
     // MARK: groups
 
     public func groups() throws(StoreError) -> [Group] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY name").map(Group.init(row:)) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY kith_fold(name), name").map(Group.init(row:)) }
     }
 
     public func group(id: Int64) throws(StoreError) -> Group {
@@ -149,6 +147,13 @@ extension Store {
         }
     }
 
+    /// Ids of the groups a person belongs to.
+    public func memberIDs(person: Int64) throws(StoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT group_id FROM memberships WHERE person_id = ?", arguments: [person])
+        }
+    }
+
     /// Creates groups that do not exist yet and adds people to groups, in one transaction.
     public func addGroup(name: String, cadenceDays: Int?, notes: String, addedOn: Day,
                          members: [Int64] = []) throws(StoreError) -> Group {
@@ -162,9 +167,7 @@ extension Store {
     }
 
     static func insertGroup(_ db: Database, name: String, cadenceDays: Int?, notes: String, addedOn: Day) throws -> Int64 {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM groups WHERE name = ?", arguments: [name]) == true {
-            throw StoreError.conflict("a group named \"\(name)\" already exists")
-        }
+        try checkGroupNameFree(db, name, except: nil)
         try db.execute(sql: "INSERT INTO groups (name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?)",
                        arguments: [name, cadenceDays, notes, addedOn.ordinal])
         return db.lastInsertedRowID
@@ -174,9 +177,7 @@ extension Store {
                             adding: [Int64] = [], removing: [Int64] = []) throws(StoreError) -> Group {
         try write { db in
             _ = try Store.group(db, id)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM groups WHERE name = ? AND id != ?", arguments: [name, id]) == true {
-                throw StoreError.conflict("a group named \"\(name)\" already exists")
-            }
+            try Store.checkGroupNameFree(db, name, except: id)
             try db.execute(sql: "UPDATE groups SET name = ?, cadence_days = ?, notes = ? WHERE id = ?",
                            arguments: [name, cadenceDays, notes, id])
             for p in adding {
@@ -203,12 +204,12 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT g.*, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) AS last
-                FROM groups g ORDER BY g.name
+                FROM groups g ORDER BY kith_fold(g.name), g.name
                 """).map { row in
                 let g = Group(row: row)
                 let members = try String.fetchAll(db, sql: """
                     SELECT p.name FROM memberships m JOIN people p ON p.id = m.person_id
-                    WHERE m.group_id = ? AND p.archived = 0 ORDER BY p.name
+                    WHERE m.group_id = ? AND p.archived = 0 ORDER BY kith_fold(p.name), p.name
                     """, arguments: [g.id])
                 let last: Int? = row["last"]
                 return GroupOverview(group: g, members: members, last: last.map(Day.init(ordinal:)))
@@ -225,9 +226,7 @@ extension Store {
     public func addPerson(_ f: PersonFields, addedOn: Day, groups: [Int64] = [],
                           newGroups: [String] = []) throws(StoreError) -> Person {
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM people WHERE name = ?", arguments: [f.name]) == true {
-                throw StoreError.conflict("someone named \"\(f.name)\" is already in kith; use `kith edit` to change them")
-            }
+            try Store.checkPersonNameFree(db, f.name, except: nil)
             try db.execute(sql: """
                 INSERT INTO people (name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
                                     bond, notes, archived, added_day)
@@ -237,6 +236,24 @@ extension Store {
             let id = db.lastInsertedRowID
             try Store.join(db, person: id, groups: groups, newGroups: newGroups, addedOn: addedOn)
             return try Store.person(db, id)
+        }
+    }
+
+    /// Two people whose names differ only in case or accents could never be told apart
+    /// by typing, so such a name counts as taken.
+    static func checkPersonNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
+        if let existing = try String.fetchOne(db, sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND id IS NOT ?",
+                                              arguments: [Folding.fold(name), id]) {
+            let same = existing == name ? "" : " (the same name, ignoring case and accents)"
+            throw StoreError.conflict("someone named \"\(existing)\" is already in kith\(same); use `kith edit` to change them")
+        }
+    }
+
+    static func checkGroupNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
+        if let existing = try String.fetchOne(db, sql: "SELECT name FROM groups WHERE kith_fold(name) = ? AND id IS NOT ?",
+                                              arguments: [Folding.fold(name), id]) {
+            let same = existing == name ? "" : " (the same name, ignoring case and accents)"
+            throw StoreError.conflict("a group named \"\(existing)\" already exists\(same)")
         }
     }
 

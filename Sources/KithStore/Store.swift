@@ -18,19 +18,9 @@ public final class Store: Sendable {
     public init(path: String) throws(StoreError) {
         self.path = path
         self.isNew = try StoreLocation.prepare(path: path)
-        var config = Configuration()
-        config.label = "kith"
-        config.foreignKeysEnabled = true
-        // Another kith (the TUI, a cron job) may hold the write lock for a moment.
-        config.busyMode = .timeout(5)
-        config.prepareDatabase { db in
-            db.add(function: DatabaseFunction("kith_fold", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(Folding.fold)
-            })
-        }
         let migrator = Schema.migrator
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: path, configuration: Store.configuration())
             let (appID, tables, journal, done, superseded) = try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
@@ -57,6 +47,35 @@ public final class Store: Sendable {
             throw Store.describe(error, path: path)
         }
         warnings = StoreLocation.permissionWarning(path: path).map { [$0] } ?? []
+    }
+
+    /// An empty store that lives in memory only. Commands that only read use it when the
+    /// store file does not exist yet: they answer as an empty store would and leave no
+    /// file behind.
+    public init(emptyInMemoryFor path: String) throws(StoreError) {
+        self.path = path
+        self.isNew = false
+        self.warnings = []
+        do {
+            queue = try DatabaseQueue(configuration: Store.configuration())
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "kith"
+        config.foreignKeysEnabled = true
+        // Another kith (the TUI, a cron job) may hold the write lock for a moment.
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            db.add(function: DatabaseFunction("kith_fold", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(Folding.fold)
+            })
+        }
+        return config
     }
 
     /// One line for a database failure, naming the file when the file is the problem.

@@ -27,6 +27,13 @@ public enum StoreLocation {
         return FileManager.default.currentDirectoryPath + "/" + p
     }
 
+    /// True when nothing exists at `path` yet (and its directory could hold it): the
+    /// store would be created by the first write.
+    public static func isAbsent(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) != 0 && errno == ENOENT
+    }
+
     /// Makes sure the directory exists (created 0700) and the file exists (created
     /// 0600). Returns whether the file was created now.
     static func prepare(path: String) throws(StoreError) -> Bool {

@@ -7,10 +7,10 @@ import KithTestSupport
     @Test func theNewUserPath() throws {
         let k = Sandbox()
         let added = k.ok(["add", "Zoë Ångström", "--circle", "inner"])
-        #expect(added.out == "Added Zoë Ångström (inner circle, every 1 week).\n")
+        #expect(added.out == "Added Zoë Ångström: inner circle, every 1 week.\n")
         k.ok(["add", "山田太郎", "--every", "10d"])
         let logged = k.ok(["log", "zoe", "--via", "call", "--reached-out", "them", "--feel", "happy,sad:2", "--note", "long talk"])
-        #expect(logged.out.hasPrefix("Logged a call with Zoë Ångström, today · happy, sad:2 · mixed"))
+        #expect(logged.out.hasPrefix("Logged a call with Zoë Ångström, today · they reached out · happy, sad:2 · mixed"))
 
         let history = try #require(k.json(["history", "zoe", "--json"]) as? [[String: Any]])
         #expect(history.count == 1)
@@ -30,7 +30,7 @@ import KithTestSupport
 
     @Test func firstRunCreatesAPrivateStoreUnderXDGDataHome() {
         let k = Sandbox()
-        k.ok(["people"])
+        k.ok(["add", "Ana"])
         #expect(mode(of: k.store) == 0o600)
         #expect(mode(of: k.tmp.file("data/kith")) == 0o700)
     }
@@ -55,5 +55,43 @@ import KithTestSupport
         }
         #expect(k.ok(["--version"]).out.hasPrefix("0."))
         #expect(k.ok(["help", "log"]).out.contains("--reached-out"))
+        k.fails(["help", "nosuch"], code: 2, saying: "unknown command \"nosuch\"")
+        k.fails(["log", "--bogus"], code: 2, saying: "(see kith log --help)")
+        k.fails(["group", "add", "--bogus"], code: 2, saying: "(see kith group add --help)")
+        k.fails(["nosuch"], code: 2, saying: "nosuch")
+    }
+
+    @Test func commandsThatOnlyReadLeaveNoStoreBehind() {
+        let k = Sandbox()
+        #expect(k.ok(["people"]).out.hasPrefix("No people yet"))
+        #expect(k.ok(["history"]).out.hasPrefix("No moments yet"))
+        #expect(k.ok(["group", "list"]).out.hasPrefix("No groups yet"))
+        k.fails(["show", "bob"], code: 1, saying: "kith has no people yet")
+        k.fails(["log", "bob"], code: 1, saying: "kith has no people yet")
+        #expect(!FileManager.default.fileExists(atPath: k.tmp.file("data")))
+    }
+
+    @Test func anEmptyStorePathIsAUsageError() {
+        let k = Sandbox()
+        k.fails(["add", "Ana", "--store", ""], code: 2, saying: "--store needs a path")
+        k.fails(["--store", "", "add", "Ana"], code: 2, saying: "--store needs a path")
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+    }
+
+    @Test func outputThatCannotBeWrittenIsAFailure() throws {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Sandbox.binary)
+        p.arguments = ["people", "--store", k.store]
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationStatus == 1)
+        #expect(message == "kith: cannot write output: No space left on device\n")
     }
 }

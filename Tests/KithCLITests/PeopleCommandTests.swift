@@ -27,6 +27,9 @@ import KithTestSupport
         #expect(card.contains("30 Nov 1990 (35)"))
         #expect(card.contains("Climbing, Family"))
         #expect(card.contains("no moments yet"))
+        k.ok(["log", "zoe", "--date", "2026-10-01"])
+        #expect(k.ok(["show", "zoe"]).out.contains("  next         was due Thu 22 Oct 2026 (31 days ago)\n"))
+        #expect(k.ok(["show", "zoe"]).out.contains("  reached out  me 0 · them 0 · mutual 1\n"))
         #expect(card.contains("met at uni"))
 
         k.ok(["add", "Ana", "--birthday", "--02-29"])
@@ -71,6 +74,12 @@ import KithTestSupport
         k.fails(["edit", "ana", "--leave-group", "Nope"], code: 1, saying: "no group named")
         k.fails(["edit", "ana", "--every", "often"], code: 2, saying: "cannot read interval")
         k.fails(["edit", "ana", "--group", "Climbng"], code: 1, saying: "did you mean \"Climbing\"")
+        k.fails(["edit", "ana"], code: 2, saying: "nothing to change")
+        k.fails(["edit", "ana", "--leave-group", "Climbing"], code: 1, saying: "Ana is not in \"Climbing\"")
+        k.fails(["edit", "ana", "--group", "Climbing", "--leave-group", "climbing"], code: 2, saying: "both --group and --leave-group")
+        k.fails(["edit", "ana", "--rename", "ZOË ÅNGSTRÖM"], code: 1, saying: "ignoring case and accents")
+        k.fails(["add", "zoe angstrom"], code: 1, saying: "someone named \"Zoë Ångström\" is already in kith (the same name, ignoring case and accents)")
+        k.fails(["add", "Kid", "--birthday", "2030-01-01"], code: 2, saying: "in the future")
     }
 
     @Test func archiveHidesAndKeeps() {

@@ -62,6 +62,27 @@ import Testing
         #expect(try Parse.day("fri", today: today).iso == "2026-11-20")
         #expect(try Parse.day("sunday", today: today) == today)
         #expect(try Parse.day("2026-1-5", today: today).iso == "2026-01-05")
+        #expect(try Parse.day("3d ago", today: today).iso == "2026-11-19")
+        #expect(try Parse.day("3 days ago", today: today).iso == "2026-11-19")
+        #expect(try Parse.day("1 week", today: today).iso == "2026-11-15")
+        #expect(try Parse.day("1m", today: today).iso == "2026-10-22")
+        #expect(try Parse.day("1y", today: today).iso == "2025-11-22")
+        #expect(try Parse.day("1 month ago", today: Day(year: 2026, month: 3, day: 31)!).iso == "2026-02-28")
+        #expect(try Parse.day("13m", today: Day(year: 2024, month: 3, day: 31)!).iso == "2023-02-28")
+    }
+
+    @Test func outOfRangeDates() {
+        #expect(throws: InputError("date \"1899-12-31\" is before 1900")) { try Parse.day("1899-12-31", today: today) }
+        #expect(throws: InputError("\"800000d\" is too far back")) { try Parse.day("800000d", today: today) }
+        #expect(throws: InputError.self) { try Parse.day("200y", today: today) }
+    }
+
+    @Test func addingMonthsClampsToTheMonthsEnd() {
+        let jan31 = Day(year: 2024, month: 1, day: 31)!
+        #expect(jan31.adding(months: 1).iso == "2024-02-29")
+        #expect(jan31.adding(months: 13).iso == "2025-02-28")
+        #expect(jan31.adding(months: -2).iso == "2023-11-30")
+        #expect(jan31.adding(months: 0) == jan31)
     }
 
     @Test(arguments: ["2026-02-30", "2026-13-01", "2025-02-29", "2026-04-31"])
@@ -69,7 +90,7 @@ import Testing
         #expect(throws: InputError("\"\(text)\" is not a real date")) { try Parse.day(text, today: today) }
     }
 
-    @Test(arguments: ["", "tomorrowish", "20261120", "2026/11/20", "3x", "-3d", "fr", "2026-11-20-1"])
+    @Test(arguments: ["", "tomorrowish", "20261120", "2026/11/20", "3x", "-3d", "fr", "2026-11-20-1", "3", "ago", "3 fortnights ago"])
     func unreadableDates(_ text: String) {
         #expect(throws: InputError.self) { try Parse.day(text, today: today) }
     }
@@ -96,15 +117,17 @@ import Testing
     }
 
     @Test func birthdays() throws {
-        #expect(try Parse.birthday("1990-04-15") == Birthday(month: 4, day: 15, year: 1990))
-        #expect(try Parse.birthday("--04-15") == Birthday(month: 4, day: 15, year: nil))
-        #expect(try Parse.birthday("04-15") == Birthday(month: 4, day: 15, year: nil))
-        #expect(try Parse.birthday("--02-29") == Birthday(month: 2, day: 29, year: nil))
-        #expect(try Parse.birthday("2000-02-29").year == 2000)
-        #expect(throws: InputError.self) { try Parse.birthday("1990-02-29") }
-        #expect(throws: InputError.self) { try Parse.birthday("--02-30") }
-        #expect(throws: InputError.self) { try Parse.birthday("--13-01") }
-        #expect(throws: InputError.self) { try Parse.birthday("April 15") }
+        #expect(try Parse.birthday("1990-04-15", today: today) == Birthday(month: 4, day: 15, year: 1990))
+        #expect(try Parse.birthday("--04-15", today: today) == Birthday(month: 4, day: 15, year: nil))
+        #expect(try Parse.birthday("04-15", today: today) == Birthday(month: 4, day: 15, year: nil))
+        #expect(try Parse.birthday("--02-29", today: today) == Birthday(month: 2, day: 29, year: nil))
+        #expect(try Parse.birthday("2000-02-29", today: today).year == 2000)
+        #expect(throws: InputError.self) { try Parse.birthday("1990-02-29", today: today) }
+        #expect(throws: InputError.self) { try Parse.birthday("--02-30", today: today) }
+        #expect(throws: InputError.self) { try Parse.birthday("--13-01", today: today) }
+        #expect(throws: InputError.self) { try Parse.birthday("April 15", today: today) }
+        #expect(throws: InputError("birthday \"2027-05-01\" is in the future")) { try Parse.birthday("2027-05-01", today: today) }
+        #expect(throws: InputError("birthday \"0001-01-01\" is before 1850")) { try Parse.birthday("0001-01-01", today: today) }
         #expect(Birthday(month: 4, day: 15, year: 1990)!.description == "1990-04-15")
         #expect(Birthday(month: 4, day: 15, year: nil)!.description == "--04-15")
     }

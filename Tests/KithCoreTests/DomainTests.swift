@@ -93,6 +93,8 @@ import Testing
         #expect(classify("sad:2,relieved", [.theySupported]) == .vulnerable)
         #expect(classify("angry,relieved", [.conflict]) == .vulnerable)
         #expect(classify("happy:3,anxious", [.heartToHeart]) == .vulnerable)
+        #expect(classify("", [], .vulnerable) == .vulnerable)          // shared something hard, nothing tagged
+        #expect(classify("relieved,happy", [], .vulnerable) == .vulnerable)
     }
 
     @Test func compassionWhileSupportingIsSupportive() {

@@ -34,6 +34,8 @@ import Testing
     @Test func unknownSuggestsTheClosest() {
         #expect(M.resolve("Zoey Angstrom", among: people) == .unknown(suggestion: "Zoë Ångström"))
         #expect(M.resolve("nobody", among: people) == .unknown(suggestion: nil))
+        #expect(M.resolve("Jsoe", among: people) == .unknown(suggestion: "José 🌱"))   // swapped letters
+        #expect(M.resolve("Lmia", among: people) == .unknown(suggestion: "Ana Lima"))
         #expect(M.resolve("", among: people) == .unknown(suggestion: nil))
         #expect(M.resolve("x", among: []) == .unknown(suggestion: nil))
     }
@@ -51,6 +53,8 @@ import Testing
         #expect(TerminalText.width("❤️") == 2)
         #expect(TerminalText.width("ｱ") == 1)              // halfwidth katakana
         #expect(TerminalText.width("Ｚ") == 2)             // fullwidth Latin
+        #expect(TerminalText.width("नमस्ते") == 4)           // as wcwidth sums it
+        #expect(TerminalText.width("한국어") == 6)
     }
 
     @Test func truncateNeverSplitsAWideCharacter() {
@@ -79,6 +83,7 @@ import Testing
         #expect(Folding.fold("Małgorzata Łódź") == "malgorzata lodz")
         #expect(Folding.fold("山田太郎") == "山田太郎")
         #expect(Fuzzy.distance("kitten", "sitting") == 3)
+        #expect(Fuzzy.distance("smiht", "smith") == 1)
     }
 }
 

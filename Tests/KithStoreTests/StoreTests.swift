@@ -156,6 +156,26 @@ import KithCore
         #expect(try s.people().map(\.name) == ["Ana"])
     }
 
+    @Test func namesThatDifferOnlyInCaseOrAccentsAreTaken() throws {
+        let s = try store()
+        let zoe = try s.addPerson(PersonFields(name: "Zoë Ångström"), addedOn: day)
+        #expect(throws: StoreError.self) { try s.addPerson(PersonFields(name: "ZOE ANGSTROM"), addedOn: day) }
+        let ana = try s.addPerson(PersonFields(name: "Ana"), addedOn: day)
+        #expect(throws: StoreError.self) { try s.updatePerson(id: ana.id, PersonFields(name: "zoë ångström"), today: day) }
+        // A person may change the case of their own name.
+        #expect(try s.updatePerson(id: zoe.id, PersonFields(name: "ZOË Ångström"), today: day).name == "ZOË Ångström")
+        _ = try s.addGroup(name: "Book club", cadenceDays: nil, notes: "", addedOn: day)
+        #expect(throws: StoreError.self) { try s.addGroup(name: "book CLUB", cadenceDays: nil, notes: "", addedOn: day) }
+    }
+
+    @Test func anEmptyStoreInMemoryLeavesNoFile() throws {
+        let path = tmp.file("never/kith.sqlite")
+        let s = try Store(emptyInMemoryFor: path)
+        #expect(try s.people().isEmpty && s.moments(MomentFilter()).isEmpty)
+        #expect(StoreLocation.isAbsent(path))
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("never")))
+    }
+
     @Test func constraintsHoldEvenForRawSQL() throws {
         let s = try store()
         let bad = [
@@ -192,7 +212,9 @@ import KithCore
         #expect(zoes[0].time?.description == "18:30" && zoes[0].groupID == club.id && zoes[0].kinds == [.fun])
         #expect(try s.moments(MomentFilter(person: taro.id)).map(\.id) == [m2.id])
         #expect(try s.moments(MomentFilter(group: club.id)).map(\.id) == [m2.id])
-        #expect(try s.moments(MomentFilter(emotions: ["sad"])).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(emotions: [EmotionTag(word: "sad", intensity: 1)])).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(emotions: [EmotionTag(word: "sad", intensity: 2)])).map(\.id) == [m1.id])
+        #expect(try s.moments(MomentFilter(emotions: [EmotionTag(word: "sad", intensity: 3)])).isEmpty)
         #expect(try s.moments(MomentFilter(kinds: [.fun, .news])).map(\.id) == [m2.id])
         #expect(try s.moments(MomentFilter(channels: [.call])).map(\.id) == [m1.id])
         #expect(try s.moments(MomentFilter(text: "lodz")).map(\.id) == [m1.id])

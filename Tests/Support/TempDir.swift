@@ -15,9 +15,10 @@ public final class TempDir {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
+/// Permission bits of a file, or -1 when it does not exist.
 public func mode(of path: String) -> Int {
     var st = stat()
-    precondition(stat(path, &st) == 0)
+    guard stat(path, &st) == 0 else { return -1 }
     return Int(st.st_mode & 0o777)
 }
 
