@@ -77,8 +77,12 @@ public enum KithCLI {
                 }
                 let message = Kith.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
                 let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-                Output.error("\(text) (see \(helpCommand(for: args)))")
-                return Exit.usage
+                if code == .validationFailure {
+                    Output.error("\(text) (see \(helpCommand(for: args)))")
+                    return Exit.usage
+                }
+                Output.error(text)
+                return Exit.failure
             }
         }
     }
@@ -114,9 +118,21 @@ struct Kith: ParsableCommand {
 
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
 
+    @OptionGroup var global: GlobalOptions
+
+    /// Until the full-screen view lands, a bare `kith` makes sure the store exists and
+    /// says where it is and what to type next.
     func run() throws {
-        Output.line("kith's full-screen view is not here yet. Meanwhile the command line does it all:")
-        Output.line("  kith add NAME, kith log NAME, kith history NAME, kith people ... see `kith --help`.")
+        let ctx = global.context()
+        let store = try ctx.openStore(creating: true)
+        let people = try store.people().count
+        Output.line("kith keeps your people in \(TerminalText.sanitize(store.path))\(store.isNew ? " (created just now)" : "").")
+        if people == 0 {
+            Output.line("Start with: kith add \"Name\" --circle inner, then kith log NAME --feel happy.")
+        } else {
+            Output.line("\(people) \(people == 1 ? "person" : "people"); kith people lists them, kith log NAME logs a moment.")
+        }
+        Output.line("The full-screen view is on its way; the command line does everything meanwhile: kith --help.")
     }
 }
 

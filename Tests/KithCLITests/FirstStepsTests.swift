@@ -49,6 +49,9 @@ import KithTestSupport
         let k = Sandbox()
         let r = k.ok([])
         #expect(r.out.contains("kith --help"))
+        #expect(r.out.hasPrefix("kith keeps your people in \(k.store) (created just now).\n"))
+        #expect(mode(of: k.store) == 0o600)
+        #expect(!k.ok([]).out.contains("created just now"))
         let help = k.ok(["--help"])
         for command in ["add", "edit", "archive", "unarchive", "people", "show", "group", "log", "history", "emotions"] {
             #expect(help.out.contains("  \(command) "), "help lacks \(command)")
