@@ -36,7 +36,7 @@ struct Add: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        var f = PersonFields(name: try Names.validate(name))
+        var f = Person(id: 0, name: try Names.validate(name), addedOn: ctx.today)
         f.nickname = try fields.nickname.map { try Names.validate($0, what: "nickname") }
         if let c = fields.circle { f.circle = try parseChoice(c, as: "circle") }
         f.cadenceDays = try fields.every.map(Parse.cadence)
@@ -46,7 +46,7 @@ struct Add: ParsableCommand {
         let store = try ctx.openStore(creating: true)
         let resolver = try Resolver(store: store)
         let (existing, new) = try resolver.groupsToJoin(fields.groups)
-        let p = try store.addPerson(f, addedOn: ctx.today, groups: existing, newGroups: new)
+        let p = try store.addPerson(f, groups: existing, newGroups: new)
         for g in new { Output.line("New group \"\(TerminalText.sanitize(g))\".") }
         Output.line("Added \(TerminalText.sanitize(p.name)): \(p.circle.rawValue) circle, \(Format.cadence(p)).")
     }
@@ -95,7 +95,7 @@ struct Edit: ParsableCommand {
         if let notIn = leavingIDs.first(where: { !current.contains($0) }), let g = resolver.groups.first(where: { $0.id == notIn }) {
             throw CLIError.failure("\(person.name) is not in \"\(g.name)\"")
         }
-        var f = person.fields
+        var f = person
         if let newName { f.name = newName }
         if let nickname { f.nickname = nickname }
         if let circle { f.circle = circle }

@@ -1,28 +1,6 @@
 import GRDB
 import KithCore
 
-/// Fields of a person as the user sets them; used to add and to edit.
-public struct PersonFields: Sendable {
-    public var name: String
-    public var nickname: String?
-    public var circle: Circle
-    public var cadenceDays: Int?
-    public var birthday: Birthday?
-    public var bond: BondPurpose?
-    public var notes: String
-
-    public init(name: String, nickname: String? = nil, circle: Circle = .friends, cadenceDays: Int? = nil,
-                birthday: Birthday? = nil, bond: BondPurpose? = nil, notes: String = "") {
-        self.name = name
-        self.nickname = nickname
-        self.circle = circle
-        self.cadenceDays = cadenceDays
-        self.birthday = birthday
-        self.bond = bond
-        self.notes = notes
-    }
-}
-
 extension Person {
     init(row: Row) {
         let month: Int? = row["birthday_month"], day: Int? = row["birthday_day"]
@@ -33,11 +11,6 @@ extension Person {
             birthday: month.flatMap { m in day.flatMap { Birthday(month: m, day: $0, year: row["birthday_year"]) } },
             bond: (row["bond"] as String?).flatMap(BondPurpose.init(rawValue:)),
             notes: row["notes"], archived: row["archived"], addedOn: Day(ordinal: row["added_day"]))
-    }
-
-    public var fields: PersonFields {
-        PersonFields(name: name, nickname: nickname, circle: circle, cadenceDays: cadenceDays,
-                     birthday: birthday, bond: bond, notes: notes)
     }
 }
 
@@ -63,14 +36,20 @@ extension Store {
     }
 
     static func person(_ db: Database, _ id: Int64) throws -> Person {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("person #\(id) no longer exists")
+        Person(row: try row(db, table: "people", id: id, what: "person"))
+    }
+
+    /// One row by id, or a not-found error naming what was looked for.
+    static func row(_ db: Database, table: String, id: Int64, what: String) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("\(what) #\(id) no longer exists")
         }
-        return Person(row: row)
+        return row
     }
 
     /// Replaces a person's fields and adjusts memberships, in one transaction.
-    public func updatePerson(id: Int64, _ f: PersonFields, joining: [Int64] = [], newGroups: [String] = [],
+    /// Stores `f`'s fields (all but its id, archived flag and added day) on person `id`.
+    public func updatePerson(id: Int64, _ f: Person, joining: [Int64] = [], newGroups: [String] = [],
                              leaving: [Int64] = [], today: Day) throws(StoreError) -> Person {
         try write { db in
             _ = try Store.person(db, id)
@@ -134,10 +113,7 @@ extension Store {
     }
 
     static func group(_ db: Database, _ id: Int64) throws -> Group {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound("group #\(id) no longer exists")
-        }
-        return Group(row: row)
+        Group(row: try row(db, table: "groups", id: id, what: "group"))
     }
 
     /// Member ids of a group, archived people included.
@@ -221,9 +197,9 @@ extension Store {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM moments WHERE group_id = ?", arguments: [group]) ?? 0 }
     }
 
-    /// Adds a person with their memberships, creating the groups named in `newGroups`
-    /// first: all of it in one transaction, or none of it.
-    public func addPerson(_ f: PersonFields, addedOn: Day, groups: [Int64] = [],
+    /// Adds a person (their id is ignored and assigned) with their memberships, creating
+    /// the groups named in `newGroups` first: all of it in one transaction, or none of it.
+    public func addPerson(_ f: Person, groups: [Int64] = [],
                           newGroups: [String] = []) throws(StoreError) -> Person {
         try write { db in
             try Store.checkPersonNameFree(db, f.name, except: nil)
@@ -232,9 +208,9 @@ extension Store {
                                     bond, notes, archived, added_day)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """, arguments: [f.name, f.nickname, f.circle.rawValue, f.cadenceDays, f.birthday?.month,
-                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, addedOn.ordinal])
+                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, f.addedOn.ordinal])
             let id = db.lastInsertedRowID
-            try Store.join(db, person: id, groups: groups, newGroups: newGroups, addedOn: addedOn)
+            try Store.join(db, person: id, groups: groups, newGroups: newGroups, addedOn: f.addedOn)
             return try Store.person(db, id)
         }
     }

@@ -123,10 +123,9 @@ import KithCore
 
     @Test func peopleAndGroupsRoundTrip() throws {
         let s = try store()
-        let zoe = try s.addPerson(PersonFields(name: "Zoë Ångström", nickname: "Zo", circle: .inner,
-                                               birthday: Birthday(month: 4, day: 15, year: nil), bond: .both, notes: "n"),
-                                  addedOn: day, newGroups: ["Family"])
-        let taro = try s.addPerson(PersonFields(name: "山田太郎", cadenceDays: 10), addedOn: day)
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë Ångström", nickname: "Zo", circle: .inner,
+                                               birthday: Birthday(month: 4, day: 15, year: nil), bond: .both, notes: "n", addedOn: day), newGroups: ["Family"])
+        let taro = try s.addPerson(Person(id: 0, name: "山田太郎", cadenceDays: 10, addedOn: day))
         #expect(zoe.circle == .inner && zoe.nickname == "Zo" && zoe.birthday?.description == "--04-15" && zoe.bond == .both)
         #expect(taro.effectiveCadenceDays == 10)
         #expect(try s.people().map(\.name) == ["Zoë Ångström", "山田太郎"])
@@ -143,27 +142,27 @@ import KithCore
 
     @Test func aFailedActionWritesNothing() throws {
         let s = try store()
-        _ = try s.addPerson(PersonFields(name: "Ana"), addedOn: day)
+        _ = try s.addPerson(Person(id: 0, name: "Ana", addedOn: day))
         _ = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day)
         // The new group "Runners" would be created first, then the duplicate name fails: nothing of it stays.
         #expect(throws: StoreError.self) {
-            try s.addPerson(PersonFields(name: "Ana"), addedOn: day, newGroups: ["Runners"])
+            try s.addPerson(Person(id: 0, name: "Ana", addedOn: day), newGroups: ["Runners"])
         }
         #expect(try s.groups().map(\.name) == ["Club"])
         #expect(throws: StoreError.conflict("a group named \"Club\" already exists")) {
-            try s.addPerson(PersonFields(name: "Bo"), addedOn: day, newGroups: ["Club"])
+            try s.addPerson(Person(id: 0, name: "Bo", addedOn: day), newGroups: ["Club"])
         }
         #expect(try s.people().map(\.name) == ["Ana"])
     }
 
     @Test func namesThatDifferOnlyInCaseOrAccentsAreTaken() throws {
         let s = try store()
-        let zoe = try s.addPerson(PersonFields(name: "Zoë Ångström"), addedOn: day)
-        #expect(throws: StoreError.self) { try s.addPerson(PersonFields(name: "ZOE ANGSTROM"), addedOn: day) }
-        let ana = try s.addPerson(PersonFields(name: "Ana"), addedOn: day)
-        #expect(throws: StoreError.self) { try s.updatePerson(id: ana.id, PersonFields(name: "zoë ångström"), today: day) }
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë Ångström", addedOn: day))
+        #expect(throws: StoreError.self) { try s.addPerson(Person(id: 0, name: "ZOE ANGSTROM", addedOn: day)) }
+        let ana = try s.addPerson(Person(id: 0, name: "Ana", addedOn: day))
+        #expect(throws: StoreError.self) { try s.updatePerson(id: ana.id, Person(id: 0, name: "zoë ångström", addedOn: day), today: day) }
         // A person may change the case of their own name.
-        #expect(try s.updatePerson(id: zoe.id, PersonFields(name: "ZOË Ångström"), today: day).name == "ZOË Ångström")
+        #expect(try s.updatePerson(id: zoe.id, Person(id: 0, name: "ZOË Ångström", addedOn: day), today: day).name == "ZOË Ångström")
         _ = try s.addGroup(name: "Book club", cadenceDays: nil, notes: "", addedOn: day)
         #expect(throws: StoreError.self) { try s.addGroup(name: "book CLUB", cadenceDays: nil, notes: "", addedOn: day) }
     }
@@ -194,8 +193,8 @@ import KithCore
 
     @Test func momentsWithPeopleEmotionsAndFilters() throws {
         let s = try store()
-        let zoe = try s.addPerson(PersonFields(name: "Zoë"), addedOn: day)
-        let taro = try s.addPerson(PersonFields(name: "山田太郎"), addedOn: day)
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
+        let taro = try s.addPerson(Person(id: 0, name: "山田太郎", addedOn: day))
         let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day, members: [zoe.id, taro.id])
         let m1 = try s.addMoment(Moment(day: day.adding(days: -40), people: [zoe.id], channel: .call, initiator: .them,
                                         emotions: [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "sad", intensity: 2)],
@@ -236,7 +235,7 @@ import KithCore
 
     @Test func aMomentWithAnUnknownPersonIsNotStoredAtAll() throws {
         let s = try store()
-        let zoe = try s.addPerson(PersonFields(name: "Zoë"), addedOn: day)
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
         #expect(throws: StoreError.self) {
             try s.addMoment(Moment(day: day, people: [zoe.id, 999], emotions: [EmotionTag(word: "happy", intensity: 1)]), createdAt: 0)
         }
