@@ -21,9 +21,14 @@ let package = Package(
             "KithCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // App state, messages, the pure update, keymap and views rendering into a Grid.
+        // No terminal here: it tests without one.
+        .target(name: "KithUI", dependencies: ["KithCore"]),
+        // The ncurses backend: Grid → screen, key decoding, colours. The only importer of CNcursesw.
+        .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore",
+            "KithCore", "KithStore", "KithUI", "KithTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -31,6 +36,7 @@ let package = Package(
         // Temp directories and file helpers shared by the test targets.
         .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
+        .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.
         .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore", "KithTestSupport"]),

@@ -23,6 +23,10 @@ static inline int kith_cols(void) { return COLS; }
 static inline int kith_colors(void) { return COLORS; }
 static inline int kith_color_pairs(void) { return COLOR_PAIRS; }
 
+// newterm on the process's own stdout/stdin: returns NULL for an unknown TERM instead
+// of exiting as initscr does.
+static inline SCREEN *kith_newterm(void) { return newterm(NULL, stdout, stdin); }
+
 // Macros that do not import into Swift.
 static inline int kith_key_f(int n) { return KEY_F(n); }
 static inline attr_t kith_a_bold(void) { return A_BOLD; }

@@ -120,19 +120,14 @@ struct Kith: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// Until the full-screen view lands, a bare `kith` makes sure the store exists and
-    /// says where it is and what to type next.
+    /// A bare `kith` opens the full-screen view on the store (creating it on first run).
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore(creating: true)
-        let people = try store.people().count
-        Output.line("kith keeps your people in \(TerminalText.sanitize(store.path))\(store.isNew ? " (created just now)" : "").")
-        if people == 0 {
-            Output.line("Start with: kith add \"Name\" --circle inner, then kith log NAME --feel happy.")
-        } else {
-            Output.line("\(people) \(people == 1 ? "person" : "people"); kith people lists them, kith log NAME logs a moment.")
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw CLIError.usage("kith's full-screen view needs a terminal; for scripts use the commands (kith --help)")
         }
-        Output.line("The full-screen view is on its way; the command line does everything meanwhile: kith --help.")
+        let store = try ctx.openStore(creating: true)
+        try TUI(ctx: ctx, store: store).run()
     }
 }
 

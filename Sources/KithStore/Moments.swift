@@ -165,3 +165,39 @@ extension Store {
         }
     }
 }
+
+/// Days of recent moments, per person and per group: what the roster's sparklines
+/// are drawn from. Read by index range, one person (or group) at a time.
+public struct RecentActivity: Sendable {
+    public var people: [Int64: [Day]] = [:]
+    public var groups: [Int64: [Day]] = [:]
+    public var groupLast: [Int64: Day] = [:]
+}
+
+extension Store {
+    public func recentActivity(since: Day) throws(StoreError) -> RecentActivity {
+        try read { db in
+            var out = RecentActivity()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT mp.person_id, mp.day FROM people p JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
+                """, arguments: [since.ordinal])
+            while let r = try rows.next() { out.people[r[0], default: []].append(Day(ordinal: r[1])) }
+            let groupRows = try Row.fetchCursor(db, sql: """
+                SELECT g.id, m.day FROM groups g JOIN moments m ON m.group_id = g.id AND m.day >= ?
+                """, arguments: [since.ordinal])
+            while let r = try groupRows.next() { out.groups[r[0], default: []].append(Day(ordinal: r[1])) }
+            for r in try Row.fetchAll(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") {
+                if let d: Int = r[1] { out.groupLast[r[0]] = Day(ordinal: d) }
+            }
+            return out
+        }
+    }
+
+    /// Deletes one moment with its people and emotions, in one transaction.
+    public func deleteMoment(id: Int64) throws(StoreError) {
+        try write { db in
+            _ = try Store.row(db, table: "moments", id: id, what: "moment")
+            try db.execute(sql: "DELETE FROM moments WHERE id = ?", arguments: [id])
+        }
+    }
+}

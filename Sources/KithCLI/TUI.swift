@@ -1,0 +1,101 @@
+import Foundation
+import KithCore
+import KithStore
+import KithTerminal
+import KithUI
+
+/// Runs the full-screen app: the loop that draws the state, reads a key, updates, and
+/// performs the effects update asks for against the store.
+struct TUI {
+    let ctx: Context
+    let store: Store
+
+    func run() throws {
+        // A parent may have left signals blocked (some process spawners do); the TUI
+        // needs SIGWINCH for resizes and SIGTERM/SIGINT/SIGTSTP to behave as usual.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGWINCH, SIGINT, SIGTERM, SIGTSTP, SIGCONT, SIGHUP] { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        let theme: Theme = ctx.environment["NO_COLOR"].map { !$0.isEmpty } == true ? .monochrome : .dark
+        let terminal: Terminal
+        do { terminal = try Terminal(theme: theme) } catch let e as TerminalError { throw CLIError.usage(e.description) }
+        defer { terminal.end() }
+        let size = terminal.size
+        var state = AppState(today: ctx.today, width: size.width, height: size.height)
+        var effects: [Effect] = [.loadRoster]
+        while true {
+            // Perform effects until none are left; each answer may ask for more.
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                switch effect {
+                case .quit: return
+                case .redraw: terminal.invalidate()
+                default: effects += Update.update(&state, perform(effect))
+                }
+            }
+            terminal.draw(Screen.render(state))
+            switch terminal.next() {
+            case .end: return
+            case let .resize(w, h): effects = Update.update(&state, .resize(width: w, height: h))
+            case .key(let k): effects = Update.update(&state, .key(k))
+            }
+        }
+    }
+
+    func perform(_ effect: Effect) -> Msg {
+        do {
+            switch effect {
+            case .loadRoster:
+                return try loadRoster()
+            case let .loadTimeline(scope, offset, limit):
+                var filter = MomentFilter()
+                switch scope {
+                case .everyone: break
+                case .subject(.person(let id)): filter.person = id
+                case .subject(.group(let id)): filter.group = id
+                }
+                let page = try store.moments(filter, limit: limit, offset: offset)
+                return .timelineLoaded(scope, page, offset: offset, exhausted: page.count < limit)
+            case .deleteMoment(let id):
+                try store.deleteMoment(id: id)
+                return .momentDeleted(id)
+            case .redraw, .quit:
+                return .failed("")
+            }
+        } catch let e as StoreError {
+            return .failed(e.description)
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    /// People and groups with their last moment and a year of monthly activity.
+    func loadRoster() throws -> Msg {
+        let today = ctx.today
+        let people = try store.people(includeArchived: true)
+        let groups = try store.groups()
+        let last = try store.lastMomentDays()
+        let start = Day(year: today.year, month: today.month, day: 1)!.adding(months: -11)
+        let recent = try store.recentActivity(since: start)
+        func months(_ days: [Day]?) -> [Int] {
+            var counts = [Int](repeating: 0, count: 12)
+            for d in days ?? [] {
+                let i = (d.year - start.year) * 12 + d.month - start.month
+                if counts.indices.contains(i) { counts[i] += 1 }
+            }
+            return counts
+        }
+        var entries = people.map { p in
+            RosterEntry(subject: .person(p.id), name: p.name, nickname: p.nickname, circle: p.circle,
+                        cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,
+                        birthday: p.birthday, activity: months(recent.people[p.id]))
+        }
+        entries += groups.map { g in
+            RosterEntry(subject: .group(g.id), name: g.name, circle: nil, cadenceDays: g.effectiveCadenceDays,
+                        last: recent.groupLast[g.id], added: g.addedOn, activity: months(recent.groups[g.id]))
+        }
+        return .rosterLoaded(entries, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
+                             groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }))
+    }
+}

@@ -1,0 +1,97 @@
+/// Everything a key can ask the app to do.
+public enum Action: String, CaseIterable, Sendable {
+    case moveDown, moveUp, top, bottom, pageDown, pageUp
+    case focusNext, focusPrevious
+    case open, back
+    case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
+    case deleteMoment, confirm
+    case help, quit, redraw
+}
+
+/// Where the user is: which bindings apply.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case roster, timeline, filtering, help, moment, confirm
+
+    var title: String {
+        switch self {
+        case .roster: "Roster"
+        case .timeline: "Timeline"
+        case .filtering: "Filtering the roster"
+        case .help: "Help"
+        case .moment: "A moment"
+        case .confirm: "Confirming"
+        }
+    }
+}
+
+/// One binding: the keys, what they do, and the words shown for them. The dispatcher,
+/// the hint bar and the `?` overlay all read this one table, so they cannot disagree.
+public struct Binding: Sendable {
+    public let action: Action
+    public let keys: [Key]
+    /// A word or two for the hint bar.
+    public let hint: String
+    /// A sentence for the help overlay.
+    public let help: String
+    public let contexts: Set<KeyContext>
+    /// Whether the hint bar shows it (the overlay shows every binding).
+    public let inHintBar: Bool
+    /// How the hint bar writes the keys, when a pair reads better ("j/k").
+    let hintKeys: String?
+
+    public init(_ action: Action, _ keys: [Key], hint: String, help: String, in contexts: Set<KeyContext>,
+                hintBar: Bool = true, hintKeys: String? = nil) {
+        self.hintKeys = hintKeys
+        self.action = action
+        self.keys = keys
+        self.hint = hint
+        self.help = help
+        self.contexts = contexts
+        self.inHintBar = hintBar
+    }
+
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+    public var hintLabel: String { hintKeys ?? keys[0].label }
+}
+
+public struct Keymap: Sendable {
+    public let bindings: [Binding]
+
+    public init(_ bindings: [Binding]) { self.bindings = bindings }
+
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    public func bindings(in context: KeyContext) -> [Binding] {
+        bindings.filter { $0.contexts.contains(context) }
+    }
+
+    static let lists: Set<KeyContext> = [.roster, .timeline]
+
+    public static let standard = Keymap([
+        Binding(.moveDown, [.char("j"), .down], hint: "move", help: "Next row", in: lists.union([.help, .moment]), hintKeys: "j/k"),
+        Binding(.moveUp, [.char("k"), .up], hint: "move", help: "Previous row", in: lists.union([.help, .moment]), hintBar: false),
+        Binding(.top, [.char("g"), .home], hint: "top", help: "First row", in: lists, hintBar: false),
+        Binding(.bottom, [.char("G"), .end], hint: "bottom", help: "Last row", in: lists, hintBar: false),
+        Binding(.pageDown, [.pageDown, .ctrl("d")], hint: "page", help: "A page down", in: lists.union([.help, .moment]), hintBar: false),
+        Binding(.pageUp, [.pageUp, .ctrl("u")], hint: "page", help: "A page up", in: lists.union([.help, .moment]), hintBar: false),
+        Binding(.focusNext, [.tab, .right, .char("l")], hint: "timeline", help: "Focus the timeline", in: [.roster]),
+        Binding(.focusPrevious, [.backTab, .left, .char("h"), .tab], hint: "roster", help: "Focus the roster", in: [.timeline]),
+        Binding(.open, [.enter], hint: "open", help: "Open the selected moment", in: [.timeline]),
+        Binding(.filter, [.char("/")], hint: "filter", help: "Filter the roster by name as you type", in: lists),
+        Binding(.cycleSort, [.char("s")], hint: "sort", help: "Sort the roster: due, name, last seen, circle", in: [.roster]),
+        Binding(.toggleGroups, [.char("r")], hint: "groups", help: "Show groups or people in the roster", in: [.roster], hintBar: false),
+        Binding(.toggleArchived, [.char("A")], hint: "archived", help: "Show or hide archived people", in: [.roster], hintBar: false),
+        Binding(.toggleEveryone, [.char("a")], hint: "everyone", help: "Timeline of everyone, or of the selection", in: lists),
+        Binding(.deleteMoment, [.char("d")], hint: "delete", help: "Delete the selected moment (asks first)", in: [.timeline, .moment]),
+        Binding(.confirm, [.char("y")], hint: "yes, delete", help: "Confirm", in: [.confirm]),
+        Binding(.back, [.escape], hint: "back", help: "Back out (never quits)", in: [.filtering, .help, .moment, .confirm]),
+        Binding(.back, [.char("n"), .char("q")], hint: "no", help: "Do not delete", in: [.confirm], hintBar: false),
+        Binding(.back, [.char("q"), .char("?")], hint: "close", help: "Close", in: [.help, .moment], hintBar: false),
+        Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
+        Binding(.help, [.char("?")], hint: "help", help: "All keys", in: lists),
+        Binding(.redraw, [.ctrl("l")], hint: "redraw", help: "Redraw the screen", in: Set(KeyContext.allCases), hintBar: false),
+        Binding(.quit, [.char("q")], hint: "quit", help: "Quit", in: lists),
+    ])
+}

@@ -1,0 +1,172 @@
+import KithCore
+
+/// Who a roster row, a timeline or a check-in is about.
+public enum Subject: Hashable, Sendable {
+    case person(Int64)
+    case group(Int64)
+}
+
+/// One roster row: a person or a group, with what the row shows and sorts by.
+public struct RosterEntry: Equatable, Sendable {
+    public var subject: Subject
+    public var name: String
+    public var nickname: String?
+    /// nil for a group.
+    public var circle: Circle?
+    public var cadenceDays: Int
+    public var last: Day?
+    public var added: Day
+    public var archived: Bool
+    public var birthday: Birthday?
+    /// Moments in each of the last 12 months, oldest first, for the sparkline.
+    public var activity: [Int]
+    /// Name and nickname folded once at load, so filtering as you type stays cheap.
+    public let folded: String
+
+    public init(subject: Subject, name: String, nickname: String? = nil, circle: Circle?, cadenceDays: Int,
+                last: Day?, added: Day, archived: Bool = false, birthday: Birthday? = nil, activity: [Int] = []) {
+        self.subject = subject
+        self.name = name
+        self.nickname = nickname
+        self.circle = circle
+        self.cadenceDays = cadenceDays
+        self.last = last
+        self.added = added
+        self.archived = archived
+        self.birthday = birthday
+        self.activity = activity
+        self.folded = Folding.fold(name + (nickname.map { " " + $0 } ?? ""))
+    }
+
+    public var isGroup: Bool { if case .group = subject { true } else { false } }
+
+    public func due(today: Day) -> DueState {
+        DueState.of(last: last, since: added, cadenceDays: cadenceDays, today: today)
+    }
+
+    /// How far into its cadence the bond is (1.0 = due today): the "due" sort key.
+    func urgency(today: Day) -> Double {
+        Double(today.days(since: last ?? added)) / Double(max(1, cadenceDays))
+    }
+}
+
+public enum Pane: Sendable { case roster, timeline }
+
+public enum RosterSort: String, CaseIterable, Sendable {
+    case due, name, lastSeen = "last seen", circle
+}
+
+public enum TimelineScope: Hashable, Sendable {
+    case subject(Subject)
+    case everyone
+}
+
+/// The timeline pane: one page after another of moments, loaded as the cursor nears
+/// the end, so that a twenty-year history costs no more than what is on screen.
+public struct TimelineState: Equatable, Sendable {
+    public var scope: TimelineScope?
+    public var moments: [Moment] = []
+    public var exhausted = false
+    public var loading = false
+    public var cursor = 0
+    /// First visible line (month headings and moment lines alike).
+    public var scroll = 0
+
+    public static let pageSize = 200
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case moment(Moment, scroll: Int)
+    case confirmDelete(Moment)
+}
+
+/// The whole app as plain data. Views render from it alone; only `update` changes it.
+public struct AppState: Equatable, Sendable {
+    public var today: Day
+    public var width: Int
+    public var height: Int
+    public var entries: [RosterEntry] = []
+    public var loaded = false
+    /// Indexes into `entries` of the rows the roster shows, in order.
+    public private(set) var visible: [Int] = []
+    public var query = ""
+    public var filtering = false
+    public var sort: RosterSort = .due
+    public var showArchived = false
+    public var showGroups = false
+    public var rosterCursor = 0
+    public var rosterScroll = 0
+    public var focus: Pane = .roster
+    public var everyone = false
+    public var timeline = TimelineState()
+    public var overlay: Overlay?
+    public var message: String?
+    public var messageIsError = false
+    public var personNames: [Int64: String] = [:]
+    public var groupNames: [Int64: String] = [:]
+
+    public init(today: Day, width: Int, height: Int) {
+        self.today = today
+        self.width = width
+        self.height = height
+    }
+
+    public var selected: RosterEntry? {
+        visible.indices.contains(rosterCursor) ? entries[visible[rosterCursor]] : nil
+    }
+
+    /// The context that decides what keys mean right now.
+    public var context: KeyContext {
+        switch overlay {
+        case .help: return .help
+        case .moment: return .moment
+        case .confirmDelete: return .confirm
+        case nil: return filtering ? .filtering : (focus == .roster ? .roster : .timeline)
+        }
+    }
+
+    /// Recomputes the roster rows after a change of entries, filter, sort or toggles,
+    /// keeping the selected row selected when it is still shown.
+    mutating func refreshVisible() {
+        let keep = selected?.subject
+        let q = Folding.fold(query.trimmingSpaces)
+        var rows = entries.indices.filter { i in
+            let e = entries[i]
+            if e.isGroup != showGroups { return false }
+            if e.archived && !showArchived { return false }
+            return q.isEmpty || e.folded.contains(q)
+        }
+        let today = self.today
+        let byName: (Int, Int) -> Bool = { [entries] a, b in
+            (entries[a].folded, entries[a].name) < (entries[b].folded, entries[b].name)
+        }
+        switch sort {
+        case .name:
+            rows.sort(by: byName)
+        case .due:
+            rows.sort { [entries] a, b in
+                let ua = entries[a].urgency(today: today), ub = entries[b].urgency(today: today)
+                if ua != ub { return ua > ub }
+                let ca = entries[a].circle?.rank ?? 9, cb = entries[b].circle?.rank ?? 9
+                return ca != cb ? ca < cb : byName(a, b)
+            }
+        case .lastSeen:
+            rows.sort { [entries] a, b in
+                let la = entries[a].last?.ordinal ?? Int.min, lb = entries[b].last?.ordinal ?? Int.min
+                return la != lb ? la > lb : byName(a, b)
+            }
+        case .circle:
+            rows.sort { [entries] a, b in
+                let ca = entries[a].circle?.rank ?? 9, cb = entries[b].circle?.rank ?? 9
+                return ca != cb ? ca < cb : byName(a, b)
+            }
+        }
+        visible = rows
+        if let keep, let i = rows.firstIndex(where: { entries[$0].subject == keep }) {
+            rosterCursor = i
+        } else {
+            rosterCursor = min(rosterCursor, max(0, rows.count - 1))
+        }
+    }
+}

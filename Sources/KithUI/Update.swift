@@ -1,0 +1,256 @@
+import KithCore
+
+/// Something that happened: a key, a resize, or the result of an effect.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case rosterLoaded([RosterEntry], people: [Int64: String], groups: [Int64: String])
+    case timelineLoaded(TimelineScope, [Moment], offset: Int, exhausted: Bool)
+    case momentDeleted(Int64)
+    case failed(String)
+}
+
+/// Work for the outside world (the store, the terminal), described as data. The app's
+/// runner performs it and answers with a `Msg`; update itself never does I/O.
+public enum Effect: Equatable, Sendable {
+    case loadRoster
+    case loadTimeline(TimelineScope, offset: Int, limit: Int)
+    case deleteMoment(Int64)
+    case redraw
+    case quit
+}
+
+/// The pure heart of the app: (state, message) → (state, effects).
+public enum Update {
+    public static func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standard) -> [Effect] {
+        switch msg {
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            clampScrolls(&state)
+            return []
+        case let .rosterLoaded(entries, people, groups):
+            state.entries = entries
+            state.personNames = people
+            state.groupNames = groups
+            let first = !state.loaded
+            state.loaded = true
+            state.refreshVisible()
+            clampScrolls(&state)
+            // After a change the timeline reloads too: names and marks may have moved.
+            return first || state.timeline.scope == nil ? followSelection(&state, force: true) : reloadTimeline(&state)
+        case let .timelineLoaded(scope, moments, offset, exhausted):
+            guard scope == state.timeline.scope else { return [] } // an answer for an old selection
+            if offset == 0 { state.timeline.moments = moments } else { state.timeline.moments += moments }
+            state.timeline.exhausted = exhausted
+            state.timeline.loading = false
+            state.timeline.cursor = min(state.timeline.cursor, max(0, state.timeline.moments.count - 1))
+            state.timeline.keepCursorVisible(lines: Layout(width: state.width, height: state.height).timelineLines)
+            return []
+        case .momentDeleted:
+            state.message = "Moment deleted."
+            state.messageIsError = false
+            return [.loadRoster]
+        case .failed(let why):
+            state.message = why
+            state.messageIsError = true
+            state.timeline.loading = false
+            return []
+        case .key(let key):
+            state.message = nil
+            return handle(key, &state, keymap)
+        }
+    }
+
+    static func handle(_ key: Key, _ state: inout AppState, _ keymap: Keymap) -> [Effect] {
+        let context = state.context
+        let action = keymap.action(for: key, in: context)
+        if context == .filtering && action == nil {
+            return typeIntoFilter(key, &state)
+        }
+        guard let action else { return [] }
+        let layout = Layout(width: state.width, height: state.height)
+        switch action {
+        case .quit: return [.quit]
+        case .redraw: return [.redraw]
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .back:
+            if state.filtering {
+                state.filtering = false
+                state.query = ""
+                state.refreshVisible()
+                return followSelection(&state)
+            }
+            state.overlay = nil
+            return []
+        case .filter:
+            state.focus = .roster
+            state.filtering = true
+            return []
+        case .cycleSort:
+            let all = RosterSort.allCases
+            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+            state.refreshVisible()
+            state.message = "Sorted by \(state.sort.rawValue)."
+            return []
+        case .toggleArchived:
+            state.showArchived.toggle()
+            state.refreshVisible()
+            state.message = state.showArchived ? "Showing archived people." : "Hiding archived people."
+            return followSelection(&state)
+        case .toggleGroups:
+            state.showGroups.toggle()
+            state.rosterCursor = 0
+            state.rosterScroll = 0
+            state.refreshVisible()
+            return followSelection(&state, force: true)
+        case .toggleEveryone:
+            state.everyone.toggle()
+            return followSelection(&state, force: true)
+        case .focusNext:
+            state.focus = .timeline
+            return []
+        case .focusPrevious:
+            state.focus = .roster
+            return []
+        case .open:
+            if state.filtering {
+                state.filtering = false
+                return []
+            }
+            if let m = currentMoment(state) { state.overlay = .moment(m, scroll: 0) }
+            return []
+        case .deleteMoment:
+            if case .moment(let m, _) = state.overlay {
+                state.overlay = .confirmDelete(m)
+            } else if let m = currentMoment(state) {
+                state.overlay = .confirmDelete(m)
+            }
+            return []
+        case .confirm:
+            guard case .confirmDelete(let m) = state.overlay else { return [] }
+            state.overlay = nil
+            return [.deleteMoment(m.id)]
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
+            return move(action, &state, layout)
+        }
+    }
+
+    static func typeIntoFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .char(let c):
+            state.query.append(c)
+        case .backspace:
+            if state.query.isEmpty { state.filtering = false } else { state.query.removeLast() }
+        case .ctrl("u"):
+            state.query = ""
+        case .down, .up:
+            return move(key == .down ? .moveDown : .moveUp, &state, Layout(width: state.width, height: state.height))
+        default:
+            return []
+        }
+        state.rosterCursor = 0
+        state.rosterScroll = 0
+        state.refreshVisible()
+        return followSelection(&state)
+    }
+
+    static func move(_ action: Action, _ state: inout AppState, _ layout: Layout) -> [Effect] {
+        switch state.overlay {
+        case .help(let scroll):
+            state.overlay = .help(scroll: max(0, scroll + step(action, page: layout.rosterRows, current: scroll)))
+            return []
+        case .moment(let m, let scroll):
+            state.overlay = .moment(m, scroll: max(0, scroll + step(action, page: layout.timelineLines, current: scroll)))
+            return []
+        default: break
+        }
+        if state.focus == .roster || state.filtering {
+            let count = state.visible.count
+            guard count > 0 else { return [] }
+            let before = state.rosterCursor
+            state.rosterCursor = target(action, cursor: before, count: count, page: layout.rosterRows)
+            keepRosterVisible(&state, rows: layout.rosterRows)
+            return state.rosterCursor == before ? [] : followSelection(&state)
+        }
+        let count = state.timeline.moments.count
+        guard count > 0 else { return [] }
+        // A moment takes two lines, so a page of lines is half as many moments.
+        state.timeline.cursor = target(action, cursor: state.timeline.cursor, count: count, page: max(1, layout.timelineLines / 2))
+        state.timeline.keepCursorVisible(lines: layout.timelineLines)
+        return loadMoreIfNeeded(&state)
+    }
+
+    static func step(_ action: Action, page: Int, current: Int) -> Int {
+        switch action {
+        case .moveDown: 1
+        case .moveUp: -1
+        case .pageDown: max(1, page - 1)
+        case .pageUp: -max(1, page - 1)
+        case .top: -current
+        case .bottom: 10_000
+        default: 0
+        }
+    }
+
+    static func target(_ action: Action, cursor: Int, count: Int, page: Int) -> Int {
+        let t: Int
+        switch action {
+        case .moveDown: t = cursor + 1
+        case .moveUp: t = cursor - 1
+        case .pageDown: t = cursor + max(1, page - 1)
+        case .pageUp: t = cursor - max(1, page - 1)
+        case .top: t = 0
+        case .bottom: t = count - 1
+        default: t = cursor
+        }
+        return max(0, min(count - 1, t))
+    }
+
+    static func keepRosterVisible(_ state: inout AppState, rows: Int) {
+        guard rows > 0 else { return }
+        if state.rosterCursor < state.rosterScroll { state.rosterScroll = state.rosterCursor }
+        if state.rosterCursor >= state.rosterScroll + rows { state.rosterScroll = state.rosterCursor - rows + 1 }
+        state.rosterScroll = max(0, min(state.rosterScroll, max(0, state.visible.count - rows)))
+    }
+
+    static func clampScrolls(_ state: inout AppState) {
+        let layout = Layout(width: state.width, height: state.height)
+        keepRosterVisible(&state, rows: layout.rosterRows)
+        state.timeline.keepCursorVisible(lines: layout.timelineLines)
+    }
+
+    static func currentMoment(_ state: AppState) -> Moment? {
+        guard state.focus == .timeline, state.timeline.moments.indices.contains(state.timeline.cursor) else { return nil }
+        return state.timeline.moments[state.timeline.cursor]
+    }
+
+    /// Points the timeline at the selection (or everyone) and asks for its first page
+    /// when that changed.
+    static func followSelection(_ state: inout AppState, force: Bool = false) -> [Effect] {
+        let scope: TimelineScope? = state.everyone ? .everyone : state.selected.map { .subject($0.subject) }
+        guard force || scope != state.timeline.scope else { return [] }
+        state.timeline = TimelineState()
+        state.timeline.scope = scope
+        guard let scope else { return [] }
+        state.timeline.loading = true
+        return [.loadTimeline(scope, offset: 0, limit: TimelineState.pageSize)]
+    }
+
+    /// Reloads the current timeline from the start, keeping the cursor where it was.
+    static func reloadTimeline(_ state: inout AppState) -> [Effect] {
+        guard let scope = state.timeline.scope else { return [] }
+        state.timeline.loading = true
+        return [.loadTimeline(scope, offset: 0, limit: max(TimelineState.pageSize, state.timeline.moments.count))]
+    }
+
+    /// Asks for the next page when the cursor is within a screenful of the end.
+    static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
+        let t = state.timeline
+        guard let scope = t.scope, !t.exhausted, !t.loading, t.cursor >= t.moments.count - 60 else { return [] }
+        state.timeline.loading = true
+        return [.loadTimeline(scope, offset: t.moments.count, limit: TimelineState.pageSize)]
+    }
+}

@@ -1,0 +1,60 @@
+import KithCore
+
+/// The top line: today, how many bonds are due or overdue, and birthdays coming up.
+enum HeaderView {
+    static func draw(into grid: inout Grid, state: AppState, area: Rect) {
+        grid.fill(area, role: .header)
+        var x = grid.put(" kith ", x: area.x, y: area.y, role: .header, attrs: .bold)
+        x += grid.put("· \(DateText.long(state.today))", x: area.x + x, y: area.y, role: .header)
+        let people = state.entries.filter { !$0.isGroup && !$0.archived }
+        let states = people.map { $0.due(today: state.today) }
+        let overdue = states.filter { $0 == .overdue }.count, due = states.filter { $0 == .due }.count
+        var parts: [(String, Role)] = []
+        if overdue > 0 { parts.append(("\(overdue) overdue", .overdue)) }
+        if due > 0 { parts.append(("\(due) due", .due)) }
+        if state.loaded && overdue + due == 0 && !people.isEmpty { parts.append(("everyone is in touch", .header)) }
+        for b in upcomingBirthdays(people, today: state.today).prefix(2) {
+            parts.append(("birthday: \(b.name) \(b.when)", .accent))
+        }
+        for (full, role) in parts {
+            // A part is shown whole or not at all ("birthday: Zoë in 8 d" would mislead);
+            // a birthday that does not fit whole tries the first name alone.
+            var text = full
+            if area.x + x + 3 + TerminalText.width(text) > area.maxX, role == .accent,
+               let short = shortBirthday(full) { text = short }
+            guard area.x + x + 3 + TerminalText.width(text) <= area.maxX else { break }
+            x += grid.put(" · ", x: area.x + x, y: area.y, role: .header)
+            x += grid.put(text, x: area.x + x, y: area.y, role: role, attrs: role == .header ? [] : .bold,
+                          limit: area.maxX - area.x - x)
+        }
+    }
+
+    /// "birthday: Zoë Ångström in 8 days (36)" → "birthday: Zoë in 8 days".
+    static func shortBirthday(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= 4, let inAt = words.lastIndex(where: { $0 == "in" || $0 == "today" || $0 == "tomorrow" }) else { return nil }
+        var tail = words[inAt...].map(String.init)
+        if tail.last?.hasPrefix("(") == true { tail.removeLast() }
+        return ([String(words[0]), String(words[1])] + tail).joined(separator: " ")
+    }
+
+    /// Birthdays within two weeks, soonest first. 29 February falls on 28 February in
+    /// common years.
+    static func upcomingBirthdays(_ people: [RosterEntry], today: Day) -> [(name: String, when: String)] {
+        var found: [(Int, String, String)] = []
+        for p in people {
+            guard let b = p.birthday else { continue }
+            for year in [today.year, today.year + 1] {
+                let day = min(b.day, Day.daysIn(month: b.month, year: year))
+                guard let d = Day(year: year, month: b.month, day: day) else { continue }
+                let n = d.days(since: today)
+                if (0...14).contains(n) {
+                    let age = b.year.map { " (\(year - $0))" } ?? ""
+                    found.append((n, p.name, (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + age))
+                    break
+                }
+            }
+        }
+        return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.1, $0.2) }
+    }
+}

@@ -1,0 +1,93 @@
+import KithCore
+
+/// The right pane: the selection's moments, newest first, under month headings. Each
+/// moment takes two lines: when, how and what kind of connection; then the emotions as
+/// chips coloured by valence, its kinds and the first line of its note.
+enum TimelineView {
+    static func draw(into grid: inout Grid, state: AppState, area: Rect) {
+        let t = state.timeline
+        let focused = state.focus == .timeline && state.overlay == nil
+        grid.box(area, title: title(state), focused: focused)
+        let inner = area.inset(1)
+        guard !inner.isEmpty else { return }
+        if t.moments.isEmpty {
+            let text: String
+            if t.loading { text = "Loading…" }
+            else if t.scope == nil { text = state.entries.isEmpty ? "Moments you log will show here." : "" }
+            else if case .subject(.group) = t.scope { text = "No moments with this group yet. Log one: kith log --group NAME" }
+            else if t.scope == .everyone { text = "No moments yet. Log one: kith log NAME --feel happy" }
+            else { text = "No moments yet. Log one: kith log \"\(state.selected?.name ?? "NAME")\"" }
+            for (i, line) in Wrap.lines(text, width: inner.width - 1).prefix(inner.height).enumerated() {
+                grid.put(line, x: inner.x + 1, y: inner.y + i, role: .muted)
+            }
+            return
+        }
+        let lines = t.lines
+        let showWho = t.scope == .everyone || { if case .subject(.group) = t.scope { return true }; return false }()
+        for row in 0..<inner.height {
+            let index = t.scroll + row
+            guard index < lines.count else { break }
+            let y = inner.y + row
+            switch lines[index] {
+            case .blank:
+                break
+            case let .heading(year, month):
+                grid.put("\(DateText.monthNames[month - 1]) \(year)", x: inner.x + 1, y: y, role: .title, attrs: .bold, limit: inner.width - 1)
+            case .first(let i):
+                let m = t.moments[i]
+                var x = inner.x + 1
+                let end = inner.maxX
+                x += grid.put(DateText.short(m.day) + (m.time.map { " \($0)" } ?? ""), x: x, y: y, role: .text, attrs: .bold, limit: end - x)
+                var rest = "  "
+                if showWho { rest += m.who(state) + " · " }
+                rest += "\(m.channel.label) · \(Words.reachedOut(m.initiator))"
+                x += grid.put(rest, x: x, y: y, role: .text, limit: end - x)
+                let type = " · \(m.connectionType.rawValue)"
+                grid.put(type, x: x, y: y, role: .accent, limit: end - x)
+                paintCursor(&grid, i == t.cursor, focused, inner, y)
+            case .second(let i):
+                let m = t.moments[i]
+                var x = inner.x + 3
+                let end = inner.maxX
+                for tag in m.emotions {
+                    guard x < end else { break }
+                    let (role, attrs) = Words.chipStyle(tag)
+                    x += grid.put(Words.chip(tag), x: x, y: y, role: role, attrs: attrs, limit: end - x)
+                    x += grid.put(" ", x: x, y: y, limit: end - x)
+                }
+                var extra: [String] = m.kinds.map(\.label)
+                if let line = m.note.split(separator: "\n", omittingEmptySubsequences: true).first {
+                    extra.append(String(line))
+                }
+                if !extra.isEmpty {
+                    if !m.emotions.isEmpty { x += grid.put("· ", x: x, y: y, role: .muted, limit: end - x) }
+                    grid.put(extra.joined(separator: " · "), x: x, y: y, role: .muted, limit: end - x)
+                }
+                paintCursor(&grid, i == t.cursor, focused, inner, y)
+            }
+        }
+    }
+
+    static func paintCursor(_ grid: inout Grid, _ isCursor: Bool, _ focused: Bool, _ inner: Rect, _ y: Int) {
+        guard isCursor, focused else { return }
+        // A bar in the margin marks the cursor even without colour; the row is painted too.
+        grid.put("▌", x: inner.x, y: y, role: .borderFocused)
+        grid.paint(Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: 1), role: .selection)
+    }
+
+    static func title(_ state: AppState) -> String {
+        let t = state.timeline
+        var name: String
+        switch t.scope {
+        case .everyone: name = "Everyone"
+        case .subject(.person(let id)): name = state.personNames[id] ?? "Timeline"
+        case .subject(.group(let id)): name = (state.groupNames[id] ?? "Group") + " (group)"
+        case nil: name = "Timeline"
+        }
+        if !t.moments.isEmpty {
+            let n = t.moments.count
+            name += " · \(n)\(t.exhausted ? "" : "+") moment\(n == 1 ? "" : "s")"
+        }
+        return name
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+/// The real binary under tmux, on a real ncurses screen, driven by the scripts in
+/// Tests/e2e, spawned with a clean signal mask (see `spawnAndWait`).
+@Suite(.serialized) struct TUIEndToEndTests {
+    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("e2e")
+
+    func runScript(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/tmux") else {
+            Issue.record("tmux is not installed: .ci/run installs it", sourceLocation: sourceLocation)
+            return
+        }
+        let tmp = TempDir()
+        let log = tmp.file("log")
+        let status = spawnAndWait("/bin/bash", [Self.scripts.appendingPathComponent(name).path, Sandbox.binary, tmp.path], log: log)
+        let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        #expect(status == 0, "\(name) failed:\n\(text)", sourceLocation: sourceLocation)
+        #expect(!text.contains("FAIL"), "\(text)", sourceLocation: sourceLocation)
+        #expect(text.contains("PASS"), "\(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func browsing() { runScript("browse.sh") }
+}

@@ -1,0 +1,119 @@
+import KithCore
+import Testing
+@testable import KithUI
+
+@Suite struct UpdateTests {
+    func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+        var all: [Effect] = []
+        for k in keys { all += Update.update(&s, .key(k)) }
+        return all
+    }
+
+    @Test func startsByLoadingTheRosterThenTheMostDueTimeline() {
+        var s = AppState(today: Fixture.today, width: 80, height: 24)
+        let effects = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:]))
+        // Sorted by due: Zoë is 3 cadences late, José just past one, 山田 is fine, Eve was added today.
+        #expect(s.visible.map { s.entries[$0].name } == ["Zoë Ångström", "José 🌱", "山田太郎", "Eve\u{1B}[31mRED"])
+        #expect(effects == [.loadTimeline(.subject(.person(1)), offset: 0, limit: TimelineState.pageSize)])
+        #expect(s.timeline.loading)
+    }
+
+    @Test func movingInTheRosterFollowsWithTheTimeline() {
+        var s = Fixture.loaded()
+        #expect(press(&s, .char("j")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.pageSize)])
+        #expect(s.selected?.name == "José 🌱")
+        #expect(press(&s, .char("k"), .up).count == 1) // the second move is at the top: nothing to load
+        #expect(press(&s, .char("G")).count == 1)
+        #expect(s.selected?.name == "Eve\u{1B}[31mRED")
+        // An answer for an older selection is dropped.
+        _ = Update.update(&s, .timelineLoaded(.subject(.person(1)), Fixture.moments(), offset: 0, exhausted: true))
+        #expect(s.timeline.moments.isEmpty)
+    }
+
+    @Test func filterAsYouTypeIgnoresCaseAndAccents() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("/"), .char("j"), .char("O"), .char("s"), .char("e"))
+        #expect(s.filtering && s.query == "jOse")
+        #expect(s.visible.map { s.entries[$0].name } == ["José 🌱"])
+        _ = press(&s, .backspace, .backspace, .backspace, .backspace)
+        #expect(s.visible.count == 4)
+        _ = press(&s, .char("z"), .char("o"), .enter)
+        #expect(!s.filtering && s.query == "zo" && s.visible.count == 1)
+        // q typed while filtering is text, not quit.
+        _ = press(&s, .char("/"))
+        #expect(press(&s, .char("q")).allSatisfy { $0 != .quit })
+        _ = press(&s, .escape)
+        #expect(!s.filtering && s.query.isEmpty && s.visible.count == 4)
+    }
+
+    @Test func sortsAndToggles() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("s"))
+        #expect(s.sort == .name)
+        #expect(s.visible.map { s.entries[$0].name }.first == "Eve\u{1B}[31mRED")
+        _ = press(&s, .char("s"))
+        #expect(s.sort == .lastSeen)
+        #expect(s.visible.map { s.entries[$0].name }.first == "山田太郎")
+        _ = press(&s, .char("s"))
+        #expect(s.visible.map { s.entries[$0].circle } == [.inner, .close, .friends, .wider])
+        _ = press(&s, .char("A"))
+        #expect(s.visible.count == 5)
+        _ = press(&s, .char("r"))
+        #expect(s.visible.map { s.entries[$0].name } == ["Book club"])
+        #expect(press(&s, .char("a")) == [.loadTimeline(.everyone, offset: 0, limit: TimelineState.pageSize)])
+    }
+
+    @Test func timelineOpenDeleteAndEscNeverQuits() {
+        var s = Fixture.loaded()
+        _ = press(&s, .tab)
+        #expect(s.focus == .timeline && s.context == .timeline)
+        _ = press(&s, .char("j"))
+        #expect(s.timeline.cursor == 1)
+        _ = press(&s, .enter)
+        guard case .moment(let m, _)? = s.overlay else { Issue.record("no moment open"); return }
+        #expect(m.id == 2)
+        #expect(press(&s, .escape).isEmpty && s.overlay == nil)
+        #expect(press(&s, .escape).isEmpty) // Esc at the top level does nothing, and never quits
+        _ = press(&s, .char("d"))
+        #expect(s.overlay == .confirmDelete(Fixture.moments()[1]))
+        #expect(press(&s, .char("n")).isEmpty && s.overlay == nil)
+        _ = press(&s, .char("d"))
+        #expect(press(&s, .char("y")) == [.deleteMoment(2)])
+        #expect(Update.update(&s, .momentDeleted(2)) == [.loadRoster])
+        #expect(s.message == "Moment deleted.")
+        #expect(press(&s, .char("q")) == [.quit])
+    }
+
+    @Test func longTimelinesLoadPageByPage() {
+        var s = Fixture.loaded()
+        let page = (0..<TimelineState.pageSize).map { i in
+            Moment(id: Int64(1000 - i), day: Fixture.today.adding(days: -i), people: [1])
+        }
+        _ = Update.update(&s, .timelineLoaded(.subject(.person(1)), page, offset: 0, exhausted: false))
+        _ = press(&s, .tab)
+        var asked: [Effect] = []
+        for _ in 0..<150 { asked += press(&s, .down) }
+        #expect(asked == [.loadTimeline(.subject(.person(1)), offset: TimelineState.pageSize, limit: TimelineState.pageSize)])
+        _ = Update.update(&s, .timelineLoaded(.subject(.person(1)), page, offset: TimelineState.pageSize, exhausted: true))
+        #expect(s.timeline.moments.count == 2 * TimelineState.pageSize && s.timeline.cursor == 150)
+        _ = press(&s, .char("G"))
+        #expect(s.timeline.cursor == 2 * TimelineState.pageSize - 1)
+        let lines = Layout(width: 80, height: 24).timelineLines
+        let cursorLine = s.timeline.lines.firstIndex(of: .first(s.timeline.cursor))!
+        #expect(cursorLine >= s.timeline.scroll && cursorLine + 1 < s.timeline.scroll + lines)
+    }
+
+    @Test func keymapIsTheOneSourceOfHintsAndHelp() {
+        let keymap = Keymap.standard
+        for context in KeyContext.allCases {
+            for b in keymap.bindings(in: context) {
+                for key in b.keys {
+                    // Every listed key dispatches to an action in that context (the first binding wins).
+                    #expect(keymap.action(for: key, in: context) != nil)
+                }
+            }
+        }
+        let help = HelpView.lines(keymap).map { $0.1 }
+        for b in keymap.bindings { #expect(help.contains(b.help)) }
+    }
+}

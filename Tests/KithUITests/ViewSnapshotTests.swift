@@ -1,0 +1,95 @@
+import Foundation
+import KithCore
+import Testing
+@testable import KithUI
+
+/// Views rendered into the in-memory grid and compared with text files under
+/// Snapshots/. `KITH_UPDATE_SNAPSHOTS=1 swift test` rewrites them on purpose.
+@Suite struct ViewSnapshotTests {
+    func check(_ name: String, _ grid: Grid, sourceLocation: SourceLocation = #_sourceLocation) {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let file = dir.appendingPathComponent(name + ".txt")
+        let text = grid.text + "\n"
+        if ProcessInfo.processInfo.environment["KITH_UPDATE_SNAPSHOTS"] == "1" {
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try? text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("missing snapshot \(name).txt; run with KITH_UPDATE_SNAPSHOTS=1", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(text == expected, "snapshot \(name) differs:\n\(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func mainScreenAt80x24() {
+        check("main-80x24", Screen.render(Fixture.loaded()))
+    }
+
+    @Test func mainScreenAt120x40() {
+        check("main-120x40", Screen.render(Fixture.loaded(width: 120, height: 40)))
+    }
+
+    @Test func timelineFocusedAndHelp() {
+        var s = Fixture.loaded()
+        _ = Update.update(&s, .key(.tab))
+        _ = Update.update(&s, .key(.down))
+        check("timeline-focused", Screen.render(s))
+        _ = Update.update(&s, .key(.char("?")))
+        check("help", Screen.render(s))
+    }
+
+    @Test func momentAndConfirm() {
+        var s = Fixture.loaded()
+        _ = Update.update(&s, .key(.tab))
+        _ = Update.update(&s, .key(.enter))
+        check("moment", Screen.render(s))
+        _ = Update.update(&s, .key(.char("d")))
+        check("confirm-delete", Screen.render(s))
+    }
+
+    @Test func smallAndTinyTerminals() {
+        check("small-50x12", Screen.render(Fixture.loaded(width: 50, height: 12)))
+        check("too-small-30x8", Screen.render(Fixture.loaded(width: 30, height: 8)))
+        // Every size down to 1×1 renders without a crash and never a raw control byte.
+        for w in 1...60 {
+            for h in 1...14 {
+                let g = Screen.render(Fixture.loaded(width: w, height: h))
+                #expect(g.width == w && g.height == h)
+                #expect(!g.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+            }
+        }
+    }
+
+    @Test func emptyStore() {
+        var s = AppState(today: Fixture.today, width: 80, height: 24)
+        _ = Update.update(&s, .rosterLoaded([], people: [:], groups: [:]))
+        check("empty", Screen.render(s))
+    }
+
+    @Test func emotionChipsCarryTheirValence() {
+        let g = Screen.render(Fixture.loaded())
+        var roles: [String: Role] = [:]
+        for y in 0..<g.height {
+            for x in 0..<g.width {
+                for word in ["happy", "sad:2"] where x + word.count <= g.width {
+                    if (x..<x + word.count).map({ g[$0, y].text }).joined() == word { roles[word] = g[x, y].role }
+                }
+            }
+        }
+        #expect(roles["happy"] == .emotionPleasant)
+        #expect(roles["sad:2"] == .emotionUnpleasant)
+    }
+
+    @Test func wideCharactersNeverSplitAndLinesKeepTheirWidth() {
+        var g = Grid(width: 6, height: 1)
+        g.put("山田太郎", x: 1, y: 0)
+        #expect(g.lines() == [" 山田"])
+        g.put("ab", x: 2, y: 0) // lands on the second half of 山 and the first of 田: both go whole
+        #expect(g.lines() == ["  ab"])
+        for (w, h) in [(80, 24), (120, 40), (50, 12)] {
+            let grid = Screen.render(Fixture.loaded(width: w, height: h))
+            for line in grid.lines() { #expect(TerminalText.width(line) <= w) }
+        }
+    }
+}

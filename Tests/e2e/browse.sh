@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Browsing: open kith, see who is due and a moment with wide text, move between panes,
+# open the moment, help, Esc behaviour, resize down to tiny and back, quit.
+source "$(dirname "$0")/lib.sh" "$@"
+
+"$KITH" add "Zoë Ångström" --circle inner >/dev/null
+"$KITH" add "山田太郎" --every 10d >/dev/null
+"$KITH" add $'Eve\e[31mRED' >/dev/null
+"$KITH" log zoe --via call --feel happy,sad:2 --note "山田 and 🌱 at the lake" --date 3d >/dev/null
+"$KITH" log 山田 --kind fun --date 20d >/dev/null
+
+start 80 24
+wait_for "山田太郎 · 1 moment"      # overdue, so first
+wait_for "1 overdue"
+screen | grep -qF $'Eve\xef\xbf\xbd[31mR' || { echo "FAIL: hostile name not defused"; screen; exit 1; }
+pass "first frame shows the roster, who is due and the timeline"
+
+T send-keys -t kith j
+wait_for "Zoë Ångström · 1 moment"
+wait_for "山田 and 🌱 at the lake"
+T send-keys -t kith Tab Enter
+wait_for "Moment · Esc closes"
+wait_for "with    Zoë Ångström"
+T send-keys -t kith Escape
+wait_gone "Moment · Esc closes"
+T send-keys -t kith Escape
+sleep 0.2
+T has-session -t kith || { echo "FAIL: Esc quit kith"; exit 1; }
+pass "Enter opens a moment, Esc closes it and never quits"
+
+T send-keys -t kith '?'
+wait_for "Keys · Esc closes"
+T send-keys -t kith Escape
+wait_gone "Keys · Esc closes"
+pass "? shows the keys"
+
+T send-keys -t kith Tab / z o e
+wait_for "People /zoe"
+T send-keys -t kith Escape
+wait_gone "People /zoe"
+pass "/ filters as you type"
+
+T resize-window -t kith -x 30 -y 8
+wait_for "Terminal too small"
+T resize-window -t kith -x 1 -y 1
+sleep 0.3
+T resize-window -t kith -x 120 -y 40
+wait_for "Zoë Ångström · 1 moment"
+pass "resizing to tiny and back redraws"
+
+T send-keys -t kith q
+wait_exit
+pass "q quits"
+
+# Relaunch at 120x40 in monochrome: the same content.
+start 120 40 NO_COLOR=1
+wait_for "山田太郎 · 1 moment"
+wait_for "Zoë Ångström             3d"
+T send-keys -t kith q
+wait_exit
+pass "NO_COLOR runs in monochrome"
