@@ -66,9 +66,21 @@ enum Output {
         }
     }
 
-    /// One line on stderr, control characters made harmless.
+    /// One line on stderr, control characters made harmless and overlong input cut,
+    /// so that an error never floods the terminal. A stderr that cannot be written
+    /// (closed, /dev/full) is ignored: there is nowhere left to complain.
     static func error(_ s: String, prefix: String = "kith: ") {
-        let text = prefix + TerminalText.sanitize(s) + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        var line = TerminalText.sanitize(s)
+        if line.count > 400 { line = String(line.prefix(400)) + "…" }
+        var text = prefix + line + "\n"
+        text.withUTF8 { p in
+            var off = 0
+            while off < p.count {
+                let n = write(2, p.baseAddress! + off, p.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                off += n
+            }
+        }
     }
 }

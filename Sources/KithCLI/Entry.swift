@@ -41,7 +41,10 @@ public enum KithCLI {
         Output.flush()
         if let e = Output.writeError, code == Exit.ok {
             // A reader that went away (`kith history | head`) is not worth a message.
-            if e != EPIPE { Output.error("cannot write output: \(String(cString: strerror(e)))") }
+            if e != EPIPE {
+                let saved = Store.committedWrites > 0 ? "; the change itself was saved" : ""
+                Output.error("cannot write output: \(String(cString: strerror(e)))\(saved)")
+            }
             return Exit.failure
         }
         return code
@@ -76,7 +79,13 @@ public enum KithCLI {
                     return Exit.ok
                 }
                 let message = Kith.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+                var text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+                if let first = text.first, first.isUppercase { text = first.lowercased() + text.dropFirst() }
+                if let word = args.first, !word.hasPrefix("-"), !Kith.commandNames.contains(word), word != "help" {
+                    let hint = Fuzzy.closest(to: word, among: Kith.commandNames).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    Output.error("unknown command \"\(word)\"\(hint); `kith --help` lists them")
+                    return Exit.usage
+                }
                 if code == .validationFailure {
                     Output.error("\(text) (see \(helpCommand(for: args)))")
                     return Exit.usage

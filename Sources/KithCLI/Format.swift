@@ -104,14 +104,19 @@ enum Format {
 
     /// A moment for people to read: a heading line, then what was felt, its kinds and
     /// depth, and the note, each on its own indented line.
-    static func lines(_ m: Moment, names: [Int64: String], groups: [Int64: String]) -> [String] {
+    static func lines(_ m: Moment, names: [Int64: String], groups: [Int64: String], alignTime: Bool = false) -> [String] {
         let s = TerminalText.sanitize
         var who = m.people.map { s(names[$0] ?? "#\($0)") }.joined(separator: ", ")
         if let g = m.groupID.flatMap({ groups[$0] }) { who = who.isEmpty ? s(g) : "\(s(g)): \(who)" }
-        var head = DateText.short(m.day) + (m.time.map { " \($0)" } ?? "")
+        // When some moments have a time, the others leave its column blank so names align.
+        var head = DateText.short(m.day) + (m.time.map { " \($0)" } ?? (alignTime ? "      " : ""))
         head += "  \(who) · \(m.channel.label) · \(reachedOut(m.initiator)) · \(m.connectionType.rawValue)"
         var out = [head]
-        func detail(_ label: String, _ value: String) { out.append("    " + TerminalText.pad(label, to: 6) + value) }
+        func detail(_ label: String, _ value: String) {
+            var line = "    " + TerminalText.pad(label, to: 6) + value
+            while line.hasSuffix(" ") { line.removeLast() }
+            out.append(line)
+        }
         if !m.emotions.isEmpty { detail("felt", emotions(m.emotions)) }
         if !m.kinds.isEmpty { detail("kind", m.kinds.map(\.label).joined(separator: ", ")) }
         if m.depth != .light { detail("depth", m.depth.rawValue + (m.received.map { ", received \($0.rawValue)" } ?? "")) }

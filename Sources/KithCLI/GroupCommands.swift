@@ -13,7 +13,7 @@ struct GroupCommand: ParsableCommand {
 struct GroupAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a group.")
     @Argument(help: "The group's name.") var name: String
-    @Option(help: ArgumentHelp("How often to meet, e.g. 2w, 1m (default 30 days).", valueName: "interval")) var every: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How often to meet, e.g. 2w, 1m (default 30 days).", valueName: "interval")) var every: String?
     @Option(help: ArgumentHelp("Notes about the group.", valueName: "text")) var note: String?
     @Option(name: .customLong("member"), help: ArgumentHelp("A member (repeat, or NAME,NAME).", valueName: "name"))
     var members: [String] = []
@@ -35,7 +35,7 @@ struct GroupEdit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a group: cadence, notes, members.")
     @Argument(help: "The group.") var name: String
     @Option(help: ArgumentHelp("A new name.", valueName: "name")) var rename: String?
-    @Option(help: ArgumentHelp("How often to meet; `default` for 30 days.", valueName: "interval")) var every: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How often to meet; `default` for 30 days.", valueName: "interval")) var every: String?
     @Option(help: ArgumentHelp("Replace the notes.", valueName: "text")) var note: String?
     @Option(name: .customLong("member"), help: ArgumentHelp("Add a member (repeatable).", valueName: "name")) var add: [String] = []
     @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove a member (repeatable).", valueName: "name")) var remove: [String] = []

@@ -85,9 +85,13 @@ struct Log: ParsableCommand {
             if people.isEmpty {
                 people = resolver.people.filter { members.contains($0.id) && !$0.archived }
                 if people.isEmpty {
-                    throw CLIError.failure("group \"\(grp.name)\" has no members; name who was there: kith log NAME --group \"\(grp.name)\"")
+                    let anyArchived = !members.isEmpty
+                    throw CLIError.failure("group \"\(grp.name)\" has no \(anyArchived ? "active " : "")members; name who was there: kith log NAME --group \"\(grp.name)\"")
                 }
             }
+        }
+        if people.isEmpty && groupID == nil {
+            throw InputError("say who the moment was with: kith log NAME, or kith log --group GROUP")
         }
         let moment = Moment(day: day, time: time, people: people.map(\.id), groupID: groupID, channel: channel,
                             initiator: initiator, kinds: kinds, emotions: emotions, uplift: uplift, depth: depth,
@@ -134,7 +138,7 @@ struct History: ParsableCommand {
     @Option(help: ArgumentHelp("Of any of these kinds (comma list).", valueName: "kinds")) var kind: [String] = []
     @Option(help: ArgumentHelp("Through any of these channels (comma list).", valueName: "channels")) var via: [String] = []
     @Option(help: ArgumentHelp("Whose note contains this text (ignoring case and accents).", valueName: "text")) var grep: String?
-    @Option(help: ArgumentHelp("At most this many moments.", valueName: "n")) var limit: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many moments.", valueName: "n")) var limit: Int?
     @Flag(help: "Print JSON (shape in the README).") var json = false
     @OptionGroup var global: GlobalOptions
 
@@ -183,11 +187,14 @@ struct History: ParsableCommand {
                 Output.line("No moments\(with) match.")
             } else if let g = group, filter.group != nil {
                 Output.line("No moments\(with) yet. Log one: kith log --group \"\(TerminalText.sanitize(resolver.groups.first { $0.id == filter.group }?.name ?? g))\"")
+            } else if let p = filter.person, resolver.people.first(where: { $0.id == p })?.archived == true {
+                Output.line("No moments\(with) yet.")
             } else {
                 Output.line("No moments\(with) yet. Log one: kith log \(subject.map { "\"\(TerminalText.sanitize($0))\"" } ?? "NAME")")
             }
             return
         }
+        let timed = moments.contains { $0.time != nil }
         var month: (Int, Int)?
         for m in moments {
             if month.map({ $0 != (m.day.year, m.day.month) }) ?? true {
@@ -195,7 +202,7 @@ struct History: ParsableCommand {
                 month = (m.day.year, m.day.month)
                 Output.line(DateText.monthHeading(m.day))
             }
-            for l in Format.lines(m, names: names, groups: groups) { Output.line("  " + l) }
+            for l in Format.lines(m, names: names, groups: groups, alignTime: timed) { Output.line("  " + l) }
         }
     }
 }

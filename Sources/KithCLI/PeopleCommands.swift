@@ -11,7 +11,7 @@ struct PersonOptions: ParsableArguments {
     @Option(help: "inner, close, friends or wider (cadence 7, 14, 30, 90 days).")
     var circle: String?
 
-    @Option(help: ArgumentHelp("How often to check in, e.g. 10d, 3w, 2m, overriding the circle's cadence.", valueName: "interval"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How often to check in, e.g. 10d, 3w, 2m, overriding the circle's cadence.", valueName: "interval"))
     var every: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("YYYY-MM-DD, or --MM-DD without the year.", valueName: "date"))
@@ -165,7 +165,13 @@ struct PeopleCommand: ParsableCommand {
             return
         }
         if people.isEmpty {
-            Output.line(resolver.people.isEmpty ? "No people yet. Add someone: kith add \"Name\" --circle inner" : "Nobody matches.")
+            if resolver.people.isEmpty {
+                Output.line("No people yet. Add someone: kith add \"Name\" --circle inner")
+            } else if !archived && resolver.people.allSatisfy(\.archived) {
+                Output.line("Everyone is archived; kith people --archived shows them.")
+            } else {
+                Output.line("Nobody matches.")
+            }
             return
         }
         var table = Table(["NAME", "CIRCLE", "EVERY", "LAST SEEN", "GROUPS"])
@@ -211,10 +217,11 @@ struct Show: ParsableCommand {
             rows.append(("birthday", b.text + (b.age(on: ctx.today).map { " (\($0))" } ?? "")))
         }
         if !groups.isEmpty { rows.append(("groups", groups.map(s).joined(separator: ", "))) }
-        rows.append(("added", p.addedOn.iso))
-        if let last = summary.last, let m = summary.lastMoment {
+        rows.append(("added", DateText.long(p.addedOn)))
+        nextLine: if let last = summary.last, let m = summary.lastMoment {
             rows.append(("last", "\(DateText.long(last)) (\(DateText.relative(last, today: ctx.today))) · \(m.channel.label) · \(Format.reachedOut(m.initiator))"))
             let next = last.adding(days: p.effectiveCadenceDays)
+            if p.archived { break nextLine }
             let when = DateText.relative(next, today: ctx.today)
             switch next.days(since: ctx.today) {
             case 0: rows.append(("next", "due today"))
@@ -225,7 +232,7 @@ struct Show: ParsableCommand {
             rows.append(("last", "no moments yet"))
         }
         if summary.total > 0 {
-            rows.append(("moments", "\(summary.total) since \(summary.first!.iso)"))
+            rows.append(("moments", "\(summary.total) since \(DateText.long(summary.first!))"))
             let r = summary.byInitiator
             rows.append(("reached out", "me \(r[.me] ?? 0) · them \(r[.them] ?? 0) · mutual \(r[.mutual] ?? 0)"))
         }
@@ -240,10 +247,26 @@ struct Show: ParsableCommand {
 }
 
 /// `--note -` reads standard input (to its end); anything else is the text itself.
+/// Input that is not text (a NUL byte, invalid UTF-8, a directory) is refused rather
+/// than stored cut short.
 func readText(_ value: String) throws -> String {
     guard value == "-" else { return value }
     if isatty(0) == 1 { Output.error("type the text; end it with Ctrl-D on an empty line", prefix: "") }
-    var lines: [String] = []
-    while let line = readLine(strippingNewline: true) { lines.append(line) }
-    return lines.joined(separator: "\n").trimmingSpaces
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = read(0, &buffer, buffer.count)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw CLIError.failure("cannot read standard input: \(String(cString: strerror(errno)))")
+        }
+        if n == 0 { break }
+        bytes += buffer[0..<n]
+        if bytes.count > 10_000_000 { throw InputError("standard input is over 10 MB; a note is text, not a file") }
+    }
+    if bytes.contains(0) { throw InputError("standard input contains a NUL byte; a note must be text") }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw InputError("standard input is not UTF-8 text")
+    }
+    return text.trimmingSpaces
 }

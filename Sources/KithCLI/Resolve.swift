@@ -75,14 +75,14 @@ struct Resolver {
         for raw in names {
             let name = try Names.validate(raw, what: "group name")
             switch match(group: name) {
-            case .found(let id): existing.append(id)
+            case .found(let id): if !existing.contains(id) { existing.append(id) }
             case .ambiguous: _ = try group(name)
             case .unknown(let suggestion):
                 if let suggestion {
                     throw CLIError.failure("no group named \"\(name)\" (did you mean \"\(suggestion)\"?); "
                         + "to make a new group of that name, run `kith group add \"\(name)\"` first")
                 }
-                if !new.contains(name) { new.append(name) }
+                if !new.contains(where: { Folding.fold($0) == Folding.fold(name) }) { new.append(name) }
             }
         }
         return (existing, new)

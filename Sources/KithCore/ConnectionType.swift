@@ -24,8 +24,9 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
     ///    `compassionate` beside at least one unpleasant emotion while sharing nothing
     ///    vulnerable themselves (depth not `vulnerable`).
     /// 2. **vulnerable**: depth `vulnerable` (something hard was shared, however it
-    ///    felt); or at least one unpleasant emotion in a moment that opened up: kinds
-    ///    `they-supported`, `heart-to-heart` or `conflict`.
+    ///    felt); or they supported the user (kind `they-supported` without
+    ///    `i-supported`); or at least one unpleasant emotion in a moment that opened
+    ///    up: kinds `heart-to-heart`, `conflict`, or support both ways.
     /// 3. **joyful**: at least one pleasant emotion and pleasant weight at least twice
     ///    the unpleasant weight; or no emotions tagged, no conflict, and kinds include
     ///    `fun` or `affection`.
@@ -48,6 +49,7 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
             return .supportive
         }
         if depth == .vulnerable { return .vulnerable }
+        if gotSupport && !gaveSupport { return .vulnerable }
         let openedUp = gotSupport || k.contains(.heartToHeart) || k.contains(.conflict)
         if unpleasant > 0 && openedUp { return .vulnerable }
         if pleasant > 0 && pleasant >= 2 * unpleasant { return .joyful }

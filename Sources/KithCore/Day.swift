@@ -128,15 +128,23 @@ public enum DateText {
         "\(monthNames[day.month - 1]) \(day.year)"
     }
 
-    /// "today", "yesterday", "3 days ago", "in 4 days".
+    /// "today", "yesterday", "3 days ago", "in 4 days"; long spans in months or years
+    /// ("5 months ago", "12 years ago") rather than thousands of days.
     public static func relative(_ day: Day, today: Day) -> String {
         let n = today.days(since: day)
         switch n {
         case 0: return "today"
         case 1: return "yesterday"
         case -1: return "tomorrow"
-        case 2...: return "\(n) days ago"
-        default: return "in \(-n) days"
+        default:
+            let span = span(abs(n))
+            return n > 0 ? "\(span) ago" : "in \(span)"
         }
+    }
+
+    static func span(_ days: Int) -> String {
+        if days <= 45 { return "\(days) days" }
+        if days < 730 { let m = days / 30; return "\(m) months" }
+        return "\(days / 365) years"
     }
 }

@@ -46,11 +46,13 @@ public enum Fuzzy {
     /// candidate is also compared word by word, so that "Zoey" finds "Zoë Ångström".
     public static func closest(to text: String, among candidates: [String]) -> String? {
         let q = Folding.fold(text)
-        guard !q.isEmpty else { return nil }
+        // Nobody mistypes a 65-letter name; and the distance is quadratic in length.
+        guard !q.isEmpty, q.count <= 64 else { return nil }
         let limit = min(3, max(1, q.count / 3))
         var best: (String, Int)?
         for c in candidates {
             let folded = Folding.fold(c)
+            guard folded.count <= 256 else { continue }
             var d = distance(q, folded)
             for word in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where d > 0 {
                 d = min(d, distance(q, String(word)))

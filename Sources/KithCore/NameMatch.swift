@@ -1,7 +1,7 @@
 /// Finds the person (or group) a typed name means.
 ///
-/// In order: the exact name; then the name or nickname equal after folding case and
-/// diacritics ("zoe" → "Zoë"); then a unique folded prefix of the whole name, or of
+/// In order: the exact name; then the name, then the nickname, equal after folding case
+/// and diacritics ("zoe" → "Zoë"); then a unique folded prefix of the whole name, or of
 /// any word in it ("ång" → "Zoë Ångström"). Several matches at one step are ambiguous
 /// and listed; no match suggests the closest name.
 public enum NameMatch<ID: Hashable & Sendable>: Equatable, Sendable {
@@ -28,8 +28,10 @@ public enum NameMatch<ID: Hashable & Sendable>: Equatable, Sendable {
         let folded = candidates.map { c in
             (c, Folding.fold(c.name), c.nickname.map(Folding.fold))
         }
+        // A real name wins over a nickname at each step: names are checked first.
         let steps: [((Candidate, String, String?)) -> Bool] = [
-            { $0.1 == fq || $0.2 == fq },
+            { $0.1 == fq },
+            { $0.2 == fq },
             { $0.1.hasPrefix(fq) || ($0.2?.hasPrefix(fq) ?? false) },
             { $0.1.split(separator: " ").contains { $0.hasPrefix(fq) } },
         ]

@@ -96,12 +96,21 @@ public struct Group: Hashable, Sendable, Identifiable {
 /// Names are what the user types to find people, so a few rules keep them findable.
 public enum Names {
     /// Trims the ends and refuses what could never be typed back or shown on one line.
+    /// (Text that arrives by import may still hold such characters: every view shows
+    /// them defused.)
     public static func validate(_ raw: String, what: String = "name") throws -> String {
         let name = raw.trimmingSpaces
         guard !name.isEmpty else { throw InputError("a \(what) cannot be empty") }
-        guard name.unicodeScalars.count <= 200 else { throw InputError("a \(what) can be at most 200 characters") }
+        guard name.count <= 200, name.unicodeScalars.count <= 1000 else {
+            throw InputError("a \(what) can be at most 200 characters")
+        }
         if name.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
             throw InputError("a \(what) must fit on one line")
+        }
+        // Control characters (tabs, escape sequences, bidi overrides) would make a name
+        // that looks like another and can never be typed back.
+        if name.unicodeScalars.contains(where: TerminalText.isUnsafe) {
+            throw InputError("a \(what) cannot contain control characters")
         }
         return name
     }

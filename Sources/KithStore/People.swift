@@ -54,6 +54,7 @@ extension Store {
         try write { db in
             _ = try Store.person(db, id)
             try Store.checkPersonNameFree(db, f.name, except: id)
+            try Store.checkNicknameFree(db, f.nickname, except: id)
             try db.execute(sql: """
                 UPDATE people SET name = ?, nickname = ?, circle = ?, cadence_days = ?, birthday_month = ?,
                     birthday_day = ?, birthday_year = ?, bond = ?, notes = ? WHERE id = ?
@@ -203,6 +204,7 @@ extension Store {
                           newGroups: [String] = []) throws(StoreError) -> Person {
         try write { db in
             try Store.checkPersonNameFree(db, f.name, except: nil)
+            try Store.checkNicknameFree(db, f.nickname, except: nil)
             try db.execute(sql: """
                 INSERT INTO people (name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
                                     bond, notes, archived, added_day)
@@ -217,6 +219,15 @@ extension Store {
 
     /// Two people whose names differ only in case or accents could never be told apart
     /// by typing, so such a name counts as taken.
+    /// A nickname that is someone else's name would shadow them when typed.
+    static func checkNicknameFree(_ db: Database, _ nickname: String?, except id: Int64?) throws {
+        guard let nickname else { return }
+        if let other = try String.fetchOne(db, sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND id IS NOT ?",
+                                           arguments: [Folding.fold(nickname), id]) {
+            throw StoreError.conflict("the nickname \"\(nickname)\" is the name of \(other); pick another")
+        }
+    }
+
     static func checkPersonNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
         if let existing = try String.fetchOne(db, sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND id IS NOT ?",
                                               arguments: [Folding.fold(name), id]) {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KithCore
 
@@ -19,11 +20,20 @@ public final class Store: Sendable {
         self.path = path
         self.isNew = try StoreLocation.prepare(path: path)
         let migrator = Schema.migrator
+        // Several kiths may open a new store at once (a shell loop, cron and the TUI):
+        // an advisory lock makes the check-and-migrate happen one at a time. It is taken
+        // on the directory, never on the database file: closing any descriptor of that
+        // file would drop the fcntl locks SQLite holds on it, and with them writes.
+        let lock = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
         do {
             queue = try DatabaseQueue(path: path, configuration: Store.configuration())
             let (appID, tables, journal, done, superseded) = try queue.read { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                let tables = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                    """) ?? 0
                 let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
                 let ours = appID == Schema.applicationID
                 let done = ours ? try migrator.hasCompletedMigrations(db) : false
@@ -94,6 +104,10 @@ public final class Store: Sendable {
         }
     }
 
+    /// Transactions this process has committed: lets the CLI say, when its output
+    /// fails, that the change itself was saved.
+    nonisolated(unsafe) public private(set) static var committedWrites = 0
+
     /// Runs `body` as one transaction; on any error nothing of it is kept.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
@@ -102,6 +116,7 @@ public final class Store: Sendable {
                 result = try body(db)
                 return .commit
             }
+            Store.committedWrites += 1
             return result!
         } catch let e as StoreError {
             throw e

@@ -59,7 +59,8 @@ import KithTestSupport
         k.fails(["help", "nosuch"], code: 2, saying: "unknown command \"nosuch\"")
         k.fails(["log", "--bogus"], code: 2, saying: "(see kith log --help)")
         k.fails(["group", "add", "--bogus"], code: 2, saying: "(see kith group add --help)")
-        k.fails(["nosuch"], code: 2, saying: "nosuch")
+        k.fails(["nosuch"], code: 2, saying: "unknown command \"nosuch\"")
+        k.fails(["peopel"], code: 2, saying: "unknown command \"peopel\" (did you mean \"people\"?)")
     }
 
     @Test func commandsThatOnlyReadLeaveNoStoreBehind() {
@@ -79,6 +80,40 @@ import KithTestSupport
         #expect(!FileManager.default.fileExists(atPath: k.store))
     }
 
+    @Test func manyKithsAtOnceLoseNothing() throws {
+        let k = Sandbox()
+        // Twenty processes race to create the same new store, then twenty log at once.
+        func parallel(_ argsFor: (Int) -> [String]) throws -> [Int32] {
+            let procs = (0..<20).map { i -> Process in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: Sandbox.binary)
+                p.arguments = argsFor(i) + ["--store", k.store]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                return p
+            }
+            for p in procs { try p.run() }
+            for p in procs { p.waitUntilExit() }
+            return procs.map(\.terminationStatus)
+        }
+        #expect(try parallel { ["add", "P\($0)"] } == Array(repeating: 0, count: 20))
+        #expect((k.json(["people", "--json"]) as? [Any])?.count == 20)
+        #expect(try parallel { ["log", "P\($0)", "--feel", "happy"] } == Array(repeating: 0, count: 20))
+        #expect((k.json(["history", "--json"]) as? [Any])?.count == 20)
+    }
+
+    @Test func anUnwritableStderrIsNoCrash() throws {
+        let k = Sandbox()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Sandbox.binary)
+        p.arguments = ["show", "nobody", "--store", k.store]
+        p.standardError = FileHandle(forWritingAtPath: "/dev/full")
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+    }
+
     @Test func outputThatCannotBeWrittenIsAFailure() throws {
         let k = Sandbox()
         k.ok(["add", "Ana"])
@@ -94,5 +129,16 @@ import KithTestSupport
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(p.terminationStatus == 1)
         #expect(message == "kith: cannot write output: No space left on device\n")
+        // A command that saved something says so.
+        let q = Process()
+        q.executableURL = URL(fileURLWithPath: Sandbox.binary)
+        q.arguments = ["add", "Bo", "--store", k.store]
+        q.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err2 = Pipe()
+        q.standardError = err2
+        try q.run()
+        q.waitUntilExit()
+        #expect(String(decoding: err2.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                == "kith: cannot write output: No space left on device; the change itself was saved\n")
     }
 }

@@ -48,8 +48,8 @@ import KithTestSupport
         k.fails(["add", "Bo", "--for", "money"], code: 2, saying: "unknown bond purpose")
         k.fails(["add", "   "], code: 2, saying: "cannot be empty")
         k.fails(["add", "Bo\nBo"], code: 2, saying: "one line")
-        k.fails(["add"], code: 2, saying: "Missing expected argument")
-        k.fails(["add", "Bo", "--frobnicate"], code: 2, saying: "Unknown option")
+        k.fails(["add"], code: 2, saying: "missing expected argument")
+        k.fails(["add", "Bo", "--frobnicate"], code: 2, saying: "unknown option")
         #expect(k.ok(["people"]).out.split(separator: "\n").count == 2)
     }
 
@@ -136,20 +136,49 @@ import KithTestSupport
         k.fails(["people", "--group", "Play"], code: 1, saying: "no group named \"Play\"")
     }
 
-    @Test func hostileNamesNeverReachTheTerminalRaw() throws {
+    @Test func controlCharactersAreRefusedInTypedNames() {
         let k = Sandbox()
+        k.ok(["add", "Ana"])
+        k.fails(["add", "Eve\u{1B}[31mRED"], code: 2, saying: "cannot contain control characters")
+        k.fails(["add", "Tab\tName"], code: 2, saying: "cannot contain control characters")
+        k.fails(["group", "add", "G\u{1B}[5m"], code: 2, saying: "cannot contain control characters")
+        k.fails(["edit", "ana", "--nickname", "x\u{202E}y"], code: 2, saying: "cannot contain control characters")
+    }
+
+    @Test func aNicknameCannotBeSomeoneElsesName() {
+        let k = Sandbox()
+        k.ok(["add", "Ann"])
+        k.ok(["add", "Ben"])
+        k.fails(["edit", "ann", "--nickname", "ben"], code: 1, saying: "the nickname \"ben\" is the name of Ben")
+        k.fails(["add", "Cy", "--nickname", "ANN"], code: 1, saying: "is the name of Ann")
+    }
+
+    /// Names that arrive by other ways (an import, another tool writing the file) may
+    /// hold escape sequences: they are stored as they are and never printed raw.
+    @Test func hostileStoredTextNeverReachesTheTerminalRaw() throws {
+        let k = Sandbox()
+        k.ok(["add", "Placeholder", "--group", "Placeholder group"])
+        k.ok(["log", "placeholder", "--note", "hi\u{1B}[2J\u{9B}31m\nline two\u{7}"])
         let evil = "Eve\u{1B}[31mRED\u{1B}]0;title\u{07}\u{9B}2J\u{202E}"
-        k.ok(["add", evil, "--group", "Bad\u{1B}[5mGroup"])
-        k.ok(["log", "Eve", "--note", "hi\u{1B}[2J\nline two"])
-        for args in [["people"], ["show", "eve"], ["history"], ["group", "list"], ["people", "--json"], ["history", "--json"]] {
+        try sqlite(k.store, "UPDATE people SET name = '\(evil)'; UPDATE groups SET name = 'Bad\u{1B}[5mGroup'")
+        for args in [["people"], ["show", "eve"], ["history"], ["group", "list"], ["people", "--json"], ["history", "--json"], ["log", "eve"]] {
             let out = k.ok(args).out
             let raw = out.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }
             #expect(raw.isEmpty, "kith \(args.joined(separator: " ")) printed raw controls")
         }
-        // Stored faithfully: JSON gives the exact name back.
         let people = try #require(k.json(["people", "--json"]) as? [[String: Any]])
         #expect(people[0]["name"] as? String == evil)
     }
+}
+
+/// Runs SQL on a store with the sqlite3 shell, as another program would.
+func sqlite(_ path: String, _ sql: String) throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    p.arguments = [path, sql]
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
 }
 
 /// Terminal cells, counted independently of kith's own code: East Asian wide and emoji are 2.

@@ -46,6 +46,10 @@ import Testing
         #expect(DateText.relative(today.adding(days: -1), today: today) == "yesterday")
         #expect(DateText.relative(today.adding(days: -9), today: today) == "9 days ago")
         #expect(DateText.relative(today.adding(days: 4), today: today) == "in 4 days")
+        #expect(DateText.relative(today.adding(days: -45), today: today) == "45 days ago")
+        #expect(DateText.relative(today.adding(days: -150), today: today) == "5 months ago")
+        #expect(DateText.relative(today.adding(days: -46346), today: today) == "126 years ago")
+        #expect(DateText.relative(today.adding(days: 400), today: today) == "in 13 months")
     }
 }
 

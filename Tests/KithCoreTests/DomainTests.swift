@@ -34,7 +34,12 @@ import Testing
         #expect(try Names.validate("  Zoë  ") == "Zoë")
         #expect(throws: InputError.self) { try Names.validate("   ") }
         #expect(throws: InputError.self) { try Names.validate("a\nb") }
-        #expect(try Names.validate("\u{1B}[31mRed") == "\u{1B}[31mRed") // stored faithfully, shown sanitized
+        #expect(throws: InputError("a name cannot contain control characters")) { try Names.validate("\u{1B}[31mRed") }
+        #expect(throws: InputError.self) { try Names.validate("Tab\tName") }
+        #expect(throws: InputError.self) { try Names.validate("evil\u{202E}txt") }
+        // 50 family emoji are 50 characters, however many code points.
+        #expect(try Names.validate(String(repeating: "👨‍👩‍👧", count: 50)).count == 50)
+        #expect(throws: InputError.self) { try Names.validate(String(repeating: "a", count: 201)) }
     }
 }
 
@@ -91,6 +96,7 @@ import Testing
     @Test func hardFeelingsSharedOpenlyAreVulnerable() {
         #expect(classify("sad,anxious,relieved,happy", [], .vulnerable) == .vulnerable)
         #expect(classify("sad:2,relieved", [.theySupported]) == .vulnerable)
+        #expect(classify("", [.theySupported]) == .vulnerable)            // being supported is opening up
         #expect(classify("angry,relieved", [.conflict]) == .vulnerable)
         #expect(classify("happy:3,anxious", [.heartToHeart]) == .vulnerable)
         #expect(classify("", [], .vulnerable) == .vulnerable)          // shared something hard, nothing tagged

@@ -27,6 +27,13 @@ import Testing
         #expect(M.resolve("Ana Lima", among: people) == .found(4))
     }
 
+    @Test func aRealNameWinsOverANickname() {
+        let pool: [M.Candidate] = [.init(id: 1, name: "Ann", nickname: "Ben"), .init(id: 2, name: "Ben", nickname: "Ann")]
+        #expect(M.resolve("ben", among: pool) == .found(2))
+        #expect(M.resolve("ann", among: pool) == .found(1))
+        #expect(M.resolve(String(repeating: "Q", count: 10_000), among: pool) == .unknown(suggestion: nil))
+    }
+
     @Test func ambiguousListsCandidates() {
         #expect(M.resolve("ana", among: people) == .ambiguous(["Ana Lima", "Anabel Ruiz"]))
     }

@@ -5,9 +5,11 @@ source "$(dirname "$0")/lib.sh" "$@"
 
 "$KITH" add "Zoë Ångström" --circle inner >/dev/null
 "$KITH" add "山田太郎" --every 10d >/dev/null
-"$KITH" add $'Eve\e[31mRED' >/dev/null
+"$KITH" add "Eve" >/dev/null
 "$KITH" log zoe --via call --feel happy,sad:2 --note "山田 and 🌱 at the lake" --date 3d >/dev/null
 "$KITH" log 山田 --kind fun --date 20d >/dev/null
+# A name with an escape sequence, as an import could bring it: shown defused.
+sqlite3 "$KITH_STORE" "UPDATE people SET name = 'Eve'||char(27)||'[31mRED' WHERE name = 'Eve'"
 
 start 80 24
 wait_for "山田太郎 · 1 moment"      # overdue, so first
