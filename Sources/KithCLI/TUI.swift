@@ -60,6 +60,10 @@ struct TUI {
             case .deleteMoment(let id):
                 try store.deleteMoment(id: id)
                 return .momentDeleted(id)
+            case .saveMoment(let m):
+                return .momentSaved(try store.addMoment(m, createdAt: Int(time(nil))), edited: false)
+            case .updateMoment(let m):
+                return .momentSaved(try store.updateMoment(m), edited: true)
             case .redraw, .quit:
                 return .failed("")
             }
@@ -78,6 +82,7 @@ struct TUI {
         let last = try store.lastMomentDays()
         let start = Day(year: today.year, month: today.month, day: 1)!.adding(months: -11)
         let recent = try store.recentActivity(since: start)
+        let active = Set(people.filter { !$0.archived }.map(\.id))
         func months(_ days: [Day]?) -> [Int] {
             var counts = [Int](repeating: 0, count: 12)
             for d in days ?? [] {
@@ -91,9 +96,11 @@ struct TUI {
                         cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,
                         birthday: p.birthday, activity: months(recent.people[p.id]))
         }
+        let memberships = try store.membersByGroup()
         entries += groups.map { g in
             RosterEntry(subject: .group(g.id), name: g.name, circle: nil, cadenceDays: g.effectiveCadenceDays,
-                        last: recent.groupLast[g.id], added: g.addedOn, activity: months(recent.groups[g.id]))
+                        last: recent.groupLast[g.id], added: g.addedOn, activity: months(recent.groups[g.id]),
+                        members: (memberships[g.id] ?? []).filter { active.contains($0) })
         }
         return .rosterLoaded(entries, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
                              groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }))

@@ -44,32 +44,59 @@ extension Store {
     public func addMoment(_ m: Moment, createdAt: Int) throws(StoreError) -> Moment {
         do { try m.validate() } catch { throw .conflict(error.message) }
         return try write { db in
-            var people = m.people
-            if let g = m.groupID {
-                _ = try Store.group(db, g)
-            }
-            var seen = Set<Int64>()
-            people = people.filter { seen.insert($0).inserted }
-            for p in people { _ = try Store.person(db, p) }
+            let people = try Store.checkParts(db, m)
             try db.execute(sql: """
                 INSERT INTO moments (day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue, m.initiator.rawValue,
                                  MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue, m.received?.rawValue, m.note,
                                  createdAt])
-            let id = db.lastInsertedRowID
-            for p in people {
-                try db.execute(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)",
-                               arguments: [id, p, m.day.ordinal])
-            }
-            for (i, e) in m.emotions.enumerated() {
-                try db.execute(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)",
-                               arguments: [id, e.word, e.intensity, i])
-            }
             var stored = m
-            stored.id = id
+            stored.id = db.lastInsertedRowID
             stored.people = people
+            try Store.insertParts(db, stored)
             return stored
+        }
+    }
+
+    /// Replaces a stored moment (by `m.id`) with `m`, people and emotions included, in
+    /// one transaction.
+    public func updateMoment(_ m: Moment) throws(StoreError) -> Moment {
+        do { try m.validate() } catch { throw .conflict(error.message) }
+        return try write { db in
+            _ = try Store.row(db, table: "moments", id: m.id, what: "moment")
+            let people = try Store.checkParts(db, m)
+            try db.execute(sql: """
+                UPDATE moments SET day = ?, minute = ?, group_id = ?, channel = ?, initiator = ?, kinds = ?, uplift = ?,
+                    depth = ?, received = ?, note = ? WHERE id = ?
+                """, arguments: [m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue, m.initiator.rawValue,
+                                 MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue, m.received?.rawValue, m.note, m.id])
+            try db.execute(sql: "DELETE FROM moment_people WHERE moment_id = ?", arguments: [m.id])
+            try db.execute(sql: "DELETE FROM moment_emotions WHERE moment_id = ?", arguments: [m.id])
+            var stored = m
+            stored.people = people
+            try Store.insertParts(db, stored)
+            return stored
+        }
+    }
+
+    /// The moment's people without repeats, each checked to exist, and its group.
+    static func checkParts(_ db: Database, _ m: Moment) throws -> [Int64] {
+        if let g = m.groupID { _ = try group(db, g) }
+        var seen = Set<Int64>()
+        let people = m.people.filter { seen.insert($0).inserted }
+        for p in people { _ = try person(db, p) }
+        return people
+    }
+
+    static func insertParts(_ db: Database, _ m: Moment) throws {
+        for p in m.people {
+            try db.execute(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)",
+                           arguments: [m.id, p, m.day.ordinal])
+        }
+        for (i, e) in m.emotions.enumerated() {
+            try db.execute(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)",
+                           arguments: [m.id, e.word, e.intensity, i])
         }
     }
 

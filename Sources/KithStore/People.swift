@@ -124,6 +124,17 @@ extension Store {
         }
     }
 
+    /// Member ids of every group, in one read.
+    public func membersByGroup() throws(StoreError) -> [Int64: [Int64]] {
+        try read { db in
+            var out: [Int64: [Int64]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT group_id, person_id FROM memberships") {
+                out[row[0], default: []].append(row[1])
+            }
+            return out
+        }
+    }
+
     /// Ids of the groups a person belongs to.
     public func memberIDs(person: Int64) throws(StoreError) -> [Int64] {
         try read { db in

@@ -6,11 +6,15 @@ public enum Action: String, CaseIterable, Sendable {
     case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
     case deleteMoment, confirm
     case help, quit, redraw
+    case checkIn, editMoment
+    case nextField, previousField, choiceNext, choicePrevious, toggle, save
+    case intensity1, intensity2, intensity3
 }
 
 /// Where the user is: which bindings apply.
 public enum KeyContext: String, CaseIterable, Sendable {
     case roster, timeline, filtering, help, moment, confirm
+    case form, formText, picker, pickerFilter, discard
 
     var title: String {
         switch self {
@@ -20,6 +24,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "Help"
         case .moment: "A moment"
         case .confirm: "Confirming"
+        case .form: "Check-in form"
+        case .formText: "Typing in a text field (letters are text)"
+        case .picker: "Emotion picker"
+        case .pickerFilter: "Emotion picker, filtering"
+        case .discard: "Leaving a form with changes"
         }
     }
 }
@@ -90,8 +99,38 @@ public struct Keymap: Sendable {
         Binding(.back, [.char("n"), .char("q")], hint: "no", help: "Do not delete", in: [.confirm], hintBar: false),
         Binding(.back, [.char("q"), .char("?")], hint: "close", help: "Close", in: [.help, .moment], hintBar: false),
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
+        Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
+        Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
+
+        Binding(.nextField, [.tab, .down], hint: "next", help: "Next field", in: [.form, .formText], hintKeys: "Tab/↓"),
+        Binding(.previousField, [.backTab, .up], hint: "previous", help: "Previous field", in: [.form, .formText], hintBar: false),
+        Binding(.choiceNext, [.right, .char("l")], hint: "change", help: "Next choice", in: [.form], hintKeys: "←/→"),
+        Binding(.choicePrevious, [.left, .char("h")], hint: "change", help: "Previous choice", in: [.form], hintBar: false),
+        Binding(.toggle, [.char(" ")], hint: "toggle", help: "Toggle the kind under the cursor", in: [.form]),
+        Binding(.open, [.enter], hint: "choose", help: "Open the emotion picker, or save on Save", in: [.form]),
+        Binding(.save, [.ctrl("s")], hint: "save", help: "Save the moment", in: [.form, .formText]),
+        Binding(.back, [.escape], hint: "back", help: "Back out (asks before throwing away what you typed)", in: [.form, .formText]),
+
+        Binding(.moveDown, [.down, .char("j")], hint: "move", help: "Down", in: [.picker], hintKeys: "hjkl"),
+        Binding(.moveUp, [.up, .char("k")], hint: "move", help: "Up", in: [.picker], hintBar: false),
+        Binding(.choiceNext, [.right, .char("l")], hint: "move", help: "Right", in: [.picker], hintBar: false),
+        Binding(.choicePrevious, [.left, .char("h")], hint: "move", help: "Left", in: [.picker], hintBar: false),
+        Binding(.moveDown, [.down, .right], hint: "next match", help: "Next match", in: [.pickerFilter], hintKeys: "↓"),
+        Binding(.moveUp, [.up, .left], hint: "previous match", help: "Previous match", in: [.pickerFilter], hintBar: false),
+        Binding(.toggle, [.char(" ")], hint: "toggle", help: "Choose or drop the emotion under the cursor", in: [.picker, .pickerFilter]),
+        Binding(.intensity1, [.char("1")], hint: "intensity", help: "Intensity 1: a little", in: [.picker, .pickerFilter], hintKeys: "1-3"),
+        Binding(.intensity2, [.char("2")], hint: "clearly", help: "Intensity 2: clearly", in: [.picker, .pickerFilter], hintBar: false),
+        Binding(.intensity3, [.char("3")], hint: "strongly", help: "Intensity 3: strongly", in: [.picker, .pickerFilter], hintBar: false),
+        Binding(.filter, [.char("/")], hint: "filter", help: "Filter by typing (any other letter starts it too)", in: [.picker]),
+        Binding(.open, [.enter], hint: "done", help: "Keep these emotions", in: [.picker, .pickerFilter]),
+        Binding(.back, [.escape], hint: "cancel", help: "Clear the filter, or leave without changes", in: [.picker, .pickerFilter]),
+
+        Binding(.confirm, [.char("y")], hint: "discard", help: "Throw away the form", in: [.discard]),
+        Binding(.back, [.char("n"), .escape], hint: "keep editing", help: "Go back to the form", in: [.discard]),
+
         Binding(.help, [.char("?")], hint: "help", help: "All keys", in: lists),
         Binding(.redraw, [.ctrl("l")], hint: "redraw", help: "Redraw the screen", in: Set(KeyContext.allCases), hintBar: false),
+        Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit at once", in: lists, hintBar: false),
         Binding(.quit, [.char("q")], hint: "quit", help: "Quit", in: lists),
     ])
 }

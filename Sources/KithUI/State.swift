@@ -20,11 +20,14 @@ public struct RosterEntry: Equatable, Sendable {
     public var birthday: Birthday?
     /// Moments in each of the last 12 months, oldest first, for the sparkline.
     public var activity: [Int]
+    /// For a group: its active members, who a check-in with the group includes.
+    public var members: [Int64]
     /// Name and nickname folded once at load, so filtering as you type stays cheap.
     public let folded: String
 
     public init(subject: Subject, name: String, nickname: String? = nil, circle: Circle?, cadenceDays: Int,
-                last: Day?, added: Day, archived: Bool = false, birthday: Birthday? = nil, activity: [Int] = []) {
+                last: Day?, added: Day, archived: Bool = false, birthday: Birthday? = nil, activity: [Int] = [], members: [Int64] = []) {
+        self.members = members
         self.subject = subject
         self.name = name
         self.nickname = nickname
@@ -101,6 +104,8 @@ public struct AppState: Equatable, Sendable {
     public var everyone = false
     public var timeline = TimelineState()
     public var overlay: Overlay?
+    /// The check-in form, above everything else while open.
+    public var form: CheckInForm?
     public var message: String?
     public var messageIsError = false
     public var personNames: [Int64: String] = [:]
@@ -118,6 +123,11 @@ public struct AppState: Equatable, Sendable {
 
     /// The context that decides what keys mean right now.
     public var context: KeyContext {
+        if let f = form {
+            if f.confirmingDiscard { return .discard }
+            if let p = f.picker { return p.typing ? .pickerFilter : .picker }
+            return f.field.isText ? .formText : .form
+        }
         switch overlay {
         case .help: return .help
         case .moment: return .moment

@@ -7,6 +7,7 @@ public enum Msg: Sendable {
     case rosterLoaded([RosterEntry], people: [Int64: String], groups: [Int64: String])
     case timelineLoaded(TimelineScope, [Moment], offset: Int, exhausted: Bool)
     case momentDeleted(Int64)
+    case momentSaved(Moment, edited: Bool)
     case failed(String)
 }
 
@@ -16,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case loadRoster
     case loadTimeline(TimelineScope, offset: Int, limit: Int)
     case deleteMoment(Int64)
+    case saveMoment(Moment)
+    case updateMoment(Moment)
     case redraw
     case quit
 }
@@ -51,7 +54,20 @@ public enum Update {
             state.message = "Moment deleted."
             state.messageIsError = false
             return [.loadRoster]
+        case let .momentSaved(m, edited):
+            state.form = nil
+            state.overlay = nil
+            state.message = (edited ? "Saved the changes to " : "Logged ") + "a moment on \(DateText.long(m.day))"
+                + (m.emotions.isEmpty ? "." : " · " + m.emotions.map(Words.chip).joined(separator: ", ") + ".")
+            state.messageIsError = false
+            return [.loadRoster]
         case .failed(let why):
+            // A failed save keeps the form and everything typed in it.
+            if state.form?.saving == true {
+                state.form?.saving = false
+                state.form?.error = why
+                return []
+            }
             state.message = why
             state.messageIsError = true
             state.timeline.loading = false
@@ -65,6 +81,7 @@ public enum Update {
     static func handle(_ key: Key, _ state: inout AppState, _ keymap: Keymap) -> [Effect] {
         let context = state.context
         let action = keymap.action(for: key, in: context)
+        if state.form != nil { return FormUpdate.handle(key, action, &state) }
         if context == .filtering && action == nil {
             return typeIntoFilter(key, &state)
         }
@@ -135,6 +152,36 @@ public enum Update {
             return [.deleteMoment(m.id)]
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             return move(action, &state, layout)
+        case .checkIn:
+            guard let e = state.selected, !state.everyone || state.focus == .roster else {
+                state.message = state.visible.isEmpty ? "Add someone first: kith add NAME" : "Select someone to check in with."
+                return []
+            }
+            if e.archived {
+                state.message = "\(e.name) is archived; unarchive them to log a moment."
+                return []
+            }
+            let people: [Int64]
+            switch e.subject {
+            case .person(let id): people = [id]
+            case .group: people = e.members
+            }
+            guard !people.isEmpty else {
+                state.message = "\(e.name) has no active members yet."
+                return []
+            }
+            state.overlay = nil
+            state.form = CheckInForm(subject: e.subject, title: e.name, people: people)
+            return []
+        case .editMoment:
+            var target: Moment?
+            if case .moment(let m, _) = state.overlay { target = m } else { target = currentMoment(state) }
+            guard let m = target else { return [] }
+            state.overlay = nil
+            state.form = CheckInForm(editing: m, title: m.who(state), today: state.today)
+            return []
+        case .nextField, .previousField, .choiceNext, .choicePrevious, .toggle, .save, .intensity1, .intensity2, .intensity3:
+            return []
         }
     }
 

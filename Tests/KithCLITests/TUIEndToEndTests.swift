@@ -23,4 +23,5 @@ import KithTestSupport
     }
 
     @Test func browsing() { runScript("browse.sh") }
+    @Test func dailyCheckIn() { runScript("checkin.sh") }
 }

@@ -61,6 +61,20 @@ import Testing
         }
     }
 
+    @Test func checkInFormAndPicker() {
+        var s = Fixture.loaded()
+        _ = Update.update(&s, .key(.char("c")))
+        check("checkin-80x24", Screen.render(s))
+        for k: Key in [.tab, .tab, .tab, .enter, .char("l"), .char("l"), .char(" "), .char("2")] { _ = Update.update(&s, .key(k)) }
+        check("picker-80x24", Screen.render(s))
+        var small = s
+        small.width = 50
+        small.height = 16
+        check("picker-list-50x16", Screen.render(small))
+        for c in "sa" { _ = Update.update(&s, .key(.char(c))) }
+        check("picker-filtered", Screen.render(s))
+    }
+
     @Test func emptyStore() {
         var s = AppState(today: Fixture.today, width: 80, height: 24)
         _ = Update.update(&s, .rosterLoaded([], people: [:], groups: [:]))

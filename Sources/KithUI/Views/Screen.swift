@@ -19,6 +19,7 @@ public enum Screen {
         case .confirmDelete(let m): ConfirmView.draw(into: &grid, moment: m, state: state)
         case nil: break
         }
+        if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
         return grid
     }
 

@@ -1,0 +1,197 @@
+import KithCore
+
+/// Keys while the check-in form (and its emotion picker) is open.
+enum FormUpdate {
+    static func handle(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Effect] {
+        guard var form = state.form else { return [] }
+        defer { if state.form != nil { state.form = form } }
+        form.error = nil
+
+        if form.confirmingDiscard {
+            switch action {
+            case .confirm:
+                state.form = nil
+                state.message = "Check-in discarded."
+                return []
+            case .back: form.confirmingDiscard = false
+            default: break
+            }
+            return []
+        }
+
+        if form.picker != nil {
+            picker(key, action, &form, state)
+            return []
+        }
+
+        // In the note, ↑/↓ move between its lines first, and leave the field at its edges.
+        if form.field == .note, key == .up || key == .down {
+            let moved = key == .up ? form.note.up() : form.note.down()
+            if moved { return [] }
+        }
+
+        switch action {
+        case .save:
+            return save(&form, state)
+        case .back:
+            if form.isDirty { form.confirmingDiscard = true } else { state.form = nil }
+            return []
+        case .nextField: step(&form, by: 1)
+        case .previousField: step(&form, by: -1)
+        case .choiceNext: change(&form, by: 1)
+        case .choicePrevious: change(&form, by: -1)
+        case .toggle:
+            if form.field == .kinds {
+                let k = MomentKind.allCases[form.kindCursor]
+                if let i = form.kinds.firstIndex(of: k) { form.kinds.remove(at: i) } else { form.kinds.append(k) }
+            }
+        case .open:
+            switch form.field {
+            case .emotions: form.picker = PickerState(chosen: form.emotions)
+            case .save: return save(&form, state)
+            default: step(&form, by: 1)
+            }
+        case .redraw: return [.redraw]
+        case nil:
+            if form.field.isText { edit(key, &form) }
+        default: break
+        }
+        return []
+    }
+
+    static func save(_ form: inout CheckInForm, _ state: AppState) -> [Effect] {
+        guard !form.saving else { return [] }
+        switch form.moment(today: state.today) {
+        case .failure(let e):
+            form.error = e.message
+            return []
+        case .success(let m):
+            form.saving = true
+            return [form.editing == nil ? .saveMoment(m) : .updateMoment(m)]
+        }
+    }
+
+    static func step(_ form: inout CheckInForm, by delta: Int) {
+        let fields = form.fields
+        let i = fields.firstIndex(of: form.field) ?? 0
+        form.field = fields[max(0, min(fields.count - 1, i + delta))]
+    }
+
+    static func cycle<T: CaseIterable & Equatable>(_ value: T, _ delta: Int) -> T {
+        let all = Array(T.allCases)
+        let i = all.firstIndex(of: value)!
+        return all[(i + delta + all.count) % all.count]
+    }
+
+    static func change(_ form: inout CheckInForm, by delta: Int) {
+        switch form.field {
+        case .channel: form.channel = cycle(form.channel, delta)
+        case .reachedOut: form.initiator = cycle(form.initiator, delta)
+        case .kinds: form.kindCursor = max(0, min(MomentKind.allCases.count - 1, form.kindCursor + delta))
+        case .uplift:
+            // Not recorded, then −2 … +2.
+            let values: [Int?] = [nil, -2, -1, 0, 1, 2]
+            let i = values.firstIndex(of: form.uplift) ?? 0
+            form.uplift = values[max(0, min(values.count - 1, i + delta))]
+        case .depth:
+            form.depth = cycle(form.depth, delta)
+            if form.depth != .vulnerable { form.received = nil }
+        case .received:
+            let values: [Reception?] = [nil] + Reception.allCases.map { $0 }
+            let i = values.firstIndex(of: form.received) ?? 0
+            form.received = values[(i + delta + values.count) % values.count]
+        default: break
+        }
+    }
+
+    static func edit(_ key: Key, _ form: inout CheckInForm) {
+        func apply(_ f: (inout TextBuffer) -> Void) {
+            switch form.field {
+            case .date: f(&form.date)
+            case .time: f(&form.time)
+            case .note: f(&form.note)
+            default: break
+            }
+        }
+        switch key {
+        case .char(let c): apply { $0.insert(c) }
+        case .enter:
+            if form.field == .note { apply { $0.insert("\n") } } else { step(&form, by: 1) }
+        case .backspace: apply { $0.backspace() }
+        case .delete: apply { $0.deleteForward() }
+        case .left: apply { $0.left() }
+        case .right: apply { $0.right() }
+        case .home, .ctrl("a"): apply { $0.home() }
+        case .end, .ctrl("e"): apply { $0.end() }
+        case .ctrl("u"): apply { $0.clear() }
+        default: break
+        }
+    }
+
+    // MARK: picker
+
+    static func picker(_ key: Key, _ action: Action?, _ form: inout CheckInForm, _ state: AppState) {
+        guard var p = form.picker else { return }
+        let word = Picker.order.indices.contains(p.cursor) ? Picker.order[p.cursor].word : nil
+        switch action {
+        case .open:
+            form.emotions = p.chosen
+            form.picker = nil
+            return
+        case .back:
+            guard !p.filter.isEmpty || p.typing else {
+                form.picker = nil // cancel: the form keeps the emotions it had
+                return
+            }
+            p.filter = ""
+            p.typing = false
+        case .toggle: if let word { p.toggle(word) }
+        case .intensity1: if let word { p.set(word, intensity: 1) }
+        case .intensity2: if let word { p.set(word, intensity: 2) }
+        case .intensity3: if let word { p.set(word, intensity: 3) }
+        case .filter: p.typing = true
+        case .moveDown, .moveUp, .choiceNext, .choicePrevious:
+            move(&p, action!, list: !fitsGrid(state))
+        default:
+            // Typing: letters start or extend the filter; Backspace shortens it.
+            switch key {
+            case .char(let c) where c.isLetter || c == "-":
+                p.typing = true
+                p.filter.append(c)
+                if let first = p.matches.first { p.cursor = first }
+            case .backspace:
+                if !p.filter.isEmpty { p.filter.removeLast() }
+                if p.filter.isEmpty { p.typing = false }
+                if let first = p.matches.first, !p.matches.contains(p.cursor) { p.cursor = first }
+            default: break
+            }
+        }
+        form.picker = p
+    }
+
+    static func fitsGrid(_ state: AppState) -> Bool {
+        state.width >= Picker.gridWidth + 2 && state.height >= Picker.gridHeight + 2
+    }
+
+    static func move(_ p: inout PickerState, _ action: Action, list: Bool) {
+        let matches = p.matches
+        guard !matches.isEmpty else { return }
+        if list || !p.filter.isEmpty {
+            // Through the matches in order.
+            let i = matches.firstIndex(of: p.cursor) ?? 0
+            let forward = action == .moveDown || action == .choiceNext
+            p.cursor = matches[max(0, min(matches.count - 1, i + (forward ? 1 : -1)))]
+            return
+        }
+        let (col, row) = Picker.position(p.cursor)
+        var c = col, r = row
+        switch action {
+        case .moveDown: r += 1
+        case .moveUp: r -= 1
+        case .choiceNext: c += 1
+        case .choicePrevious: c -= 1
+        default: break
+        }
+        if let i = Picker.index(at: c, r) { p.cursor = i }
+    }
+}

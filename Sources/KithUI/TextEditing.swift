@@ -1,0 +1,97 @@
+import KithCore
+
+/// Editable text with a cursor, by grapheme: Backspace removes a whole character
+/// (an emoji with its modifiers, a letter with its accent), never half of one.
+public struct TextBuffer: Equatable, Sendable {
+    public private(set) var chars: [Character]
+    /// Insertion point, 0...chars.count.
+    public private(set) var cursor: Int
+    public let multiline: Bool
+
+    public init(_ text: String = "", multiline: Bool = false) {
+        chars = Array(text)
+        cursor = chars.count
+        self.multiline = multiline
+    }
+
+    public var text: String { String(chars) }
+    public var isEmpty: Bool { chars.isEmpty }
+
+    public mutating func insert(_ c: Character) {
+        if c == "\n" && !multiline { return }
+        chars.insert(c, at: cursor)
+        cursor += 1
+    }
+
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        chars.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < chars.count else { return }
+        chars.remove(at: cursor)
+    }
+
+    public mutating func left() { cursor = max(0, cursor - 1) }
+    public mutating func right() { cursor = min(chars.count, cursor + 1) }
+    public mutating func home() { cursor = lineStart(cursor) }
+    public mutating func end() { cursor = lineEnd(cursor) }
+    public mutating func clear() { chars = []; cursor = 0 }
+
+    /// Moves to the previous line at the same display column; false on the first line.
+    @discardableResult
+    public mutating func up() -> Bool {
+        let start = lineStart(cursor)
+        guard start > 0 else { return false }
+        let column = TerminalText.width(String(chars[start..<cursor]))
+        let prevStart = lineStart(start - 1)
+        cursor = index(atColumn: column, from: prevStart, to: start - 1)
+        return true
+    }
+
+    /// Moves to the next line at the same display column; false on the last line.
+    @discardableResult
+    public mutating func down() -> Bool {
+        let end = lineEnd(cursor)
+        guard end < chars.count else { return false }
+        let column = TerminalText.width(String(chars[lineStart(cursor)..<cursor]))
+        let nextStart = end + 1
+        cursor = index(atColumn: column, from: nextStart, to: lineEnd(nextStart))
+        return true
+    }
+
+    func lineStart(_ i: Int) -> Int {
+        var j = i
+        while j > 0 && chars[j - 1] != "\n" { j -= 1 }
+        return j
+    }
+
+    func lineEnd(_ i: Int) -> Int {
+        var j = i
+        while j < chars.count && chars[j] != "\n" { j += 1 }
+        return j
+    }
+
+    private func index(atColumn column: Int, from start: Int, to end: Int) -> Int {
+        var w = 0, i = start
+        while i < end {
+            let cw = TerminalText.width(of: chars[i])
+            if w + cw > column { break }
+            w += cw
+            i += 1
+        }
+        return i
+    }
+
+    /// The lines of the text and where the cursor is among them (line, display column).
+    public var cursorPosition: (line: Int, column: Int) {
+        let before = chars[0..<cursor]
+        let line = before.filter { $0 == "\n" }.count
+        let start = lineStart(cursor)
+        return (line, TerminalText.width(String(chars[start..<cursor])))
+    }
+
+    public var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}

@@ -1,0 +1,74 @@
+import KithCore
+
+/// The emotion picker: four quadrants after the Mood Meter (unpleasant left, pleasant
+/// right, high energy on top), or a filterable list where the screen is too small.
+enum PickerView {
+    static func draw(into grid: inout Grid, picker p: PickerState, state: AppState) {
+        if FormUpdate.fitsGrid(state) { drawGrid(&grid, p) } else { drawList(&grid, p) }
+    }
+
+    static func cell(_ grid: inout Grid, _ p: PickerState, _ index: Int, x: Int, y: Int, width: Int, dimmed: Bool) {
+        let e = Picker.order[index]
+        let level = p.intensity(of: e.word)
+        var label = (level != nil ? "• " : "  ") + e.word
+        if let level, level > 1 { label += ":\(level)" }
+        let role: Role = dimmed ? .muted : (level != nil ? (e.valence == .pleasant ? .emotionPleasant : .emotionUnpleasant) : .text)
+        var attrs: Attr = level != nil ? (e.valence == .pleasant ? .bold : [.bold, .underline]) : []
+        if dimmed { attrs.insert(.dim) }
+        grid.putPadded(label, x: x, y: y, width: width, role: role, attrs: attrs)
+        if index == p.cursor { grid.paint(Rect(x: x, y: y, width: width, height: 1), role: .selection, attrs: .reverse) }
+    }
+
+    static func drawGrid(_ grid: inout Grid, _ p: PickerState) {
+        let area = Screen.centred(width: Picker.gridWidth, height: Picker.gridHeight, in: grid)
+        grid.fill(area)
+        grid.box(area, title: "How did it feel? Several at once, each 1-3", focused: true)
+        let inner = area.inset(1)
+        let half = inner.width / 2
+        let colWidth = (half - 2) / Picker.columnsPerQuadrant
+        let matches = Set(p.matches)
+        let headings = Picker.quadrants.map { "\($0.0.rawValue) · \($0.1.rawValue) energy" }
+        for (q, heading) in headings.enumerated() {
+            let x = inner.x + (q % 2) * half + 1
+            let y = inner.y + (q / 2) * (Picker.rows + 2)
+            grid.put(heading, x: x, y: y, role: .title, attrs: .bold, limit: half - 2)
+        }
+        for y in inner.y..<inner.y + 2 * (Picker.rows + 1) + 1 { grid.put("│", x: inner.x + half - 1, y: y, role: .border) }
+        for index in Picker.order.indices {
+            let (col, row) = Picker.position(index)
+            let q = (row / Picker.rows) * 2 + col / Picker.columnsPerQuadrant
+            let x = inner.x + (q % 2) * half + 1 + (col % Picker.columnsPerQuadrant) * colWidth
+            let y = inner.y + (row / Picker.rows) * (Picker.rows + 2) + 1 + row % Picker.rows
+            cell(&grid, p, index, x: x, y: y, width: colWidth - 1, dimmed: !p.filter.isEmpty && !matches.contains(index))
+        }
+        footer(&grid, p, inner)
+    }
+
+    static func drawList(_ grid: inout Grid, _ p: PickerState) {
+        let area = Screen.centred(width: 40, height: grid.height - 2, in: grid)
+        guard area.width >= 8, area.height >= 4 else { return }
+        grid.fill(area)
+        grid.box(area, title: "How did it feel?", focused: true)
+        let inner = area.inset(1)
+        let rows = max(1, inner.height - 2)
+        let matches = p.matches
+        let at = matches.firstIndex(of: p.cursor) ?? 0
+        let top = max(0, min(at - rows / 2, matches.count - rows))
+        for r in 0..<rows {
+            guard top + r < matches.count else { break }
+            let index = matches[top + r]
+            let e = Picker.order[index]
+            cell(&grid, p, index, x: inner.x, y: inner.y + r, width: inner.width - 4, dimmed: false)
+            grid.put(e.valence == .pleasant ? "+" : "-", x: inner.maxX - 2, y: inner.y + r, role: .muted)
+        }
+        footer(&grid, p, inner)
+    }
+
+    /// The chosen set, always visible, and the filter being typed.
+    static func footer(_ grid: inout Grid, _ p: PickerState, _ inner: Rect) {
+        let chosen = p.chosen.isEmpty ? "none chosen" : "chosen: " + p.chosen.map(Words.chip).joined(separator: ", ")
+        grid.put(chosen, x: inner.x + 1, y: inner.maxY - 2, role: p.chosen.isEmpty ? .muted : .accent, attrs: .bold, limit: inner.width - 2)
+        let filter = p.typing || !p.filter.isEmpty ? "filter: \(p.filter)▏  (\(p.matches.count) match\(p.matches.count == 1 ? "" : "es"))" : "type to filter (/ first for words starting h, j, k or l)"
+        grid.put(filter, x: inner.x + 1, y: inner.maxY - 1, role: .muted, limit: inner.width - 2)
+    }
+}

@@ -1,0 +1,155 @@
+import KithCore
+import Testing
+@testable import KithUI
+
+@Suite struct CheckInTests {
+    func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+        var all: [Effect] = []
+        for k in keys { all += Update.update(&s, .key(k)) }
+        return all
+    }
+
+    func type(_ s: inout AppState, _ text: String) {
+        for c in text { _ = Update.update(&s, .key(.char(c))) }
+    }
+
+    @Test func aQuickLogIsTwoKeys() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        #expect(s.form?.title == "Zoë Ångström" && s.context == .form)
+        let effects = press(&s, .ctrl("s"))
+        guard case .saveMoment(let m)? = effects.first else { Issue.record("no save: \(effects)"); return }
+        #expect(m.people == [1] && m.day == Fixture.today && m.channel == .inPerson && m.initiator == .mutual)
+        #expect(m.depth == .light && m.emotions.isEmpty && m.note.isEmpty && m.groupID == nil)
+        #expect(s.form?.saving == true)
+        #expect(Update.update(&s, .momentSaved(m, edited: false)) == [.loadRoster])
+        #expect(s.form == nil && s.message?.hasPrefix("Logged a moment on Sun 22 Nov 2026") == true)
+    }
+
+    @Test func everyFieldByKeyboard() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        // date: back to the top, replace "today" with a date
+        _ = press(&s, .up, .up)
+        #expect(s.form?.field == .date && s.context == .formText)
+        _ = press(&s, .ctrl("u"))
+        type(&s, "2026-11-20")
+        _ = press(&s, .tab)
+        type(&s, "18:30")
+        _ = press(&s, .tab, .right)                 // via: call
+        _ = press(&s, .tab, .left)                  // reached out: them
+        _ = press(&s, .tab, .char(" "), .right, .char(" "))   // kinds: fun, heart-to-heart
+        _ = press(&s, .tab, .enter)                 // the picker
+        #expect(s.context == .picker)
+        type(&s, "sad")
+        #expect(s.context == .pickerFilter)
+        _ = press(&s, .char("2"), .escape)          // sad:2, clear the filter
+        type(&s, "reliev")
+        _ = press(&s, .char(" "), .enter)
+        #expect(s.form?.emotions == [EmotionTag(word: "sad", intensity: 2), EmotionTag(word: "relieved", intensity: 1)])
+        _ = press(&s, .tab, .right, .right, .right, .right) // uplift +1
+        _ = press(&s, .tab, .right, .right)         // depth vulnerable: "received" appears
+        _ = press(&s, .tab, .right)                 // received: safe
+        _ = press(&s, .tab)
+        #expect(s.form?.field == .note)
+        type(&s, "山田 and 🌱")
+        _ = press(&s, .enter)
+        type(&s, "x")
+        _ = press(&s, .backspace)
+        type(&s, "line two")
+        let effects = press(&s, .ctrl("s"))
+        guard case .saveMoment(let m)? = effects.first else { Issue.record("no save: \(String(describing: s.form?.error))"); return }
+        #expect(m.day.iso == "2026-11-20" && m.time?.description == "18:30")
+        #expect(m.channel == .call && m.initiator == .them)
+        #expect(m.kinds == [.fun, .heartToHeart])
+        #expect(m.uplift == 1 && m.depth == .vulnerable && m.received == .safe)
+        #expect(m.note == "山田 and 🌱\nline two")
+    }
+
+    @Test func badDatesKeepTheFormAndSayWhy() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .up, .up, .ctrl("u"))
+        type(&s, "2026-02-30")
+        #expect(press(&s, .ctrl("s")).isEmpty)
+        #expect(s.form?.error == "\"2026-02-30\" is not a real date")
+        _ = press(&s, .ctrl("u"))
+        type(&s, "2027-01-01")
+        #expect(press(&s, .ctrl("s")).isEmpty)
+        #expect(s.form?.error?.contains("in the future") == true)
+        // A failed save (disk full, say) keeps everything typed.
+        _ = press(&s, .ctrl("u"))
+        type(&s, "yesterday")
+        #expect(press(&s, .ctrl("s")).count == 1)
+        _ = Update.update(&s, .failed("store error: the disk is full; nothing was written"))
+        #expect(s.form?.date.text == "yesterday" && s.form?.error?.contains("disk is full") == true)
+    }
+
+    @Test func escAsksBeforeThrowingTypedTextAway() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .escape)
+        #expect(s.form == nil)                       // nothing typed: closes at once
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .tab, .tab, .tab)
+        #expect(s.form?.field == .note)
+        type(&s, "important")
+        _ = press(&s, .escape)
+        #expect(s.context == .discard)
+        _ = press(&s, .char("n"))
+        #expect(s.form?.note.text == "important" && s.context == .formText)
+        _ = press(&s, .escape, .char("y"))
+        #expect(s.form == nil && s.message == "Check-in discarded.")
+    }
+
+    @Test func pickerMovesInTheGridTogglesAndCancels() {
+        var s = Fixture.loaded(width: 100, height: 30)
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        #expect(s.context == .picker)
+        #expect(s.form?.picker?.cursor == 0)          // anxious, top-left
+        _ = press(&s, .char("l"), .char("l"))         // into the pleasant, high quadrant
+        #expect(Picker.order[s.form!.picker!.cursor].word == "happy")
+        _ = press(&s, .char(" "), .char("j"), .char("3"))
+        #expect(s.form?.picker?.chosen == [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "excited", intensity: 3)])
+        _ = press(&s, .char(" "))                     // drop excited
+        #expect(s.form?.picker?.chosen == [EmotionTag(word: "happy", intensity: 1)])
+        _ = press(&s, .escape)                        // cancel: nothing kept
+        #expect(s.form?.picker == nil && s.form?.emotions == [])
+    }
+
+    @Test func editingAMomentSavesAnUpdate() {
+        var s = Fixture.loaded()
+        _ = press(&s, .tab, .char("e"))
+        #expect(s.form?.editing == 3 && s.form?.emotions.count == 2 && s.form?.time.text == "18:30")
+        _ = press(&s, .right)                         // via: call → video
+        guard case .updateMoment(let m)? = press(&s, .ctrl("s")).first else { Issue.record("no update"); return }
+        #expect(m.id == 3 && m.channel == .video && m.note == "long talk about her dad\nsecond line")
+    }
+
+    @Test func groupsCheckInWithTheirMembers() {
+        var entries = Fixture.entries()
+        entries[5].members = [1, 2]
+        var s = AppState(today: Fixture.today, width: 80, height: 24)
+        _ = Update.update(&s, .rosterLoaded(entries, people: Fixture.names, groups: [1: "Book club"]))
+        _ = press(&s, .char("r"), .char("c"))
+        guard case .saveMoment(let m)? = press(&s, .ctrl("s")).first else { Issue.record("no save"); return }
+        #expect(m.groupID == 1 && m.people == [1, 2])
+    }
+
+    @Test func textBufferEditsWholeCharacters() {
+        var b = TextBuffer("a👩‍💻é", multiline: true)
+        b.backspace()
+        #expect(b.text == "a👩‍💻")
+        b.backspace()
+        #expect(b.text == "a")
+        b.insert("\n")
+        for c in "山田" { b.insert(c) }
+        #expect(b.cursorPosition == (1, 4))
+        let movedUp = b.up()
+        #expect(movedUp)
+        #expect(b.cursorPosition == (0, 1))
+        let movedAgain = b.up()
+        #expect(!movedAgain)
+        let movedDown = b.down()
+        #expect(movedDown)
+        b.home()
+        #expect(b.cursorPosition == (1, 0))
+    }
+}

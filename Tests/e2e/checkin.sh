@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The daily check-in: open kith, see who is due, log a moment with two emotions from the
+# picker and a note with wide text, see it at once, quit, relaunch, still there.
+source "$(dirname "$0")/lib.sh" "$@"
+
+"$KITH" add "Zoë Ångström" --circle inner >/dev/null
+"$KITH" log zoe --date 10d --kind fun >/dev/null
+
+start 80 24
+wait_for "1 due"
+wait_for "Zoë Ångström · 1 moment"
+T send-keys -t kith c
+wait_for "Check in with Zoë Ångström"
+T send-keys -t kith Tab Tab Tab Enter          # via → reached out → kind → felt; Enter opens the picker
+wait_for "How did it feel?"
+T send-keys -t kith -l "/happ"
+wait_for "filter: happ"
+T send-keys -t kith Space Escape
+T send-keys -t kith -l "sad"
+T send-keys -t kith 2 Enter
+wait_for "felt        happy sad:2"
+T send-keys -t kith Tab Tab Tab                 # uplift → depth → note
+T send-keys -t kith -l "山田 and 🌱"
+T send-keys -t kith C-s
+wait_gone "Check in with"
+wait_for "Logged a moment on Sun 22 Nov 2026 · happy, sad:2."
+wait_for "Zoë Ångström · 2 moments"
+wait_for "happy sad:2 · 山田 and 🌱"
+screen | grep -qF "1 due" && { echo "FAIL: still due after logging"; screen; exit 1; }
+pass "a check-in with two emotions and a wide note shows at once, and the due mark clears"
+
+T send-keys -t kith c Tab Tab Tab Tab Tab Tab     # to the note
+T send-keys -t kith -l "draft"
+T send-keys -t kith Escape
+wait_for "Discard this check-in?"
+T send-keys -t kith n
+wait_gone "Discard this check-in?"
+wait_for "draft"
+T send-keys -t kith Escape y
+wait_gone "Check in with"
+pass "Esc asks before throwing typed text away"
+
+T send-keys -t kith q
+wait_exit
+start 80 24
+wait_for "happy sad:2 · 山田 and 🌱"
+T send-keys -t kith q
+wait_exit
+"$KITH" history zoe --json | grep -q '"note": "山田 and 🌱"' || { echo "FAIL: not in the store"; exit 1; }
+pass "after a relaunch the moment is still there"
