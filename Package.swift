@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The only C in the project: the system ncursesw, reached through shim.h.
@@ -26,9 +27,14 @@ let package = Package(
         .target(name: "KithUI", dependencies: ["KithCore"]),
         // The ncurses backend: Grid → screen, key decoding, colours. The only importer of CNcursesw.
         .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
+        // Theme files (and later the config file): TOML in, plain values out.
+        .target(name: "KithSettings", dependencies: [
+            "KithUI",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore", "KithUI", "KithTerminal",
+            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -37,6 +43,7 @@ let package = Package(
         .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
+        .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.
         .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore", "KithTestSupport"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithCore
+import KithSettings
 import KithStore
 
 /// Exit codes, documented in the README: 0 ok, 1 a failure (unknown name, store
@@ -128,6 +129,8 @@ struct Kith: ParsableCommand {
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a file in ~/.config/kith/themes (NAME.toml) or a path.", valueName: "name"))
+    var theme: String?
 
     /// A bare `kith` opens the full-screen view on the store (creating it on first run).
     func run() throws {
@@ -136,7 +139,7 @@ struct Kith: ParsableCommand {
             throw CLIError.usage("kith's full-screen view needs a terminal; for scripts use the commands (kith --help)")
         }
         let store = try ctx.openStore(creating: true)
-        try TUI(ctx: ctx, store: store).run()
+        try TUI(ctx: ctx, store: store, themeName: theme ?? Settings.theme(environment: ctx.environment)).run()
     }
 }
 

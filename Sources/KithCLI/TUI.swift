@@ -2,6 +2,7 @@ import Foundation
 import KithCore
 import KithStore
 import KithTerminal
+import KithSettings
 import KithUI
 
 /// Runs the full-screen app: the loop that draws the state, reads a key, updates, and
@@ -9,6 +10,8 @@ import KithUI
 struct TUI {
     let ctx: Context
     let store: Store
+    /// `--theme`, else the config file's `theme`, else the default.
+    let themeName: String?
 
     func run() throws {
         // A parent may have left signals blocked (some process spawners do); the TUI
@@ -17,12 +20,16 @@ struct TUI {
         sigemptyset(&unblock)
         for sig in [SIGWINCH, SIGINT, SIGTERM, SIGTSTP, SIGCONT, SIGHUP] { sigaddset(&unblock, sig) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        let theme: Theme = ctx.environment["NO_COLOR"].map { !$0.isEmpty } == true ? .monochrome : .dark
+        let (theme, themeWarning) = ThemeLoader.load(themeName, environment: ctx.environment)
         let terminal: Terminal
         do { terminal = try Terminal(theme: theme) } catch let e as TerminalError { throw CLIError.usage(e.description) }
         defer { terminal.end() }
         let size = terminal.size
         var state = AppState(today: ctx.today, width: size.width, height: size.height)
+        if let themeWarning {
+            state.message = themeWarning
+            state.messageIsError = true
+        }
         var effects: [Effect] = [.loadRoster]
         while true {
             // Perform effects until none are left; each answer may ask for more.

@@ -201,35 +201,3 @@ public final class Terminal {
     }
 }
 
-/// Maps xterm-256 indexes down for terminals with fewer colours.
-public enum Palette {
-    public static func downsample(_ index: Int, to colors: Int) -> Int {
-        if colors >= 256 || index < colors { return index }
-        let (r, g, b) = rgb(index)
-        // Nearest of the 16 (or 8) basic colours by plain distance.
-        let basic: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-        ]
-        let n = min(colors, 16)
-        var best = 0, bestD = Int.max
-        for i in 0..<n {
-            let (br, bg, bb) = basic[i]
-            let d = (r - br) * (r - br) + (g - bg) * (g - bg) + (b - bb) * (b - bb)
-            if d < bestD { bestD = d; best = i }
-        }
-        return best
-    }
-
-    static func rgb(_ i: Int) -> (Int, Int, Int) {
-        if i < 16 {
-            let table = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-                         (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)]
-            return table[i]
-        }
-        if i >= 232 { let v = 8 + (i - 232) * 10; return (v, v, v) }
-        let c = i - 16
-        let steps = [0, 95, 135, 175, 215, 255]
-        return (steps[c / 36], steps[(c / 6) % 6], steps[c % 6])
-    }
-}

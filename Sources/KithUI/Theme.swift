@@ -17,6 +17,8 @@ public struct Style: Hashable, Sendable {
 }
 
 /// Semantic roles mapped to styles, after htop and helix: views never name a colour.
+/// Themes are read from TOML files (KithSettings); monochrome is also built in here,
+/// for terminals without colour.
 public struct Theme: Sendable {
     public let name: String
     public let styles: [Role: Style]
@@ -30,27 +32,6 @@ public struct Theme: Sendable {
     }
 
     public func style(_ role: Role) -> Style { styles[role] ?? styles[.text] ?? Style() }
-
-    /// The built-in dark theme, used when no theme file is chosen or one fails to load.
-    public static let dark = Theme(name: "dark", styles: [
-        .text: Style(),
-        .muted: Style(fg: .index(245)),
-        .border: Style(fg: .index(240)),
-        .borderFocused: Style(fg: .index(75), attrs: .bold),
-        .selection: Style(fg: .index(231), bg: .index(24), attrs: .bold),
-        .selectionInactive: Style(bg: .index(236)),
-        .title: Style(fg: .index(180), attrs: .bold),
-        .header: Style(fg: .index(252), bg: .index(235)),
-        .statusbar: Style(fg: .index(250), bg: .index(235)),
-        .keyhintKey: Style(fg: .index(75), bg: .index(235), attrs: .bold),
-        .keyhintDesc: Style(fg: .index(250), bg: .index(235)),
-        .error: Style(fg: .index(203), bg: .index(235), attrs: .bold),
-        .emotionPleasant: Style(fg: .index(114)),
-        .emotionUnpleasant: Style(fg: .index(176)),
-        .overdue: Style(fg: .index(203), bg: .index(235), attrs: .bold),
-        .due: Style(fg: .index(221), bg: .index(235), attrs: .bold),
-        .accent: Style(fg: .index(110)),
-    ])
 
     /// Bold, reverse and underline only: for NO_COLOR and terminals without colour.
     public static let monochrome = Theme(name: "monochrome", styles: [
@@ -72,4 +53,48 @@ public struct Theme: Sendable {
         .due: Style(attrs: [.reverse, .bold]),
         .accent: Style(),
     ], usesColor: false)
+}
+
+/// Maps xterm-256 indexes down for terminals with fewer colours.
+public enum Palette {
+    public static func downsample(_ index: Int, to colors: Int) -> Int {
+        if colors >= 256 || index < colors { return index }
+        let (r, g, b) = rgb(index)
+        // Nearest of the 16 (or 8) basic colours by plain distance.
+        let basic: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        ]
+        let n = min(colors, 16)
+        var best = 0, bestD = Int.max
+        for i in 0..<n {
+            let (br, bg, bb) = basic[i]
+            let d = (r - br) * (r - br) + (g - bg) * (g - bg) + (b - bb) * (b - bb)
+            if d < bestD { bestD = d; best = i }
+        }
+        return best
+    }
+
+    /// The xterm-256 index nearest to an RGB colour (for "#rrggbb" in theme files).
+    public static func nearest(r: Int, g: Int, b: Int) -> Int {
+        var best = 0, bestD = Int.max
+        for i in 16..<256 {
+            let (cr, cg, cb) = rgb(i)
+            let d = (r - cr) * (r - cr) + (g - cg) * (g - cg) + (b - cb) * (b - cb)
+            if d < bestD { bestD = d; best = i }
+        }
+        return best
+    }
+
+    static func rgb(_ i: Int) -> (Int, Int, Int) {
+        if i < 16 {
+            let table = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+                         (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)]
+            return table[i]
+        }
+        if i >= 232 { let v = 8 + (i - 232) * 10; return (v, v, v) }
+        let c = i - 16
+        let steps = [0, 95, 135, 175, 215, 255]
+        return (steps[c / 36], steps[(c / 6) % 6], steps[c % 6])
+    }
 }

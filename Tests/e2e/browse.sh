@@ -61,3 +61,23 @@ wait_for "Zoë Ångström             3d"
 T send-keys -t kith q
 wait_exit
 pass "NO_COLOR runs in monochrome"
+
+# Themes: a built-in one by name, an unknown name (a warning, the default theme), a
+# broken user theme (file:line and the default theme). None stops kith.
+start 80 24 -- --theme high-contrast
+wait_for "山田太郎 · 1 moment"
+T capture-pane -p -e -t kith | grep -q $'\e\\[' || { echo "FAIL: no colour with a colour theme"; exit 1; }
+T send-keys -t kith q
+wait_exit
+start 80 24 -- --theme sparkly
+wait_for "unknown theme \"sparkly\""
+T send-keys -t kith q
+wait_exit
+mkdir -p "$WORK/.config/kith/themes"
+printf '[roles\ntext = {}\n' > "$WORK/.config/kith/themes/broken.toml"
+start 80 24 -- --theme broken
+wait_for "broken.toml:1:"
+wait_for "山田太郎 · 1 moment"
+T send-keys -t kith q
+wait_exit
+pass "themes switch, and a bad one is reported without stopping kith"

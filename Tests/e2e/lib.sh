@@ -36,11 +36,16 @@ wait_gone() {
     done
 }
 
-# start WIDTH HEIGHT [ENV=VALUE...]: launches kith in a fresh tmux session.
+# start WIDTH HEIGHT [ENV=VALUE...] [-- KITH ARGS...]: launches kith in a fresh tmux session.
 start() {
     local w=$1 h=$2
     shift 2
-    T new-session -d -s kith -x "$w" -y "$h" "env $* '$KITH'"
+    local envs=() args=()
+    while (($#)); do
+        if [[ $1 == -- ]]; then shift; args=("$@"); break; fi
+        envs+=("$1"); shift
+    done
+    T new-session -d -s kith -x "$w" -y "$h" "env ${envs[*]} '$KITH' ${args[*]}"
 }
 
 # wait_exit: waits until kith has quit and its session is gone.
