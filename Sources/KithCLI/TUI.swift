@@ -71,11 +71,28 @@ struct TUI {
                 return .momentSaved(try store.addMoment(m, createdAt: Int(time(nil))), edited: false)
             case .updateMoment(let m):
                 return .momentSaved(try store.updateMoment(m), edited: true)
+            case .savePerson(let d):
+                let resolver = try Resolver(store: store)
+                let (join, new) = try resolver.groupsToJoin(d.groups)
+                if d.isNew {
+                    let p = try store.addPerson(d.person, groups: join, newGroups: new)
+                    return .personSaved(name: p.name, isNew: true)
+                }
+                let leaving = try store.memberIDs(person: d.person.id).filter { !join.contains($0) }
+                let p = try store.updatePerson(id: d.person.id, d.person, joining: join, newGroups: new, leaving: leaving, today: ctx.today)
+                return .personSaved(name: p.name, isNew: false)
+            case .loadPerson(let id):
+                return .personLoaded(try store.person(id: id), groups: try store.groupNamesByPerson()[id] ?? [])
+            case let .setArchived(id, archived):
+                try store.setArchived(id: id, archived)
+                return .archived(name: try store.person(id: id).name, archived: archived)
             case .redraw, .quit:
                 return .failed("")
             }
         } catch let e as StoreError {
             return .failed(e.description)
+        } catch let e as CLIError {
+            return .failed(e.message)
         } catch {
             return .failed(String(describing: error))
         }

@@ -105,25 +105,27 @@ enum FormUpdate {
     }
 
     static func edit(_ key: Key, _ form: inout CheckInForm) {
-        func apply(_ f: (inout TextBuffer) -> Void) {
-            switch form.field {
-            case .date: f(&form.date)
-            case .time: f(&form.time)
-            case .note: f(&form.note)
-            default: break
-            }
+        if key == .enter && form.field != .note { step(&form, by: 1); return }
+        switch form.field {
+        case .date: editBuffer(key, &form.date)
+        case .time: editBuffer(key, &form.time)
+        case .note: editBuffer(key, &form.note)
+        default: break
         }
+    }
+
+    /// Text editing keys, shared by every text field of every form.
+    static func editBuffer(_ key: Key, _ b: inout TextBuffer) {
         switch key {
-        case .char(let c): apply { $0.insert(c) }
-        case .enter:
-            if form.field == .note { apply { $0.insert("\n") } } else { step(&form, by: 1) }
-        case .backspace: apply { $0.backspace() }
-        case .delete: apply { $0.deleteForward() }
-        case .left: apply { $0.left() }
-        case .right: apply { $0.right() }
-        case .home, .ctrl("a"): apply { $0.home() }
-        case .end, .ctrl("e"): apply { $0.end() }
-        case .ctrl("u"): apply { $0.clear() }
+        case .char(let c): b.insert(c)
+        case .enter: b.insert("\n")
+        case .backspace: b.backspace()
+        case .delete: b.deleteForward()
+        case .left: b.left()
+        case .right: b.right()
+        case .home, .ctrl("a"): b.home()
+        case .end, .ctrl("e"): b.end()
+        case .ctrl("u"): b.clear()
         default: break
         }
     }

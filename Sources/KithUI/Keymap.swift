@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
     case deleteMoment, confirm
     case help, quit, redraw
-    case checkIn, editMoment
+    case checkIn, editMoment, addPerson, editPerson, archivePerson
     case nextField, previousField, choiceNext, choicePrevious, toggle, save
     case intensity1, intensity2, intensity3
 }
@@ -94,13 +94,16 @@ public struct Keymap: Sendable {
         Binding(.toggleArchived, [.char("A")], hint: "archived", help: "Show or hide archived people", in: [.roster], hintBar: false),
         Binding(.toggleEveryone, [.char("a")], hint: "everyone", help: "Timeline of everyone, or of the selection", in: lists),
         Binding(.deleteMoment, [.char("d")], hint: "delete", help: "Delete the selected moment (asks first)", in: [.timeline, .moment]),
-        Binding(.confirm, [.char("y")], hint: "yes, delete", help: "Confirm", in: [.confirm]),
+        Binding(.confirm, [.char("y")], hint: "yes", help: "Confirm", in: [.confirm]),
         Binding(.back, [.escape], hint: "back", help: "Back out (never quits)", in: [.filtering, .help, .moment, .confirm]),
-        Binding(.back, [.char("n"), .char("q")], hint: "no", help: "Do not delete", in: [.confirm], hintBar: false),
+        Binding(.back, [.char("n"), .char("q")], hint: "no", help: "Do not do it", in: [.confirm], hintBar: false),
         Binding(.back, [.char("q"), .char("?")], hint: "close", help: "Close", in: [.help, .moment], hintBar: false),
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
         Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
+        Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster], hintBar: false),
+        Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person", in: [.roster], hintBar: false),
+        Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person (asks)", in: [.roster], hintBar: false),
 
         Binding(.nextField, [.tab, .down], hint: "next", help: "Next field", in: [.form, .formText], hintKeys: "Tab/↓"),
         Binding(.previousField, [.backTab, .up], hint: "previous", help: "Previous field", in: [.form, .formText], hintBar: false),

@@ -82,6 +82,7 @@ public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case moment(Moment, scroll: Int)
     case confirmDelete(Moment)
+    case confirmArchive(RosterEntry)
 }
 
 /// The whole app as plain data. Views render from it alone; only `update` changes it.
@@ -106,6 +107,8 @@ public struct AppState: Equatable, Sendable {
     public var overlay: Overlay?
     /// The check-in form, above everything else while open.
     public var form: CheckInForm?
+    /// The add/edit person form.
+    public var personForm: PersonForm?
     public var message: String?
     public var messageIsError = false
     public var personNames: [Int64: String] = [:]
@@ -123,6 +126,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The context that decides what keys mean right now.
     public var context: KeyContext {
+        if let f = personForm {
+            if f.confirmingDiscard { return .discard }
+            return f.field.isText ? .formText : .form
+        }
         if let f = form {
             if f.confirmingDiscard { return .discard }
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
@@ -131,7 +138,7 @@ public struct AppState: Equatable, Sendable {
         switch overlay {
         case .help: return .help
         case .moment: return .moment
-        case .confirmDelete: return .confirm
+        case .confirmDelete, .confirmArchive: return .confirm
         case nil: return filtering ? .filtering : (focus == .roster ? .roster : .timeline)
         }
     }

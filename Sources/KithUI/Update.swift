@@ -8,6 +8,10 @@ public enum Msg: Sendable {
     case timelineLoaded(TimelineScope, [Moment], offset: Int, exhausted: Bool)
     case momentDeleted(Int64)
     case momentSaved(Moment, edited: Bool)
+    case personSaved(name: String, isNew: Bool)
+    /// The fields and groups of a person to edit, read from the store.
+    case personLoaded(Person, groups: [String])
+    case archived(name: String, archived: Bool)
     case failed(String)
 }
 
@@ -18,6 +22,9 @@ public enum Effect: Equatable, Sendable {
     case loadTimeline(TimelineScope, offset: Int, limit: Int)
     case deleteMoment(Int64)
     case saveMoment(Moment)
+    case savePerson(PersonDraft)
+    case loadPerson(Int64)
+    case setArchived(Int64, Bool)
     case updateMoment(Moment)
     case redraw
     case quit
@@ -61,8 +68,25 @@ public enum Update {
                 + (m.emotions.isEmpty ? "." : " · " + m.emotions.map(Words.chip).joined(separator: ", ") + ".")
             state.messageIsError = false
             return [.loadRoster]
+        case let .personSaved(name, isNew):
+            state.personForm = nil
+            state.message = isNew ? "Added \(name)." : "Saved \(name)."
+            state.messageIsError = false
+            return [.loadRoster]
+        case let .personLoaded(p, groups):
+            state.personForm = PersonForm(editing: p, groups: groups)
+            return []
+        case let .archived(name, archived):
+            state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."
+            state.messageIsError = false
+            return [.loadRoster]
         case .failed(let why):
             // A failed save keeps the form and everything typed in it.
+            if state.personForm?.saving == true {
+                state.personForm?.saving = false
+                state.personForm?.error = why
+                return []
+            }
             if state.form?.saving == true {
                 state.form?.saving = false
                 state.form?.error = why
@@ -81,6 +105,7 @@ public enum Update {
     static func handle(_ key: Key, _ state: inout AppState, _ keymap: Keymap) -> [Effect] {
         let context = state.context
         let action = keymap.action(for: key, in: context)
+        if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }
         if state.form != nil { return FormUpdate.handle(key, action, &state) }
         if context == .filtering && action == nil {
             return typeIntoFilter(key, &state)
@@ -147,9 +172,30 @@ public enum Update {
             }
             return []
         case .confirm:
-            guard case .confirmDelete(let m) = state.overlay else { return [] }
-            state.overlay = nil
-            return [.deleteMoment(m.id)]
+            switch state.overlay {
+            case .confirmDelete(let m):
+                state.overlay = nil
+                return [.deleteMoment(m.id)]
+            case .confirmArchive(let e):
+                state.overlay = nil
+                guard case .person(let id) = e.subject else { return [] }
+                return [.setArchived(id, !e.archived)]
+            default:
+                return []
+            }
+        case .addPerson:
+            state.personForm = PersonForm(today: state.today)
+            return []
+        case .editPerson:
+            guard let e = state.selected, case .person(let id) = e.subject else {
+                state.message = "Select a person to edit (groups are edited with kith group edit)."
+                return []
+            }
+            return [.loadPerson(id)]
+        case .archivePerson:
+            guard let e = state.selected, case .person = e.subject else { return [] }
+            state.overlay = .confirmArchive(e)
+            return []
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             return move(action, &state, layout)
         case .checkIn:

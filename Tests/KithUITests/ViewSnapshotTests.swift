@@ -75,6 +75,13 @@ import Testing
         check("picker-filtered", Screen.render(s))
     }
 
+    @Test func personForm() {
+        var s = Fixture.loaded()
+        _ = Update.update(&s, .key(.char("n")))
+        for c in "山田花子" { _ = Update.update(&s, .key(.char(c))) }
+        check("person-form", Screen.render(s))
+    }
+
     @Test func emptyStore() {
         var s = AppState(today: Fixture.today, width: 80, height: 24)
         _ = Update.update(&s, .rosterLoaded([], people: [:], groups: [:]))

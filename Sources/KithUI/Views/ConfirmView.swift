@@ -1,22 +1,37 @@
 import KithCore
 
-/// Deleting a moment asks first: it cannot be undone.
+/// Asking first: deleting a moment cannot be undone; archiving hides someone.
 enum ConfirmView {
     static func draw(into grid: inout Grid, moment m: Moment, state: AppState) {
-        let area = Screen.centred(width: 52, height: 6, in: grid)
+        draw(into: &grid, title: "Delete this moment?", line: "\(DateText.long(m.day)) · \(m.who(state))",
+             note: "It cannot be undone.", yes: "delete", no: "keep it")
+    }
+
+    static func draw(into grid: inout Grid, archiving e: RosterEntry) {
+        if e.archived {
+            draw(into: &grid, title: "Bring \(e.name) back?", line: "They return to the roster and to nudges.",
+                 note: "", yes: "bring back", no: "leave archived")
+        } else {
+            draw(into: &grid, title: "Archive \(e.name)?", line: "Hidden from the roster and nudges; every moment is kept.",
+                 note: "A shows archived people; x brings them back.", yes: "archive", no: "keep")
+        }
+    }
+
+    static func draw(into grid: inout Grid, title: String, line: String, note: String, yes: String, no: String) {
+        let area = Screen.centred(width: 60, height: 6, in: grid)
         guard area.width >= 10, area.height >= 3 else { return }
         grid.fill(area)
-        grid.box(area, title: "Delete this moment?", focused: true)
+        grid.box(area, title: title, focused: true)
         let inner = area.inset(1)
-        grid.put(" \(DateText.long(m.day)) · \(m.who(state))", x: inner.x, y: inner.y, limit: inner.width)
-        if inner.height > 2 {
-            grid.put(" It cannot be undone.", x: inner.x, y: inner.y + 1, role: .muted, limit: inner.width)
+        grid.put(" " + line, x: inner.x, y: inner.y, limit: inner.width)
+        if inner.height > 2 && !note.isEmpty {
+            grid.put(" " + note, x: inner.x, y: inner.y + 1, role: .muted, limit: inner.width)
         }
         var x = inner.x + 1
         let y = inner.maxY - 1
         x += grid.put("y", x: x, y: y, role: .keyhintKey, attrs: .bold)
-        x += grid.put(" delete   ", x: x, y: y, role: .keyhintDesc, limit: inner.maxX - x)
+        x += grid.put(" \(yes)   ", x: x, y: y, role: .keyhintDesc, limit: inner.maxX - x)
         x += grid.put("n/Esc", x: x, y: y, role: .keyhintKey, attrs: .bold, limit: inner.maxX - x)
-        grid.put(" keep it", x: x, y: y, role: .keyhintDesc, limit: inner.maxX - x)
+        grid.put(" \(no)", x: x, y: y, role: .keyhintDesc, limit: inner.maxX - x)
     }
 }

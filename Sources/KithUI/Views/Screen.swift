@@ -17,9 +17,11 @@ public enum Screen {
         case .help(let scroll): HelpView.draw(into: &grid, scroll: scroll, keymap: keymap)
         case .moment(let m, let scroll): MomentView.draw(into: &grid, moment: m, scroll: scroll, state: state)
         case .confirmDelete(let m): ConfirmView.draw(into: &grid, moment: m, state: state)
+        case .confirmArchive(let e): ConfirmView.draw(into: &grid, archiving: e)
         case nil: break
         }
         if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
+        if let form = state.personForm { PersonFormView.draw(into: &grid, form: form, state: state) }
         return grid
     }
 
