@@ -55,15 +55,17 @@ struct TUI {
             switch effect {
             case .loadRoster:
                 return try loadRoster()
-            case let .loadTimeline(scope, offset, limit):
-                var filter = MomentFilter()
+            case let .loadTimeline(scope, wanted, offset, limit):
+                var filter = MomentFilter(since: wanted.since, until: wanted.until, emotions: wanted.emotions,
+                                          kinds: wanted.kinds, channels: wanted.channels,
+                                          text: wanted.text.isEmpty ? nil : wanted.text)
                 switch scope {
                 case .everyone: break
                 case .subject(.person(let id)): filter.person = id
                 case .subject(.group(let id)): filter.group = id
                 }
                 let page = try store.moments(filter, limit: limit, offset: offset)
-                return .timelineLoaded(scope, page, offset: offset, exhausted: page.count < limit)
+                return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: page.count < limit)
             case .deleteMoment(let id):
                 try store.deleteMoment(id: id)
                 return .momentDeleted(id)

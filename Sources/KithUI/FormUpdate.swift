@@ -133,17 +133,25 @@ enum FormUpdate {
     // MARK: picker
 
     static func picker(_ key: Key, _ action: Action?, _ form: inout CheckInForm, _ state: AppState) {
-        guard var p = form.picker else { return }
+        if let chosen = pickerKey(key, action, &form.picker, state) { form.emotions = chosen }
+    }
+
+    /// One key in the emotion picker. Returns the chosen emotions when the user keeps
+    /// them (Enter); sets `picker` to nil when it closes either way.
+    static func pickerKey(_ key: Key, _ action: Action?, _ picker: inout PickerState?, _ state: AppState) -> [EmotionTag]? {
+        guard var p = picker else { return nil }
         let word = Picker.order.indices.contains(p.cursor) ? Picker.order[p.cursor].word : nil
         switch action {
         case .open:
-            form.emotions = p.chosen
-            form.picker = nil
-            return
+            // Typed a filter and pressed Enter with nothing chosen: the highlighted word
+            // is what was meant.
+            if p.chosen.isEmpty, !p.filter.isEmpty, let word, p.matches.contains(p.cursor) { p.toggle(word) }
+            picker = nil
+            return p.chosen
         case .back:
             guard !p.filter.isEmpty || p.typing else {
-                form.picker = nil // cancel: the form keeps the emotions it had
-                return
+                picker = nil // cancel: what was chosen before stays
+                return nil
             }
             p.filter = ""
             p.typing = false
@@ -168,7 +176,8 @@ enum FormUpdate {
             default: break
             }
         }
-        form.picker = p
+        picker = p
+        return nil
     }
 
     static func fitsGrid(_ state: AppState) -> Bool {

@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
     case deleteMoment, confirm
     case help, quit, redraw
-    case checkIn, editMoment, addPerson, editPerson, archivePerson
+    case checkIn, editMoment, addPerson, editPerson, archivePerson, filterTimeline, clearFilter
     case nextField, previousField, choiceNext, choicePrevious, toggle, save
     case intensity1, intensity2, intensity3
 }
@@ -101,6 +101,8 @@ public struct Keymap: Sendable {
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
         Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
+        Binding(.filterTimeline, [.char("f")], hint: "filter moments", help: "Filter the timeline: emotion, kind, channel, dates, text", in: [.timeline]),
+        Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline], hintBar: false),
         Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster], hintBar: false),
         Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person", in: [.roster], hintBar: false),
         Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person (asks)", in: [.roster], hintBar: false),

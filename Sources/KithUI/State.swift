@@ -64,10 +64,35 @@ public enum TimelineScope: Hashable, Sendable {
     case everyone
 }
 
+/// What the timeline shows of its scope: every field narrows, all empty shows all.
+public struct TimelineFilter: Equatable, Hashable, Sendable {
+    public var text = ""
+    /// Moments with any of these emotions, at least at their intensity.
+    public var emotions: [EmotionTag] = []
+    public var kinds: [MomentKind] = []
+    public var channels: [Channel] = []
+    public var since: Day?
+    public var until: Day?
+
+    public init() {}
+    public static let none = TimelineFilter()
+    public var isEmpty: Bool { self == .none }
+
+    /// "sad, heart-to-heart, call, since 2026-01-01, "lake"": for the timeline's title.
+    public var summary: String {
+        var parts: [String] = emotions.map(Words.chip) + kinds.map(\.rawValue) + channels.map(\.label)
+        if let since { parts.append("since \(since.iso)") }
+        if let until { parts.append("until \(until.iso)") }
+        if !text.isEmpty { parts.append("\"\(text)\"") }
+        return parts.joined(separator: ", ")
+    }
+}
+
 /// The timeline pane: one page after another of moments, loaded as the cursor nears
 /// the end, so that a twenty-year history costs no more than what is on screen.
 public struct TimelineState: Equatable, Sendable {
     public var scope: TimelineScope?
+    public var filter = TimelineFilter.none
     public var moments: [Moment] = []
     public var exhausted = false
     public var loading = false
@@ -109,6 +134,10 @@ public struct AppState: Equatable, Sendable {
     public var form: CheckInForm?
     /// The add/edit person form.
     public var personForm: PersonForm?
+    /// The timeline filter form.
+    public var filterForm: FilterForm?
+    /// The filter applied to every timeline until cleared (it follows the selection).
+    public var filter = TimelineFilter.none
     public var message: String?
     public var messageIsError = false
     public var personNames: [Int64: String] = [:]
@@ -126,6 +155,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The context that decides what keys mean right now.
     public var context: KeyContext {
+        if let f = filterForm {
+            if let p = f.picker { return p.typing ? .pickerFilter : .picker }
+            return f.field.isText ? .formText : .form
+        }
         if let f = personForm {
             if f.confirmingDiscard { return .discard }
             return f.field.isText ? .formText : .form

@@ -5,7 +5,7 @@ public enum Msg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case rosterLoaded([RosterEntry], people: [Int64: String], groups: [Int64: String])
-    case timelineLoaded(TimelineScope, [Moment], offset: Int, exhausted: Bool)
+    case timelineLoaded(TimelineScope, filter: TimelineFilter = .none, [Moment], offset: Int, exhausted: Bool)
     case momentDeleted(Int64)
     case momentSaved(Moment, edited: Bool)
     case personSaved(name: String, isNew: Bool)
@@ -19,7 +19,7 @@ public enum Msg: Sendable {
 /// runner performs it and answers with a `Msg`; update itself never does I/O.
 public enum Effect: Equatable, Sendable {
     case loadRoster
-    case loadTimeline(TimelineScope, offset: Int, limit: Int)
+    case loadTimeline(TimelineScope, filter: TimelineFilter = .none, offset: Int, limit: Int)
     case deleteMoment(Int64)
     case saveMoment(Moment)
     case savePerson(PersonDraft)
@@ -49,8 +49,9 @@ public enum Update {
             clampScrolls(&state)
             // After a change the timeline reloads too: names and marks may have moved.
             return first || state.timeline.scope == nil ? followSelection(&state, force: true) : reloadTimeline(&state)
-        case let .timelineLoaded(scope, moments, offset, exhausted):
-            guard scope == state.timeline.scope else { return [] } // an answer for an old selection
+        case let .timelineLoaded(scope, filter, moments, offset, exhausted):
+            // An answer for an older selection or filter is dropped.
+            guard scope == state.timeline.scope, filter == state.timeline.filter else { return [] }
             if offset == 0 { state.timeline.moments = moments } else { state.timeline.moments += moments }
             state.timeline.exhausted = exhausted
             state.timeline.loading = false
@@ -105,6 +106,7 @@ public enum Update {
     static func handle(_ key: Key, _ state: inout AppState, _ keymap: Keymap) -> [Effect] {
         let context = state.context
         let action = keymap.action(for: key, in: context)
+        if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }
         if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }
         if state.form != nil { return FormUpdate.handle(key, action, &state) }
         if context == .filtering && action == nil {
@@ -186,6 +188,14 @@ public enum Update {
         case .addPerson:
             state.personForm = PersonForm(today: state.today)
             return []
+        case .filterTimeline:
+            state.filterForm = FilterForm(state.filter)
+            return []
+        case .clearFilter:
+            guard !state.filter.isEmpty else { return [] }
+            state.filter = .none
+            state.message = "Showing every moment."
+            return followSelection(&state, force: true)
         case .editPerson:
             guard let e = state.selected, case .person(let id) = e.subject else {
                 state.message = "Select a person to edit (groups are edited with kith group edit)."
@@ -324,19 +334,20 @@ public enum Update {
     /// when that changed.
     static func followSelection(_ state: inout AppState, force: Bool = false) -> [Effect] {
         let scope: TimelineScope? = state.everyone ? .everyone : state.selected.map { .subject($0.subject) }
-        guard force || scope != state.timeline.scope else { return [] }
+        guard force || scope != state.timeline.scope || state.filter != state.timeline.filter else { return [] }
         state.timeline = TimelineState()
         state.timeline.scope = scope
+        state.timeline.filter = state.filter
         guard let scope else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, offset: 0, limit: TimelineState.pageSize)]
+        return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.pageSize)]
     }
 
     /// Reloads the current timeline from the start, keeping the cursor where it was.
     static func reloadTimeline(_ state: inout AppState) -> [Effect] {
         guard let scope = state.timeline.scope else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, offset: 0, limit: max(TimelineState.pageSize, state.timeline.moments.count))]
+        return [.loadTimeline(scope, filter: state.timeline.filter, offset: 0, limit: max(TimelineState.pageSize, state.timeline.moments.count))]
     }
 
     /// Asks for the next page when the cursor is within a screenful of the end.
@@ -344,6 +355,6 @@ public enum Update {
         let t = state.timeline
         guard let scope = t.scope, !t.exhausted, !t.loading, t.cursor >= t.moments.count - 60 else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, offset: t.moments.count, limit: TimelineState.pageSize)]
+        return [.loadTimeline(scope, filter: t.filter, offset: t.moments.count, limit: TimelineState.pageSize)]
     }
 }

@@ -114,6 +114,14 @@ import Testing
         #expect(s.form?.picker == nil && s.form?.emotions == [])
     }
 
+    @Test func enterAfterTypingChoosesTheHighlightedWord() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        type(&s, "grate")
+        _ = press(&s, .enter)
+        #expect(s.form?.picker == nil && s.form?.emotions == [EmotionTag(word: "grateful", intensity: 1)])
+    }
+
     @Test func editingAMomentSavesAnUpdate() {
         var s = Fixture.loaded()
         _ = press(&s, .tab, .char("e"))

@@ -42,7 +42,7 @@ enum Fixture {
     static func loaded(width: Int = 80, height: Int = 24) -> AppState {
         var s = AppState(today: today, width: width, height: height)
         var effects = Update.update(&s, .rosterLoaded(entries(), people: names, groups: [1: "Book club"]))
-        if case .loadTimeline(let scope, let offset, _)? = effects.first {
+        if case .loadTimeline(let scope, _, let offset, _)? = effects.first {
             effects = Update.update(&s, .timelineLoaded(scope, scope == .subject(.person(1)) ? moments() : [], offset: offset, exhausted: true))
         }
         return s

@@ -22,6 +22,7 @@ public enum Screen {
         }
         if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
         if let form = state.personForm { PersonFormView.draw(into: &grid, form: form, state: state) }
+        if let form = state.filterForm { FilterFormView.draw(into: &grid, form: form, state: state) }
         return grid
     }
 

@@ -13,6 +13,7 @@ enum TimelineView {
         if t.moments.isEmpty {
             let text: String
             if t.loading { text = "Loading…" }
+            else if !t.filter.isEmpty { text = "No moments match the filter (\(t.filter.summary)). F shows every moment." }
             else if t.scope == nil { text = state.entries.isEmpty ? "Moments you log will show here." : "" }
             else if case .subject(.group) = t.scope { text = "No moments with this group yet. Log one: kith log --group NAME" }
             else if t.scope == .everyone { text = "No moments yet. Log one: kith log NAME --feel happy" }
@@ -88,6 +89,7 @@ enum TimelineView {
             let n = t.moments.count
             name += " · \(n)\(t.exhausted ? "" : "+") moment\(n == 1 ? "" : "s")"
         }
+        if !t.filter.isEmpty { name += " · filtered: \(t.filter.summary)" }
         return name
     }
 }
