@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "KithUI", dependencies: ["KithCore"]),
         // The ncurses backend: Grid → screen, key decoding, colours. The only importer of CNcursesw.
         .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
+        // A deterministic made-up world, for `kith --demo` and benchmarks. Pure.
+        .target(name: "KithDemo", dependencies: ["KithCore"]),
         // Theme files (and later the config file): TOML in, plain values out.
         .target(name: "KithSettings", dependencies: [
             "KithUI",
@@ -34,7 +36,7 @@ let package = Package(
         ]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings",
+            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -43,6 +45,7 @@ let package = Package(
         .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
+        .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.

@@ -122,7 +122,7 @@ struct Kith: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Edit.self, Archive.self, Unarchive.self, PeopleCommand.self, Show.self,
-            GroupCommand.self, Log.self, History.self, Emotions.self,
+            GroupCommand.self, Log.self, History.self, Emotions.self, Demo.self,
         ]
     )
 
@@ -131,6 +131,8 @@ struct Kith: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a file in ~/.config/kith/themes (NAME.toml) or a path.", valueName: "name"))
     var theme: String?
+    @Flag(help: "Look around in a throwaway store of made-up people and moments (never your own store).")
+    var demo = false
 
     /// A bare `kith` opens the full-screen view on the store (creating it on first run).
     func run() throws {
@@ -138,8 +140,16 @@ struct Kith: ParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError.usage("kith's full-screen view needs a terminal; for scripts use the commands (kith --help)")
         }
+        let themeName = theme ?? Settings.theme(environment: ctx.environment)
+        if demo {
+            let dir = try Demo.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let store = try Demo.write(.small, to: dir + "/kith.sqlite", today: ctx.today)
+            try TUI(ctx: ctx, store: store, themeName: themeName).run()
+            return
+        }
         let store = try ctx.openStore(creating: true)
-        try TUI(ctx: ctx, store: store, themeName: theme ?? Settings.theme(environment: ctx.environment)).run()
+        try TUI(ctx: ctx, store: store, themeName: themeName).run()
     }
 }
 

@@ -144,7 +144,7 @@ public enum DateText {
 
     static func span(_ days: Int) -> String {
         if days <= 45 { return "\(days) days" }
-        if days < 730 { let m = days / 30; return "\(m) months" }
+        if days < 730 { let m = days / 30; return m == 1 ? "1 month" : "\(m) months" }
         return "\(days / 365) years"
     }
 }

@@ -228,3 +228,45 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Fills an empty store in one transaction with people, groups and moments whose
+    /// ids are already set (a demo world, later a backup being restored). Refuses a
+    /// store that holds anything.
+    public func insertAll(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
+                          createdAt: Int) throws(StoreError) {
+        try write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups)") ?? 0
+            guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; give a new path") }
+            let person = try db.makeStatement(sql: """
+                INSERT INTO people (id, name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
+                                    bond, notes, archived, added_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for p in people {
+                try person.execute(arguments: [p.id, p.name, p.nickname, p.circle.rawValue, p.cadenceDays, p.birthday?.month,
+                                               p.birthday?.day, p.birthday?.year, p.bond?.rawValue, p.notes, p.archived,
+                                               p.addedOn.ordinal])
+            }
+            let group = try db.makeStatement(sql: "INSERT INTO groups (id, name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?, ?)")
+            let member = try db.makeStatement(sql: "INSERT INTO memberships (group_id, person_id) VALUES (?, ?)")
+            for (g, members) in groups {
+                try group.execute(arguments: [g.id, g.name, g.cadenceDays, g.notes, g.addedOn.ordinal])
+                for m in members { try member.execute(arguments: [g.id, m]) }
+            }
+            let moment = try db.makeStatement(sql: """
+                INSERT INTO moments (id, day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let who = try db.makeStatement(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)")
+            let felt = try db.makeStatement(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)")
+            for m in moments {
+                try m.validate()
+                try moment.execute(arguments: [m.id, m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue,
+                                               m.initiator.rawValue, MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue,
+                                               m.received?.rawValue, m.note, createdAt])
+                for p in m.people { try who.execute(arguments: [m.id, p, m.day.ordinal]) }
+                for (i, e) in m.emotions.enumerated() { try felt.execute(arguments: [m.id, e.word, e.intensity, i]) }
+            }
+        }
+    }
+}

@@ -73,6 +73,18 @@ import KithTestSupport
         #expect(!FileManager.default.fileExists(atPath: k.tmp.file("data")))
     }
 
+    @Test func demoStoresAreWrittenOnlyToNewPaths() throws {
+        let k = Sandbox()
+        let path = k.tmp.file("demo/kith.sqlite")
+        let r = k.ok(["demo", "--out", path])
+        #expect(r.out.hasPrefix("Wrote 36 people"))
+        #expect(mode(of: path) == 0o600)
+        #expect(k.run(["people", "--store", path]).out.contains("山田太郎"))
+        k.fails(["demo", "--out", path], code: 1, saying: "already exists")
+        k.fails(["demo", "--out", k.tmp.file("x.sqlite"), "--size", "giant"], code: 2, saying: "unknown size")
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+    }
+
     @Test func anEmptyStorePathIsAUsageError() {
         let k = Sandbox()
         k.fails(["add", "Ana", "--store", ""], code: 2, saying: "--store needs a path")

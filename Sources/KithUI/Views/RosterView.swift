@@ -16,7 +16,7 @@ enum RosterView {
             if !state.loaded { text = "Loading…" }
             else if !state.query.isEmpty { text = "Nobody matches \"\(state.query)\"." }
             else if state.showGroups { text = "No groups yet. kith group add NAME" }
-            else { text = "No people yet. Add someone: kith add NAME" }
+            else { text = "No people yet. Press n to add someone." }
             for (i, line) in Wrap.lines(text, width: inner.width).prefix(inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + i, role: .muted)
             }

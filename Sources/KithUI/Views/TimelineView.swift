@@ -14,10 +14,14 @@ enum TimelineView {
             let text: String
             if t.loading { text = "Loading…" }
             else if !t.filter.isEmpty { text = "No moments match the filter (\(t.filter.summary)). F shows every moment." }
-            else if t.scope == nil { text = state.entries.isEmpty ? "Moments you log will show here." : "" }
-            else if case .subject(.group) = t.scope { text = "No moments with this group yet. Log one: kith log --group NAME" }
-            else if t.scope == .everyone { text = "No moments yet. Log one: kith log NAME --feel happy" }
-            else { text = "No moments yet. Log one: kith log \"\(state.selected?.name ?? "NAME")\"" }
+            else if t.scope == nil {
+                text = state.entries.isEmpty && state.loaded
+                    ? "Welcome to kith. Keep the people who matter here, log your moments together, and kith will nudge you, gently, when someone is due.\n\nn  add the first person\nc  then check in with them\n?  every key\n\nOr look around first: quit and run kith --demo, a throwaway store with a few dozen people and two years of moments."
+                    : ""
+            }
+            else if case .subject(.group) = t.scope { text = "No moments with this group yet. Press c to check in with them." }
+            else if t.scope == .everyone { text = "No moments yet. Select someone and press c to check in." }
+            else { text = "No moments yet. Press c to check in." }
             for (i, line) in Wrap.lines(text, width: inner.width - 1).prefix(inner.height).enumerated() {
                 grid.put(line, x: inner.x + 1, y: inner.y + i, role: .muted)
             }
