@@ -69,11 +69,7 @@ enum FilterFormUpdate {
             if let chosen = FormUpdate.pickerKey(key, action, &form.picker, state) { form.emotions = chosen }
             return []
         }
-        let fields = FilterField.allCases
-        func step(_ d: Int) {
-            let i = fields.firstIndex(of: form.field)!
-            form.field = fields[max(0, min(fields.count - 1, i + d))]
-        }
+        func step(_ d: Int) { form.field = stepped(form.field, in: FilterField.allCases, by: d) }
         switch action {
         case .save: return apply(&form, &state)
         case .back: state.filterForm = nil
@@ -84,14 +80,8 @@ enum FilterFormUpdate {
             if form.field == .kinds { form.kindCursor = max(0, min(MomentKind.allCases.count - 1, form.kindCursor + d)) }
             if form.field == .channels { form.channelCursor = max(0, min(Channel.allCases.count - 1, form.channelCursor + d)) }
         case .toggle:
-            if form.field == .kinds {
-                let k = MomentKind.allCases[form.kindCursor]
-                if let i = form.kinds.firstIndex(of: k) { form.kinds.remove(at: i) } else { form.kinds.append(k) }
-            }
-            if form.field == .channels {
-                let c = Channel.allCases[form.channelCursor]
-                if let i = form.channels.firstIndex(of: c) { form.channels.remove(at: i) } else { form.channels.append(c) }
-            }
+            if form.field == .kinds { form.kinds.toggle(MomentKind.allCases[form.kindCursor]) }
+            if form.field == .channels { form.channels.toggle(Channel.allCases[form.channelCursor]) }
         case .open:
             switch form.field {
             case .emotions: form.picker = PickerState(chosen: form.emotions)

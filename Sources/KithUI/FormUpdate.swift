@@ -1,5 +1,18 @@
 import KithCore
 
+extension Array where Element: Equatable {
+    /// Adds the element if absent, removes it if present: a multi-select toggle.
+    mutating func toggle(_ e: Element) {
+        if let i = firstIndex(of: e) { remove(at: i) } else { append(e) }
+    }
+}
+
+/// The field `delta` steps from `current` among `fields`, stopping at the ends.
+func stepped<F: Equatable>(_ current: F, in fields: [F], by delta: Int) -> F {
+    let i = fields.firstIndex(of: current) ?? 0
+    return fields[max(0, min(fields.count - 1, i + delta))]
+}
+
 /// Keys while the check-in form (and its emotion picker) is open.
 enum FormUpdate {
     static func handle(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Effect] {
@@ -41,10 +54,7 @@ enum FormUpdate {
         case .choiceNext: change(&form, by: 1)
         case .choicePrevious: change(&form, by: -1)
         case .toggle:
-            if form.field == .kinds {
-                let k = MomentKind.allCases[form.kindCursor]
-                if let i = form.kinds.firstIndex(of: k) { form.kinds.remove(at: i) } else { form.kinds.append(k) }
-            }
+            if form.field == .kinds { form.kinds.toggle(MomentKind.allCases[form.kindCursor]) }
         case .open:
             switch form.field {
             case .emotions: form.picker = PickerState(chosen: form.emotions)
@@ -72,9 +82,7 @@ enum FormUpdate {
     }
 
     static func step(_ form: inout CheckInForm, by delta: Int) {
-        let fields = form.fields
-        let i = fields.firstIndex(of: form.field) ?? 0
-        form.field = fields[max(0, min(fields.count - 1, i + delta))]
+        form.field = stepped(form.field, in: form.fields, by: delta)
     }
 
     static func cycle<T: CaseIterable & Equatable>(_ value: T, _ delta: Int) -> T {

@@ -14,11 +14,7 @@ enum PersonFormUpdate {
         if form.field == .notes, key == .up || key == .down {
             if key == .up ? form.notes.up() : form.notes.down() { return [] }
         }
-        let fields = PersonField.allCases
-        func step(_ d: Int) {
-            let i = fields.firstIndex(of: form.field)!
-            form.field = fields[max(0, min(fields.count - 1, i + d))]
-        }
+        func step(_ d: Int) { form.field = stepped(form.field, in: PersonField.allCases, by: d) }
         switch action {
         case .save: return save(&form, state)
         case .back:

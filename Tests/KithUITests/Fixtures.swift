@@ -48,3 +48,16 @@ enum Fixture {
         return s
     }
 }
+
+/// Feeds keys through update, as the runner would, and collects the effects.
+@discardableResult
+func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+    var all: [Effect] = []
+    for k in keys { all += Update.update(&s, .key(k)) }
+    return all
+}
+
+/// Types text one character at a time.
+func type(_ s: inout AppState, _ text: String) {
+    for c in text { _ = Update.update(&s, .key(.char(c))) }
+}

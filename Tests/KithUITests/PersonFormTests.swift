@@ -3,16 +3,6 @@ import Testing
 @testable import KithUI
 
 @Suite struct PersonFormTests {
-    func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-        var all: [Effect] = []
-        for k in keys { all += Update.update(&s, .key(k)) }
-        return all
-    }
-
-    func type(_ s: inout AppState, _ text: String) {
-        for c in text { _ = Update.update(&s, .key(.char(c))) }
-    }
-
     @Test func addAPersonWithEveryField() {
         var s = Fixture.loaded()
         _ = press(&s, .char("n"))

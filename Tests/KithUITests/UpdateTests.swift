@@ -3,12 +3,6 @@ import Testing
 @testable import KithUI
 
 @Suite struct UpdateTests {
-    func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
-        var all: [Effect] = []
-        for k in keys { all += Update.update(&s, .key(k)) }
-        return all
-    }
-
     @Test func startsByLoadingTheRosterThenTheMostDueTimeline() {
         var s = AppState(today: Fixture.today, width: 80, height: 24)
         let effects = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:]))
