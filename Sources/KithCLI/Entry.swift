@@ -144,12 +144,10 @@ struct Kith: ParsableCommand {
         if demo {
             let dir = try Demo.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            let store = try Demo.write(.small, to: dir + "/kith.sqlite", today: ctx.today)
-            try TUI(ctx: ctx, store: store, themeName: themeName).run()
+            try TUI(ctx: ctx, themeName: themeName) { try Demo.write(.small, to: dir + "/kith.sqlite", today: ctx.today) }.run()
             return
         }
-        let store = try ctx.openStore(creating: true)
-        try TUI(ctx: ctx, store: store, themeName: themeName).run()
+        try TUI(ctx: ctx, themeName: themeName) { try ctx.openStore(creating: true) }.run()
     }
 }
 

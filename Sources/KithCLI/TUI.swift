@@ -9,9 +9,11 @@ import KithUI
 /// performs the effects update asks for against the store.
 struct TUI {
     let ctx: Context
-    let store: Store
     /// `--theme`, else the config file's `theme`, else the default.
     let themeName: String?
+    /// Opened once the terminal is known to work, so that an unusable terminal never
+    /// leaves a new store behind.
+    let openStore: () throws -> Store
 
     func run() throws {
         // A parent may have left signals blocked (some process spawners do); the TUI
@@ -24,6 +26,7 @@ struct TUI {
         let terminal: Terminal
         do { terminal = try Terminal(theme: theme) } catch let e as TerminalError { throw CLIError.usage(e.description) }
         defer { terminal.end() }
+        let runner = Runner(ctx: ctx, store: try openStore())
         let size = terminal.size
         var state = AppState(today: ctx.today, width: size.width, height: size.height)
         if let themeWarning {
@@ -38,7 +41,7 @@ struct TUI {
                 switch effect {
                 case .quit: return
                 case .redraw: terminal.invalidate()
-                default: effects += Update.update(&state, perform(effect))
+                default: effects += Update.update(&state, runner.perform(effect))
                 }
             }
             terminal.draw(Screen.render(state))
@@ -49,6 +52,13 @@ struct TUI {
             }
         }
     }
+
+}
+
+/// Performs the effects update asks for, against the store, and answers with messages.
+struct Runner {
+    let ctx: Context
+    let store: Store
 
     func perform(_ effect: Effect) -> Msg {
         do {

@@ -81,3 +81,11 @@ wait_for "山田太郎 · 1 moment"
 T send-keys -t kith q
 wait_exit
 pass "themes switch, and a bad one is reported without stopping kith"
+
+# A terminal type ncurses does not know: one line, exit 2, and no store created.
+T new-session -d -s kith -x 80 -y 24 "env TERM=no-such-term KITH_STORE='$WORK/never/kith.sqlite' '$KITH'; echo \"exit=\$?\"; sleep 30"
+wait_for "exit=2"
+wait_for "is unknown to ncurses"
+[ -e "$WORK/never/kith.sqlite" ] && { echo "FAIL: a store was created for an unusable terminal"; exit 1; }
+T kill-session -t kith
+pass "an unknown TERM gives one line and exit 2"
