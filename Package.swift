@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.
         .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore", "KithTestSupport"]),
-        .testTarget(name: "CNcurseswTests", dependencies: ["CNcursesw"]),
+        .testTarget(name: "CNcurseswTests", dependencies: ["CNcursesw", "KithCore"]),
     ]
 )

@@ -115,6 +115,7 @@ struct Kith: ParsableCommand {
         commandName: "kith",
         abstract: "Tend the relationships that matter: your people, your moments of connection, gentle nudges.",
         discussion: """
+            Plain `kith` opens the full-screen view (`kith --demo` to look around first).
             Your store is one SQLite file, by default $XDG_DATA_HOME/kith/kith.sqlite \
             (~/.local/share/kith/kith.sqlite); --store PATH or KITH_STORE point elsewhere.
             Exit codes: 0 ok, 1 failure (unknown name, store problem), 2 usage error.

@@ -1,9 +1,11 @@
 /// Text as it occupies a terminal: widths in cells, and never a raw control byte.
 ///
 /// Widths are computed here, not with the C library's `wcwidth`, so that they do not
-/// depend on the process locale and agree between the CLI, the TUI and tests. CJK and
-/// emoji take two cells; combining marks and joiners none. An emoji ZWJ sequence
-/// (👩‍💻) counts as one two-cell glyph, as modern terminals draw it.
+/// depend on the process locale; the table agrees with glibc's `wcwidth` (a test checks
+/// every code point), because that is what ncurses counts when it places text. CJK and
+/// emoji take two cells; combining marks and joiners none. A grapheme takes the sum of
+/// its scalars, as ncurses sees it: an emoji ZWJ sequence (👩‍💻) is 4 cells, which is
+/// how tmux and most terminals without grapheme support draw it too.
 public enum TerminalText {
     /// Replaces what must never reach a terminal (C0 and C1 controls, DEL, bidi
     /// overrides and isolates) with U+FFFD, so that a name full of escape codes is shown
@@ -30,30 +32,25 @@ public enum TerminalText {
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 } // shown as U+FFFD after sanitize
         if v < 0x300 { return 1 }
+        // Prepended concatenation marks (Arabic number signs) are visible: one cell.
+        if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+            || v == 0x110BD || v == 0x110CD { return 1 }
         switch u.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return v == 0xAD ? 1 : 0
         default: break
         }
-        if (0x1160...0x11FF).contains(v) || v == 0x200B { return 0 }
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) || v == 0x200B || v == 0x1171E { return 0 }
+        if (0x1F1E6...0x1F1FF).contains(v) { return 1 } // regional indicators: a flag is a pair
         if u.properties.isEmojiPresentation { return 2 }
         for r in wide where r.contains(v) { return 2 }
         return 1
     }
 
-    /// Cells a grapheme cluster takes: an emoji sequence or a character with an emoji
-    /// variation selector is one wide glyph; otherwise the sum over its scalars, as
-    /// terminals draw it (a Devanagari conjunct like स्ते takes two cells).
+    /// Cells a grapheme cluster takes: the sum over its scalars, as ncurses places it
+    /// (a Devanagari conjunct like स्ते takes two cells, a flag two, 👨‍👩‍👧 six).
     public static func width(of ch: Character) -> Int {
         if ch.isASCII { return 1 }
-        let scalars = ch.unicodeScalars
-        if scalars.count > 1 {
-            if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-            if scalars.contains(where: { $0.value == 0x200D }) && scalars.contains(where: { $0.properties.isEmoji }) {
-                return 2
-            }
-            if scalars.contains(where: { (0x1F1E6...0x1F1FF).contains($0.value) }) { return 2 } // flags
-        }
-        return scalars.reduce(0) { $0 + width(of: $1) }
+        return ch.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     public static func width(_ s: some StringProtocol) -> Int {
@@ -84,7 +81,8 @@ public enum TerminalText {
         return alignRight ? fill + t : t + fill
     }
 
-    /// East Asian Wide and Fullwidth ranges (Unicode 15) not covered by emoji presentation.
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, as glibc has them) besides the
+    /// characters with emoji presentation.
     static let wide: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
         0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
@@ -92,11 +90,10 @@ public enum TerminalText {
         0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
         0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
         0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4DC0...0x4DFF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
         0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1AFF0...0x1B2FF, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF,
-        0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F64F,
-        0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD,
-        0x30000...0x3FFFD,
+        0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x18D08, 0x1AFF0...0x1B2FF, 0x1F004...0x1F004,
+        0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F260...0x1F265,
+        0x1F7E0...0x1F7EB, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 }

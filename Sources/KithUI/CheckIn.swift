@@ -21,6 +21,23 @@ public enum CheckInField: Int, CaseIterable, Sendable {
     }
 
     var isText: Bool { self == .date || self == .time || self == .note }
+
+    /// A line of explanation under the form for the focused field.
+    var help: String? {
+        switch self {
+        case .date: "When: a date, today, yesterday, a weekday, or 3d (three days ago)."
+        case .time: "Optional, 24-hour: 18:30."
+        case .channel: "How you were together: ← and → choose."
+        case .reachedOut: "Who reached out: you, them, or both (planned together)."
+        case .kinds: "What kind of moment, several at once: ← → move, Space ticks."
+        case .emotions: "What you felt, several at once, each 1-3: Enter opens the picker."
+        case .uplift: "How you felt afterwards: -2 much worse … +2 much better; — not noted."
+        case .depth: "How deep it went. Vulnerable: you shared something hard."
+        case .received: "When you shared something hard: how it was received."
+        case .note: "Anything to remember. Enter adds a line; typing anywhere lands here."
+        case .save: "Enter or Ctrl-S saves; Esc leaves (asking first if you typed)."
+        }
+    }
 }
 
 /// The emotion picker: the catalog in the Mood Meter's four quadrants, several emotions

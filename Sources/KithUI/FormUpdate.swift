@@ -63,7 +63,13 @@ enum FormUpdate {
             }
         case .redraw: return [.redraw]
         case nil:
-            if form.field.isText { edit(key, &form) }
+            if form.field.isText {
+                edit(key, &form)
+            } else if case .char(let c) = key, c != " " {
+                // Typing on a choice is surely meant for the note: it goes there, not lost.
+                form.field = .note
+                form.note.insert(c)
+            }
         default: break
         }
         return []
@@ -74,6 +80,10 @@ enum FormUpdate {
         switch form.moment(today: state.today) {
         case .failure(let e):
             form.error = e.message
+            // Focus the field at fault, when it is one of the typed ones.
+            if (try? Parse.day(form.date.text.isEmpty ? "today" : form.date.text, today: state.today)) == nil
+                || e.message.contains("in the future") { form.field = .date }
+            else if !form.time.text.trimmingSpaces.isEmpty, (try? Parse.time(form.time.text)) == nil { form.field = .time }
             return []
         case .success(let m):
             form.saving = true
@@ -148,7 +158,8 @@ enum FormUpdate {
     /// them (Enter); sets `picker` to nil when it closes either way.
     static func pickerKey(_ key: Key, _ action: Action?, _ picker: inout PickerState?, _ state: AppState) -> [EmotionTag]? {
         guard var p = picker else { return nil }
-        let word = Picker.order.indices.contains(p.cursor) ? Picker.order[p.cursor].word : nil
+        // The word under the cursor, unless a filter hides it (Space then does nothing).
+        let word = Picker.order.indices.contains(p.cursor) && p.matches.contains(p.cursor) ? Picker.order[p.cursor].word : nil
         switch action {
         case .open:
             // Typed a filter and pressed Enter with nothing chosen: the highlighted word

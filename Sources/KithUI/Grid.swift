@@ -117,7 +117,28 @@ public struct Grid: Equatable, Sendable {
 
     public mutating func fill(_ r: Rect, role: Role = .text, attrs: Attr = []) {
         for yy in max(0, r.y)..<min(height, r.maxY) {
+            // A wide character cut by either edge goes whole.
+            clearWide(at: max(0, r.x), y: yy)
+            clearWide(at: min(width, r.maxX) - 1, y: yy)
             for xx in max(0, r.x)..<min(width, r.maxX) { self[xx, yy] = Cell(" ", role: role, attrs: attrs) }
+        }
+    }
+
+    /// Makes sure no half of a wide character stands alone (an overlay drawn over a
+    /// CJK name, say): such a half becomes a space, so the terminal and the grid always
+    /// agree on where every column is.
+    public mutating func normalize() {
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = self[x, y]
+                if cell.isContinuation {
+                    if x == 0 || self[x - 1, y].isContinuation || TerminalText.width(self[x - 1, y].text) != 2 {
+                        self[x, y] = Cell(" ", role: cell.role, attrs: cell.attrs)
+                    }
+                } else if TerminalText.width(cell.text) == 2 && (x + 1 >= width || !self[x + 1, y].isContinuation) {
+                    self[x, y] = Cell(" ", role: cell.role, attrs: cell.attrs)
+                }
+            }
         }
     }
 
@@ -152,8 +173,21 @@ public struct Grid: Equatable, Sendable {
         put(tr, x: r.maxX - 1, y: r.y, role: role, attrs: attrs)
         put(bl, x: r.x, y: r.maxY - 1, role: role, attrs: attrs)
         put(br, x: r.maxX - 1, y: r.maxY - 1, role: role, attrs: attrs)
-        if !title.isEmpty, r.width > 4 {
-            put(" \(title) ", x: r.x + 2, y: r.y, role: focused ? .borderFocused : .title, attrs: .bold, limit: r.width - 4)
+        if !title.isEmpty, r.width > 6 {
+            put(" \(TerminalText.truncate(title, to: r.width - 6)) ", x: r.x + 2, y: r.y,
+                role: focused ? .borderFocused : .title, attrs: .bold, limit: r.width - 4)
+        }
+    }
+
+    /// Copies rows of `source`, from `fromRow` on, into `area` (a scrolled panel).
+    public mutating func blit(_ source: Grid, fromRow: Int, into area: Rect) {
+        for row in 0..<area.height {
+            let sy = fromRow + row, y = area.y + row
+            guard sy >= 0, sy < source.height, y >= 0, y < height else { continue }
+            for col in 0..<min(area.width, source.width) {
+                let x = area.x + col
+                if x >= 0 && x < width { self[x, y] = source[col, sy] }
+            }
         }
     }
 

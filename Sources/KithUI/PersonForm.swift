@@ -65,7 +65,7 @@ public struct PersonForm: Equatable, Sendable {
         name = TextBuffer(p.name)
         nickname = TextBuffer(p.nickname ?? "")
         circle = p.circle
-        every = TextBuffer(p.cadenceDays.map { "\($0)d" } ?? "")
+        every = TextBuffer(p.cadenceDays.map { $0 % 7 == 0 ? "\($0 / 7)w" : "\($0)d" } ?? "")
         birthday = TextBuffer(p.birthday?.description ?? "")
         bond = p.bond
         self.groups = TextBuffer(groups.joined(separator: ", "))

@@ -176,6 +176,34 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Whether an action means anything on the focused form field, so the hint bar
+    /// does not offer "Space toggle" on the Save button.
+    public func isRelevant(_ action: Action) -> Bool {
+        if let f = form, f.picker == nil {
+            switch action {
+            case .choiceNext, .choicePrevious: return [.channel, .reachedOut, .kinds, .uplift, .depth, .received].contains(f.field)
+            case .toggle: return f.field == .kinds
+            case .open: return f.field == .emotions || f.field == .save
+            default: return true
+            }
+        }
+        if let f = personForm {
+            switch action {
+            case .choiceNext, .choicePrevious: return f.field == .circle || f.field == .bond
+            case .toggle, .open: return false
+            default: return true
+            }
+        }
+        if let f = filterForm, f.picker == nil {
+            switch action {
+            case .choiceNext, .choicePrevious, .toggle: return f.field == .kinds || f.field == .channels
+            case .open: return f.field == .emotions || f.field == .apply
+            default: return true
+            }
+        }
+        return true
+    }
+
     /// Recomputes the roster rows after a change of entries, filter, sort or toggles,
     /// keeping the selected row selected when it is still shown.
     mutating func refreshVisible() {

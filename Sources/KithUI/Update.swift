@@ -47,8 +47,10 @@ public enum Update {
             state.loaded = true
             state.refreshVisible()
             clampScrolls(&state)
-            // After a change the timeline reloads too: names and marks may have moved.
-            return first || state.timeline.scope == nil ? followSelection(&state, force: true) : reloadTimeline(&state)
+            // After a change the timeline reloads too: names and marks may have moved, and
+            // the selection itself may be gone (archived while a filter was on).
+            let wanted: TimelineScope? = state.everyone ? .everyone : state.selected.map { .subject($0.subject) }
+            return first || wanted != state.timeline.scope ? followSelection(&state, force: true) : reloadTimeline(&state)
         case let .timelineLoaded(scope, filter, moments, offset, exhausted):
             // An answer for an older selection or filter is dropped.
             guard scope == state.timeline.scope, filter == state.timeline.filter else { return [] }
@@ -106,6 +108,14 @@ public enum Update {
     static func handle(_ key: Key, _ state: inout AppState, _ keymap: Keymap) -> [Effect] {
         let context = state.context
         let action = keymap.action(for: key, in: context)
+        // Nothing is shown but "too small": keys must not act unseen. q still quits
+        // unless a form holds typed text.
+        if Layout(width: state.width, height: state.height).tooSmall {
+            if key == .ctrl("l") { return [.redraw] }
+            let typing = (state.form?.isDirty ?? false) || (state.personForm?.isDirty ?? false)
+            if (key == .char("q") && !typing) || key == .ctrl("c") { return [.quit] }
+            return []
+        }
         if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }
         if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }
         if state.form != nil { return FormUpdate.handle(key, action, &state) }
@@ -121,6 +131,12 @@ public enum Update {
             state.overlay = .help(scroll: 0)
             return []
         case .back:
+            if context == .roster {
+                guard !state.query.isEmpty else { return [] }
+                state.query = ""
+                state.refreshVisible()
+                return followSelection(&state)
+            }
             if state.filtering {
                 state.filtering = false
                 state.query = ""
@@ -209,8 +225,10 @@ public enum Update {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             return move(action, &state, layout)
         case .checkIn:
-            guard let e = state.selected, !state.everyone || state.focus == .roster else {
-                state.message = state.visible.isEmpty ? "Add someone first: kith add NAME" : "Select someone to check in with."
+            guard let e = state.selected else {
+                state.message = state.entries.contains(where: { !$0.isGroup })
+                    ? "Nobody is selected: the name filter matches no one (Esc in the roster clears it)."
+                    : "Add someone first: press n."
                 return []
             }
             if e.archived {

@@ -112,6 +112,37 @@ import Testing
         #expect(s.form?.picker == nil && s.form?.emotions == [EmotionTag(word: "grateful", intensity: 1)])
     }
 
+    @Test func typingOnAChoiceLandsInTheNoteAndChangesNothing() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .tab, .tab, .right, .right, .tab)   // depth vulnerable → received
+        #expect(s.form?.field == .received)
+        type(&s, "we had a lovely talk")
+        #expect(s.form?.field == .note && s.form?.note.text == "we had a lovely talk")
+        #expect(s.form?.received == nil && s.form?.kinds == [] && s.form?.depth == .vulnerable)
+    }
+
+    @Test func pickerKeysDoNothingWhenTheFilterMatchesNothing() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        type(&s, "zz")
+        #expect(s.form?.picker?.matches.isEmpty == true)
+        _ = press(&s, .char(" "), .char("3"))
+        #expect(s.form?.picker?.chosen == [])
+    }
+
+    @Test func aTooSmallScreenIgnoresKeysButQuit() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .tab, .tab, .tab)
+        type(&s, "draft")
+        _ = Update.update(&s, .resize(width: 30, height: 8))
+        #expect(press(&s, .char("q"), .char("j"), .char(" ")).isEmpty)   // typed text is not lost to an unseen q
+        #expect(s.form?.note.text == "draft")
+        _ = Update.update(&s, .resize(width: 80, height: 24))
+        _ = press(&s, .escape, .char("y"))
+        _ = Update.update(&s, .resize(width: 30, height: 8))
+        #expect(press(&s, .char("q")) == [.quit])
+    }
+
     @Test func editingAMomentSavesAnUpdate() {
         var s = Fixture.loaded()
         _ = press(&s, .tab, .char("e"))

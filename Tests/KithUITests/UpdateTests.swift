@@ -40,6 +40,25 @@ import Testing
         #expect(!s.filtering && s.query.isEmpty && s.visible.count == 4)
     }
 
+    @Test func escInTheRosterClearsAKeptFilterAndCheckInWorksFromEveryone() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("/"), .char("z"), .char("o"), .enter)
+        #expect(s.visible.count == 1)
+        _ = press(&s, .escape)
+        #expect(s.query.isEmpty && s.visible.count == 4)
+        _ = press(&s, .char("a"), .tab, .char("c"))
+        #expect(s.form?.title == "Zoë Ångström")
+    }
+
+    @Test func aSelectionThatDisappearsMovesTheTimeline() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("/"), .char("z"), .char("o"), .enter)
+        var entries = Fixture.entries()
+        entries[0].archived = true
+        let effects = Update.update(&s, .rosterLoaded(entries, people: Fixture.names, groups: [:]))
+        #expect(s.selected == nil && s.timeline.scope == nil && effects.isEmpty)
+    }
+
     @Test func sortsAndToggles() {
         var s = Fixture.loaded()
         _ = press(&s, .char("s"))

@@ -31,9 +31,9 @@ T has-session -t kith || { echo "FAIL: Esc quit kith"; exit 1; }
 pass "Enter opens a moment, Esc closes it and never quits"
 
 T send-keys -t kith '?'
-wait_for "Keys · Esc closes"
+wait_for "Esc closes"
 T send-keys -t kith Escape
-wait_gone "Keys · Esc closes"
+wait_gone "Esc closes"
 pass "? shows the keys"
 
 T send-keys -t kith Tab / z o e

@@ -5,18 +5,43 @@ import KithCore
 /// multi-line editor.
 enum CheckInView {
     static func draw(into grid: inout Grid, form f: CheckInForm, state: AppState) {
-        let area = Screen.centred(width: 78, height: 21, in: grid)
+        let area = Screen.centred(width: 78, height: 22, in: grid)
         guard area.width >= 20, area.height >= 5 else { return }
         grid.fill(area)
         let verb = f.editing == nil ? "Check in with" : "Edit a moment with"
         grid.box(area, title: "\(verb) \(f.title)", focused: f.picker == nil)
-        let inner = area.inset(1)
+        let visible = area.inset(1)
+        // The body is laid out at a height that fits every field, then the rows around
+        // the focused field are shown: a short terminal scrolls, nothing is hidden.
+        var body = Grid(width: visible.width, height: max(visible.height, f.fields.count + 6))
+        let rows = drawBody(into: &body, form: f, state: state)
+        let focusRow = rows[f.field] ?? 0
+        let offset = max(0, min(body.height - visible.height, focusRow - visible.height + 3))
+        grid.blit(body, fromRow: offset, into: visible)
+        if let error = f.error {
+            grid.put(TerminalText.truncate(error, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1,
+                     role: .error, attrs: .bold)
+        } else if let help = f.field.help, visible.height >= 12 {
+            grid.put(TerminalText.truncate(help, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1, role: .muted)
+        }
+        if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
+        if f.confirmingDiscard {
+            ConfirmView.draw(into: &grid, title: f.editing == nil ? "Discard this check-in?" : "Discard your changes?",
+                             line: "What you typed will be lost.", note: "", yes: "discard", no: "keep editing")
+        }
+    }
+
+    /// Draws every field into `grid` from its top-left; returns the row of each field.
+    static func drawBody(into grid: inout Grid, form f: CheckInForm, state: AppState) -> [CheckInField: Int] {
+        var rowOf: [CheckInField: Int] = [:]
+        let inner = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         let labelWidth = 12
         let valueX = inner.x + 2 + labelWidth
         let valueWidth = inner.maxX - valueX
         var y = inner.y
-        let noteHeight = max(1, inner.height - (f.fields.count - 1) - 3)
+        let noteHeight = max(3, inner.height - (f.fields.count - 1) - 3)
         for field in f.fields where y < inner.maxY {
+            rowOf[field] = y
             let focused = field == f.field && f.picker == nil && !f.confirmingDiscard
             if field == .save {
                 y = min(y, inner.maxY - 1)
@@ -32,10 +57,13 @@ enum CheckInView {
             switch field {
             case .date:
                 text(&grid, f.date, x: valueX, y: y, width: valueWidth, focused: focused)
-                if case .success(let m) = f.moment(today: state.today) {
-                    let shown = "  " + DateText.long(m.day)
-                    let at = valueX + TerminalText.width(f.date.text) + 2
-                    if at + TerminalText.width(shown) < inner.maxX { grid.put(shown, x: at, y: y, role: .muted) }
+                let at = valueX + TerminalText.width(f.date.text) + 2
+                do {
+                    let day = try Parse.day(f.date.text.isEmpty ? "today" : f.date.text, today: state.today)
+                    grid.put(DateText.long(day) + (day > state.today ? " (in the future)" : ""), x: at, y: y,
+                             role: day > state.today ? .error : .muted, limit: max(0, inner.maxX - at))
+                } catch {
+                    grid.put("? YYYY-MM-DD, yesterday, friday, 3d", x: at, y: y, role: .error, limit: max(0, inner.maxX - at))
                 }
             case .time:
                 if f.time.isEmpty && !focused { grid.put("— (optional)", x: valueX, y: y, role: .muted) }
@@ -86,17 +114,7 @@ enum CheckInView {
             }
             y += 1
         }
-        if let error = f.error {
-            grid.put(error, x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold, limit: inner.width - 1)
-        }
-        if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
-        if f.confirmingDiscard {
-            let box = Screen.centred(width: 46, height: 5, in: grid)
-            grid.fill(box)
-            grid.box(box, title: "Discard this check-in?", focused: true)
-            grid.put(" What you typed will be lost.", x: box.x + 1, y: box.y + 1, role: .muted, limit: box.width - 2)
-            grid.put(" y discard   n/Esc keep editing", x: box.x + 1, y: box.maxY - 2, role: .keyhintKey, attrs: .bold, limit: box.width - 2)
-        }
+        return rowOf
     }
 
     /// Choices in a row; the chosen one in brackets, reversed when the field has focus.
@@ -106,7 +124,7 @@ enum CheckInView {
             let on = i == selected
             let label = on ? "[\(o)]" : " \(o) "
             let w = TerminalText.width(label)
-            if cx + w > x + width { break }
+            if cx + w > x + width { grid.put("…", x: min(cx, x + width - 1), y: y, role: .muted); break }
             grid.put(label, x: cx, y: y, role: on ? (focused ? .selection : .accent) : .muted, attrs: on ? (focused ? [.reverse, .bold] : .bold) : [])
             cx += w
         }

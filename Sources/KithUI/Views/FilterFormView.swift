@@ -3,7 +3,7 @@ import KithCore
 /// `f` on the timeline: which moments to show.
 enum FilterFormView {
     static func draw(into grid: inout Grid, form f: FilterForm, state: AppState) {
-        let area = Screen.centred(width: 72, height: 11, in: grid)
+        let area = Screen.centred(width: 72, height: 12, in: grid)
         guard area.width >= 20, area.height >= 5 else { return }
         grid.fill(area)
         grid.box(area, title: "Show moments that…", focused: f.picker == nil)
@@ -36,36 +36,35 @@ enum FilterFormView {
                     : f.emotions.map(Words.chip).joined(separator: ", ") + " (or more)"
                 grid.put(text, x: valueX, y: y, role: f.emotions.isEmpty ? .muted : .accent, limit: width)
             case .kinds:
-                toggles(&grid, MomentKind.allCases.map(\.rawValue), on: MomentKind.allCases.map { f.kinds.contains($0) },
-                        cursor: focused ? f.kindCursor : nil, x: valueX, y: y, maxX: inner.maxX)
+                y += toggles(&grid, MomentKind.allCases.map(\.rawValue), on: MomentKind.allCases.map { f.kinds.contains($0) },
+                             cursor: focused ? f.kindCursor : nil, x: valueX, y: y, maxX: inner.maxX, maxY: inner.maxY) - 1
             case .channels:
-                toggles(&grid, Channel.allCases.map(\.label), on: Channel.allCases.map { f.channels.contains($0) },
-                        cursor: focused ? f.channelCursor : nil, x: valueX, y: y, maxX: inner.maxX)
+                y += toggles(&grid, Channel.allCases.map(\.label), on: Channel.allCases.map { f.channels.contains($0) },
+                             cursor: focused ? f.channelCursor : nil, x: valueX, y: y, maxX: inner.maxX, maxY: inner.maxY) - 1
             case .apply:
                 break
             }
             y += 1
         }
         if let error = f.error {
-            grid.put(error, x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold, limit: inner.width - 1)
+            grid.put(TerminalText.truncate(error, to: inner.width - 1), x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold)
         }
         if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
     }
 
-    /// Options that each can be on or off; those on in brackets. Cut at the edge with a
-    /// marker rather than wrapped: the cursor keeps the hidden ones reachable.
-    static func toggles(_ grid: inout Grid, _ labels: [String], on: [Bool], cursor: Int?, x: Int, y: Int, maxX: Int) {
-        var cx = x
-        let first = max(0, (cursor ?? 0) - 3)
-        if first > 0 { cx += grid.put("…", x: cx, y: y, role: .muted) }
-        for i in first..<labels.count {
+    /// Options that each can be on or off, those on in brackets, wrapping onto more
+    /// lines when the row is narrow. Returns the lines used.
+    static func toggles(_ grid: inout Grid, _ labels: [String], on: [Bool], cursor: Int?, x: Int, y: Int, maxX: Int, maxY: Int) -> Int {
+        var cx = x, cy = y
+        for i in labels.indices {
             let label = on[i] ? "[\(labels[i])]" : " \(labels[i]) "
             let w = TerminalText.width(label)
-            if cx + w > maxX { grid.put("…", x: maxX - 1, y: y, role: .muted); break }
+            if cx + w > maxX && cx > x && cy + 1 < maxY { cy += 1; cx = x }
             let isCursor = cursor == i
-            grid.put(label, x: cx, y: y, role: isCursor ? .selection : (on[i] ? .accent : .text),
-                     attrs: isCursor ? .reverse : (on[i] ? .bold : []))
+            grid.put(label, x: cx, y: cy, role: isCursor ? .selection : (on[i] ? .accent : .text),
+                     attrs: isCursor ? .reverse : (on[i] ? .bold : []), limit: maxX - cx)
             cx += w
         }
+        return cy - y + 1
     }
 }

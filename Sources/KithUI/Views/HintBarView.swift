@@ -5,13 +5,13 @@ enum HintBarView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect, keymap: Keymap) {
         grid.fill(area, role: .statusbar)
         if let message = state.message {
-            grid.put(" " + message, x: area.x, y: area.y, role: state.messageIsError ? .error : .statusbar,
-                     attrs: state.messageIsError ? .bold : [], limit: area.width)
+            grid.put(" " + TerminalText.truncate(message, to: area.width - 1), x: area.x, y: area.y,
+                     role: state.messageIsError ? .error : .statusbar, attrs: state.messageIsError ? .bold : [])
             return
         }
         var x = area.x + 1
         var seen = Set<Action>()
-        for b in keymap.bindings(in: state.context) where b.inHintBar && seen.insert(b.action).inserted {
+        for b in keymap.bindings(in: state.context) where b.inHintBar && state.isRelevant(b.action) && seen.insert(b.action).inserted {
             let key = b.hintLabel, desc = b.hint
             let need = TerminalText.width(key) + 1 + TerminalText.width(desc) + 2
             guard x + need <= area.maxX else { break }

@@ -7,7 +7,7 @@ enum MomentView {
             ("when", DateText.long(m.day) + (m.time.map { " at \($0)" } ?? "")),
             ("with", m.who(state)),
             ("how", "\(m.channel.label) · \(Words.reachedOut(m.initiator))"),
-            ("type", m.connectionType.rawValue),
+            ("moment", m.connectionType.rawValue + " connection"),
         ]
         if !m.emotions.isEmpty { rows.append(("felt", m.emotions.map(Words.chip).joined(separator: ", "))) }
         if !m.kinds.isEmpty { rows.append(("kind", m.kinds.map(\.label).joined(separator: ", "))) }
@@ -41,7 +41,7 @@ enum MomentView {
                 grid.put(value, x: content.x, y: y, limit: content.width)
             } else {
                 grid.putPadded(label, x: content.x, y: y, width: 7, role: .muted)
-                let role: Role = label == "type" ? .accent : .text
+                let role: Role = label == "moment" ? .accent : .text
                 grid.put(value, x: content.x + 8, y: y, role: role, limit: content.width - 8)
             }
         }

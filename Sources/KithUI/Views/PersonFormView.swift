@@ -61,7 +61,7 @@ enum PersonFormView {
             y += 1
         }
         if let error = f.error {
-            grid.put(error, x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold, limit: inner.width - 1)
+            grid.put(TerminalText.truncate(error, to: inner.width - 1), x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold)
         }
         if f.confirmingDiscard {
             ConfirmView.draw(into: &grid, title: "Leave without saving?", line: "Your changes will be lost.", note: "",

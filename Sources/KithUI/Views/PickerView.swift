@@ -67,7 +67,8 @@ enum PickerView {
     /// The chosen set, always visible, and the filter being typed.
     static func footer(_ grid: inout Grid, _ p: PickerState, _ inner: Rect) {
         let chosen = p.chosen.isEmpty ? "none chosen" : "chosen: " + p.chosen.map(Words.chip).joined(separator: ", ")
-        grid.put(chosen, x: inner.x + 1, y: inner.maxY - 2, role: p.chosen.isEmpty ? .muted : .accent, attrs: .bold, limit: inner.width - 2)
+        grid.put(TerminalText.truncate(chosen, to: inner.width - 2), x: inner.x + 1, y: inner.maxY - 2,
+                 role: p.chosen.isEmpty ? .muted : .accent, attrs: .bold)
         let filter = p.typing || !p.filter.isEmpty ? "filter: \(p.filter)▏  (\(p.matches.count) match\(p.matches.count == 1 ? "" : "es"))" : "type to filter (/ first for words starting h, j, k or l)"
         grid.put(filter, x: inner.x + 1, y: inner.maxY - 1, role: .muted, limit: inner.width - 2)
     }

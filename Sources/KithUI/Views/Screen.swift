@@ -23,12 +23,17 @@ public enum Screen {
         if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
         if let form = state.personForm { PersonFormView.draw(into: &grid, form: form, state: state) }
         if let form = state.filterForm { FilterFormView.draw(into: &grid, form: form, state: state) }
+        grid.normalize()
         return grid
     }
 
     /// A centred box for overlays, as large as asked and no larger than the screen.
+    /// When it would leave a sliver of a column or two at the sides, it takes the full
+    /// width instead, so its frame never stands beside a pane's frame.
     static func centred(width: Int, height: Int, in grid: Grid) -> Rect {
-        let w = min(width, grid.width - 2), h = min(height, grid.height - 2)
+        var w = min(width, grid.width - 2)
+        if grid.width - w <= 4 { w = grid.width }
+        let h = min(height, grid.height - 2)
         return Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h)
     }
 }

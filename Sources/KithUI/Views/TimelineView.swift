@@ -46,7 +46,8 @@ enum TimelineView {
                 var rest = "  "
                 if showWho { rest += m.who(state) + " · " }
                 rest += "\(m.channel.label) · \(Words.reachedOut(m.initiator))"
-                x += grid.put(rest, x: x, y: y, role: .text, limit: end - x)
+                let typeWidth = m.connectionType.rawValue.count + 3
+                x += grid.put(TerminalText.truncate(rest, to: max(0, end - x - typeWidth)), x: x, y: y, role: .text)
                 let type = " · \(m.connectionType.rawValue)"
                 grid.put(type, x: x, y: y, role: .accent, limit: end - x)
                 paintCursor(&grid, i == t.cursor, focused, inner, y)
@@ -66,7 +67,7 @@ enum TimelineView {
                 }
                 if !extra.isEmpty {
                     if !m.emotions.isEmpty { x += grid.put("· ", x: x, y: y, role: .muted, limit: end - x) }
-                    grid.put(extra.joined(separator: " · "), x: x, y: y, role: .muted, limit: end - x)
+                    grid.put(TerminalText.truncate(extra.joined(separator: " · "), to: max(0, end - x)), x: x, y: y, role: .muted)
                 }
                 paintCursor(&grid, i == t.cursor, focused, inner, y)
             }
