@@ -41,7 +41,7 @@ struct TUI {
                 switch effect {
                 case .quit: return
                 case .redraw: terminal.invalidate()
-                default: effects += Update.update(&state, runner.perform(effect))
+                default: if let answer = runner.perform(effect) { effects += Update.update(&state, answer) }
                 }
             }
             terminal.draw(Screen.render(state))
@@ -52,7 +52,6 @@ struct TUI {
             }
         }
     }
-
 }
 
 /// Performs the effects update asks for, against the store, and answers with messages.
@@ -60,7 +59,8 @@ struct Runner {
     let ctx: Context
     let store: Store
 
-    func perform(_ effect: Effect) -> Msg {
+    /// The answer to a store effect; nil for the effects the loop itself handles.
+    func perform(_ effect: Effect) -> Msg? {
         do {
             switch effect {
             case .loadRoster:
@@ -99,7 +99,7 @@ struct Runner {
                 try store.setArchived(id: id, archived)
                 return .archived(name: try store.person(id: id).name, archived: archived)
             case .redraw, .quit:
-                return .failed("")
+                return nil
             }
         } catch let e as StoreError {
             return .failed(e.description)
