@@ -22,9 +22,11 @@ let package = Package(
             "KithCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The reminder scheduler: who is due, in what order, with what suggestion. Pure.
+        .target(name: "KithScheduler", dependencies: ["KithCore"]),
         // App state, messages, the pure update, keymap and views rendering into a Grid.
         // No terminal here: it tests without one.
-        .target(name: "KithUI", dependencies: ["KithCore"]),
+        .target(name: "KithUI", dependencies: ["KithCore", "KithScheduler"]),
         // The ncurses backend: Grid → screen, key decoding, colours. The only importer of CNcursesw.
         .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
         // A deterministic made-up world, for `kith --demo` and benchmarks. Pure.
@@ -36,7 +38,7 @@ let package = Package(
         ]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo",
+            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
+        .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.

@@ -63,6 +63,8 @@ public enum KithCLI {
         } catch {
             Output.flush()
             switch error {
+            case let e as ExitCode:
+                return e.rawValue   // a quiet answer, like `due --check`
             case let e as CLIError:
                 Output.error(e.message)
                 return e.code
@@ -123,7 +125,7 @@ struct Kith: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Edit.self, Archive.self, Unarchive.self, PeopleCommand.self, Show.self,
-            GroupCommand.self, Log.self, History.self, Emotions.self, Demo.self,
+            GroupCommand.self, Log.self, History.self, Due.self, Emotions.self, Demo.self,
         ]
     )
 

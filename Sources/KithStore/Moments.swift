@@ -270,3 +270,20 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The kinds of each given person's most recent moment: one index seek each.
+    public func lastKinds(people: [Int64]) throws(StoreError) -> [Int64: [MomentKind]] {
+        try read { db in
+            var out: [Int64: [MomentKind]] = [:]
+            let statement = try db.makeStatement(sql: """
+                SELECT m.kinds FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
+                WHERE mp.person_id = ? ORDER BY mp.day DESC, mp.moment_id DESC LIMIT 1
+                """)
+            for p in people {
+                if let mask = try Int.fetchOne(statement, arguments: [p]) { out[p] = MomentKind.kinds(mask: mask) }
+            }
+            return out
+        }
+    }
+}

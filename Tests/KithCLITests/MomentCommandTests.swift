@@ -265,3 +265,42 @@ import KithTestSupport
         #expect(r.code == 0 && r.err.contains("readable by others"))
     }
 }
+
+@Suite struct DueCommandTests {
+    @Test func dueListsThePressingOnesWithASuggestionAndLoggingClearsThem() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë Ångström", "--circle", "inner"])
+        k.ok(["add", "Ana", "--circle", "friends"])
+        k.ok(["add", "Bo", "--every", "10d", "--birthday", "1990-11-25"])
+        k.ok(["log", "zoe", "--date", "14d"])
+        k.ok(["log", "ana", "--date", "31d", "--kind", "fun"])
+        k.ok(["log", "bo", "--date", "2d"])
+        let out = k.ok(["due"]).out
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Due today (2):")
+        #expect(lines[1].hasPrefix("  !  Zoë Ångström  overdue  14 days (every 7)"))
+        #expect(lines[2].hasPrefix("  •  Ana           due      31 days (every 30)"))
+        #expect(out.contains("Birthday: Bo on Wed 25 Nov 2026 (36)"))
+        let json = try #require(k.json(["due", "--json"]) as? [String: Any])
+        let due = try #require(json["due"] as? [[String: Any]])
+        #expect(due.map { $0["name"] as? String } == ["Zoë Ångström", "Ana"])
+        #expect(due[0]["state"] as? String == "overdue" && due[0]["dueOn"] as? String == "2026-11-15")
+        #expect((due[0]["suggestion"] as? String)?.isEmpty == false)
+        #expect(k.run(["due", "--check"]).code == 0 && k.run(["due", "--check"]).out.isEmpty)
+        // Logging a moment resets the clock.
+        k.ok(["log", "zoe"])
+        k.ok(["log", "ana"])
+        #expect(k.ok(["due"]).out.hasPrefix("Nobody is due today."))
+        let check = k.run(["due", "--check"])
+        #expect(check.code == 1 && check.out.isEmpty && check.err.isEmpty)
+    }
+
+    @Test func theDailyCapAndAll() {
+        let k = Sandbox()
+        for i in 1...8 { k.ok(["add", "P\(i)", "--circle", "inner"]) }
+        for i in 1...8 { k.ok(["log", "P\(i)", "--date", "\(7 + i)d"]) }
+        #expect(k.ok(["due"]).out.hasPrefix("Due today (5 of 8; kith due --all shows everyone):"))
+        #expect(k.ok(["due", "--all"]).out.split(separator: "\n").count == 9)
+        #expect(k.ok(["due"]).out.contains("P8"))   // the latest first
+    }
+}

@@ -1,4 +1,5 @@
 import KithCore
+import KithScheduler
 
 /// The top line: today, how many bonds are due or overdue, and birthdays coming up.
 enum HeaderView {
@@ -38,23 +39,18 @@ enum HeaderView {
         return ([String(words[0]), String(words[1])] + tail).joined(separator: " ")
     }
 
-    /// Birthdays within two weeks, soonest first. 29 February falls on 28 February in
-    /// common years.
+    /// Birthdays within two weeks, soonest first, as the scheduler sees them.
     static func upcomingBirthdays(_ people: [RosterEntry], today: Day) -> [(name: String, when: String)] {
-        var found: [(Int, String, String)] = []
+        var ids: [Int64: RosterEntry] = [:]
+        var input: [(id: Int64, name: String, birthday: Birthday)] = []
         for p in people {
-            guard let b = p.birthday else { continue }
-            for year in [today.year, today.year + 1] {
-                let day = min(b.day, Day.daysIn(month: b.month, year: year))
-                guard let d = Day(year: year, month: b.month, day: day) else { continue }
-                let n = d.days(since: today)
-                if (0...14).contains(n) {
-                    let age = b.year.map { " (\(year - $0))" } ?? ""
-                    found.append((n, p.name, (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + age))
-                    break
-                }
-            }
+            guard case .person(let id) = p.subject, let b = p.birthday else { continue }
+            ids[id] = p
+            input.append((id, p.name, b))
         }
-        return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.1, $0.2) }
+        return Scheduler.birthdays(input, today: today, within: 14).map { b in
+            let n = b.on.days(since: today)
+            return (b.name, (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + (b.age.map { " (\($0))" } ?? ""))
+        }
     }
 }

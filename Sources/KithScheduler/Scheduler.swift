@@ -1,0 +1,154 @@
+import KithCore
+
+/// Who a nudge is about.
+public enum BondID: Hashable, Sendable {
+    case person(Int64)
+    case group(Int64)
+}
+
+/// What the scheduler needs to know about one bond: a person or a group.
+public struct Bond: Sendable, Equatable {
+    public var id: BondID
+    public var name: String
+    /// nil for a group.
+    public var circle: Circle?
+    public var cadenceDays: Int
+    public var last: Day?
+    public var added: Day
+    public var purpose: BondPurpose?
+    /// Kinds of the most recent moment, for the suggestion.
+    public var lastKinds: [MomentKind]
+    /// Not nudged before this day.
+    public var snoozedUntil: Day?
+
+    public init(id: BondID, name: String, circle: Circle?, cadenceDays: Int, last: Day?, added: Day,
+                purpose: BondPurpose? = nil, lastKinds: [MomentKind] = [], snoozedUntil: Day? = nil) {
+        self.id = id
+        self.name = name
+        self.circle = circle
+        self.cadenceDays = cadenceDays
+        self.last = last
+        self.added = added
+        self.purpose = purpose
+        self.lastKinds = lastKinds
+        self.snoozedUntil = snoozedUntil
+    }
+
+    public var isGroup: Bool { if case .group = id { true } else { false } }
+}
+
+/// A bond that is due or overdue today, with what the user might do about it.
+public struct Nudge: Sendable, Equatable {
+    public var bond: Bond
+    public var state: DueState
+    /// Days since the last moment (or since the person was added, with none yet).
+    public var daysSince: Int
+    /// The day it fell due.
+    public var dueOn: Day
+    /// How far past its cadence, weighted toward the inner circles: the ranking key.
+    public var score: Double
+    public var suggestion: String
+}
+
+public struct SchedulerSettings: Sendable, Equatable {
+    /// Overdue from this many cadences on.
+    public var overdueFactor = DueState.defaultOverdueFactor
+    /// How many nudges the Today list shows unless asked for all.
+    public var dailyCap = 5
+    public init() {}
+}
+
+/// Decides who is due, in what order, and what to suggest. Pure: "today" is passed in,
+/// and days are calendar days in the user's zone, so no clock or DST change can move a
+/// due date.
+public enum Scheduler {
+    /// The day a bond falls due: its last moment (or when it was added) plus its cadence.
+    public static func dueDay(_ b: Bond) -> Day { (b.last ?? b.added).adding(days: b.cadenceDays) }
+
+    /// Every bond that is due or overdue today and not snoozed, most pressing first:
+    /// by how many cadences late, weighted toward the inner circles, then by name.
+    /// Deterministic for the same bonds and day.
+    public static func due(_ bonds: [Bond], today: Day, settings: SchedulerSettings = SchedulerSettings()) -> [Nudge] {
+        var out: [Nudge] = []
+        for b in bonds {
+            if let until = b.snoozedUntil, today < until { continue }
+            let state = DueState.of(last: b.last, since: b.added, cadenceDays: b.cadenceDays, today: today,
+                                    overdueFactor: settings.overdueFactor)
+            guard state != .fine else { continue }
+            let days = today.days(since: b.last ?? b.added)
+            let lateness = Double(days) / Double(max(1, b.cadenceDays))
+            out.append(Nudge(bond: b, state: state, daysSince: days, dueOn: dueDay(b), score: lateness * weight(b),
+                             suggestion: suggestion(for: b, daysSince: days, today: today)))
+        }
+        return out.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let fa = Folding.fold(a.bond.name), fb = Folding.fold(b.bond.name)
+            return fa != fb ? fa < fb : a.bond.name < b.bond.name
+        }
+    }
+
+    /// Inner circles weigh more: a week late with a partner matters more than a week
+    /// late with an acquaintance.
+    static func weight(_ b: Bond) -> Double {
+        switch b.circle {
+        case .inner: 1.6
+        case .close: 1.3
+        case .friends: 1.0
+        case .wider: 0.8
+        case nil: 1.1
+        }
+    }
+
+    /// A small next step drawn from what is known. Several may fit; which one is picked
+    /// depends on the bond and the day only, so it stays put all day and changes the next.
+    public static func suggestion(for b: Bond, daysSince: Int, today: Day) -> String {
+        var options: [String] = []
+        if b.isGroup {
+            options = ["plan something with the group", "suggest a date for the next get-together",
+                       "share something with the whole group"]
+        } else {
+            let long = daysSince >= 3 * b.cadenceDays
+            if long { options.append("it has been a while: a short hello is enough to reconnect") }
+            if b.purpose == .support || b.purpose == .both || b.circle == .inner {
+                if !b.lastKinds.contains(.heartToHeart) { options.append("it has been a while since a heart-to-heart") }
+                options.append("send a message to ask how they are, and mean it")
+            }
+            if b.purpose == .fun || b.purpose == .both { options.append("plan something fun together") }
+            if b.lastKinds.contains(.iSupported) || b.lastKinds.contains(.conflict) {
+                options.append("check in on how things are since you last talked")
+            }
+            if b.lastKinds.contains(.theySupported) { options.append("thank them for being there last time") }
+            options.append("tell them you appreciate them")
+            if b.circle == .wider || b.circle == .friends { options.append("send a photo or a link that made you think of them") }
+            else { options.append("call instead of texting, if you can") }
+        }
+        var h = UInt64(bitPattern: Int64(today.ordinal)) &* 0x9E37_79B9_7F4A_7C15
+        switch b.id {
+        case .person(let id): h ^= UInt64(bitPattern: id) &* 0xBF58_476D_1CE4_E5B9
+        case .group(let id): h ^= UInt64(bitPattern: id) &* 0x94D0_49BB_1331_11EB ^ 0xFF
+        }
+        h ^= h >> 31
+        return options[Int(h % UInt64(options.count))]
+    }
+
+    /// Birthdays from today to `days` ahead, soonest first. 29 February is kept on
+    /// 28 February in common years. The age is given when the year is known.
+    public static func birthdays(_ people: [(id: Int64, name: String, birthday: Birthday)], today: Day,
+                                 within days: Int = 14) -> [(id: Int64, name: String, on: Day, age: Int?)] {
+        var out: [(id: Int64, name: String, on: Day, age: Int?)] = []
+        for p in people {
+            guard let next = nextBirthday(p.birthday, from: today), next.days(since: today) <= days else { continue }
+            out.append((p.id, p.name, next, p.birthday.year.map { next.year - $0 }))
+        }
+        return out.sorted { ($0.on, Folding.fold($0.name)) < ($1.on, Folding.fold($1.name)) }
+    }
+
+    /// The first day on or after `today` that celebrates `b`.
+    public static func nextBirthday(_ b: Birthday, from today: Day) -> Day? {
+        for year in today.year...(today.year + 1) {
+            let day = min(b.day, Day.daysIn(month: b.month, year: year))
+            if let d = Day(year: year, month: b.month, day: day), d >= today { return d }
+        }
+        return nil
+    }
+}
