@@ -110,7 +110,7 @@ enum Format {
         if let g = m.groupID.flatMap({ groups[$0] }) { who = who.isEmpty ? s(g) : "\(s(g)): \(who)" }
         // When some moments have a time, the others leave its column blank so names align.
         var head = DateText.short(m.day) + (m.time.map { " \($0)" } ?? (alignTime ? "      " : ""))
-        head += "  \(who) · \(m.channel.label) · \(reachedOut(m.initiator)) · \(m.connectionType.rawValue)"
+        head += "  \(who) · \(m.channel.label) · \(reachedOut(m.initiator))" + (m.isTagged ? " · \(m.connectionType.rawValue)" : "")
         var out = [head]
         func detail(_ label: String, _ value: String) {
             var line = "    " + TerminalText.pad(label, to: 6) + value

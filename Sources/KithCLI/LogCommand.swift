@@ -106,7 +106,7 @@ struct Log: ParsableCommand {
         if let time { line += " at \(time)" }
         if initiator != .mutual { line += " · \(Format.reachedOut(initiator))" }
         if !emotions.isEmpty { line += " · \(Format.emotions(emotions))" }
-        line += " · \(saved.connectionType.rawValue)  [#\(saved.id)]"
+        line += (saved.isTagged ? " · \(saved.connectionType.rawValue)" : "") + "  [#\(saved.id)]"
         Output.line(line)
         for p in outsiders {
             Output.line("Note: \(s(p.name)) is not in \(s(groupName ?? "")); `kith edit \"\(s(p.name))\" --group \"\(s(groupName ?? ""))\"` adds them.")

@@ -88,11 +88,11 @@ struct Runner {
                 let (join, new) = try resolver.groupsToJoin(d.groups)
                 if d.isNew {
                     let p = try store.addPerson(d.person, groups: join, newGroups: new)
-                    return .personSaved(name: p.name, isNew: true)
+                    return .personSaved(id: p.id, name: p.name, isNew: true)
                 }
                 let leaving = try store.memberIDs(person: d.person.id).filter { !join.contains($0) }
                 let p = try store.updatePerson(id: d.person.id, d.person, joining: join, newGroups: new, leaving: leaving, today: ctx.today)
-                return .personSaved(name: p.name, isNew: false)
+                return .personSaved(id: p.id, name: p.name, isNew: false)
             case .loadPerson(let id):
                 return .personLoaded(try store.person(id: id), groups: try store.groupNamesByPerson()[id] ?? [])
             case let .setArchived(id, archived):

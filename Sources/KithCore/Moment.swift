@@ -37,6 +37,9 @@ public struct Moment: Hashable, Sendable, Identifiable {
         self.note = note
     }
 
+    /// Whether anything was noted that the connection type could be judged by.
+    public var isTagged: Bool { !emotions.isEmpty || !kinds.isEmpty || depth != .light }
+
     public var connectionType: ConnectionType {
         ConnectionType.classify(emotions: emotions, kinds: kinds, depth: depth)
     }

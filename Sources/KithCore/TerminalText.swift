@@ -20,6 +20,23 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Text as the full-screen view draws it: sanitized, and without the joiners and
+    /// selectors that make terminals and ncurses disagree on widths (ZWJ, variation
+    /// selectors, skin-tone modifiers, tag characters). 👨‍👩‍👧 is drawn as 👨👩👧:
+    /// less pretty, but every frame stays where it belongs.
+    public static func forGrid(_ s: String) -> String {
+        let clean = sanitize(s)
+        guard clean.unicodeScalars.contains(where: isJoiner) else { return clean }
+        var out = String.UnicodeScalarView()
+        for u in clean.unicodeScalars where !isJoiner(u) { out.append(u) }
+        return String(out)
+    }
+
+    static func isJoiner(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v == 0x200D || v == 0xFE0E || v == 0xFE0F || (0x1F3FB...0x1F3FF).contains(v) || (0xE0020...0xE007F).contains(v)
+    }
+
     public static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)

@@ -67,10 +67,14 @@ public struct PickerState: Equatable, Sendable {
         }
     }
 
-    /// Indexes into `Picker.order` of the words matching the filter.
+    /// Indexes into `Picker.order` of the words matching the filter: words that start
+    /// with it first ("str" → stressed before frustrated), then those containing it.
     public var matches: [Int] {
         let f = Folding.fold(filter)
-        return Picker.order.indices.filter { f.isEmpty || Picker.order[$0].word.contains(f) }
+        if f.isEmpty { return Array(Picker.order.indices) }
+        let starts = Picker.order.indices.filter { Picker.order[$0].word.hasPrefix(f) }
+        let contains = Picker.order.indices.filter { !Picker.order[$0].word.hasPrefix(f) && Picker.order[$0].word.contains(f) }
+        return starts + contains
     }
 }
 

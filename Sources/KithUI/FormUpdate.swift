@@ -54,7 +54,12 @@ enum FormUpdate {
         case .choiceNext: change(&form, by: 1)
         case .choicePrevious: change(&form, by: -1)
         case .toggle:
-            if form.field == .kinds { form.kinds.toggle(MomentKind.allCases[form.kindCursor]) }
+            if form.field == .kinds {
+                form.kinds.toggle(MomentKind.allCases[form.kindCursor])
+            } else {
+                form.field = .note      // a space typed on a choice is text too
+                form.note.insert(" ")
+            }
         case .open:
             switch form.field {
             case .emotions: form.picker = PickerState(chosen: form.emotions)

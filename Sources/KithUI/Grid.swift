@@ -78,7 +78,7 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
-        for ch in TerminalText.sanitize(text) {
+        for ch in TerminalText.forGrid(text) {
             let w = TerminalText.width(of: ch)
             if w == 0 {
                 // A lone combining mark: attach it to the previous cell.
@@ -112,7 +112,7 @@ public struct Grid: Equatable, Sendable {
     public mutating func putPadded(_ text: String, x: Int, y: Int, width w: Int, role: Role = .text, attrs: Attr = [],
                                    alignRight: Bool = false) -> Int {
         guard w > 0 else { return 0 }
-        return put(TerminalText.pad(TerminalText.sanitize(text), to: w, alignRight: alignRight), x: x, y: y, role: role, attrs: attrs, limit: w)
+        return put(TerminalText.pad(TerminalText.forGrid(text), to: w, alignRight: alignRight), x: x, y: y, role: role, attrs: attrs, limit: w)
     }
 
     public mutating func fill(_ r: Rect, role: Role = .text, attrs: Attr = []) {

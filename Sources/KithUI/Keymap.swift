@@ -104,7 +104,7 @@ public struct Keymap: Sendable {
         Binding(.filterTimeline, [.char("f")], hint: "filter moments", help: "Filter the timeline: emotion, kind, channel, dates, text", in: [.timeline, .roster], hintBar: false),
         Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline, .roster], hintBar: false),
         Binding(.back, [.escape], hint: "clear", help: "Clear the roster's name filter", in: [.roster], hintBar: false),
-        Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster], hintBar: false),
+        Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster]),
         Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person", in: [.roster], hintBar: false),
         Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person (asks)", in: [.roster], hintBar: false),
 
@@ -113,7 +113,7 @@ public struct Keymap: Sendable {
         Binding(.choiceNext, [.right], hint: "change", help: "Next choice", in: [.form], hintKeys: "←/→"),
         Binding(.choicePrevious, [.left], hint: "change", help: "Previous choice", in: [.form], hintBar: false),
         Binding(.toggle, [.char(" ")], hint: "toggle", help: "Toggle the kind under the cursor", in: [.form]),
-        Binding(.open, [.enter], hint: "choose", help: "Open the emotion picker, or save on Save", in: [.form]),
+        Binding(.open, [.enter], hint: "select", help: "Open the emotion picker, or save on Save", in: [.form]),
         Binding(.save, [.ctrl("s")], hint: "save", help: "Save the moment", in: [.form, .formText]),
         Binding(.back, [.escape], hint: "back", help: "Back out (asks before throwing away what you typed)", in: [.form, .formText]),
 

@@ -34,7 +34,14 @@ enum PersonFormUpdate {
             step(1)
         case .redraw: return [.redraw]
         case nil:
-            guard form.field.isText else { return [] }
+            guard form.field.isText else {
+                // Typing on a choice is surely meant as text: it goes to the notes.
+                if case .char(let c) = key {
+                    form.field = .notes
+                    form.notes.insert(c)
+                }
+                return []
+            }
             if key == .enter && form.field != .notes { step(1); return [] }
             switch form.field {
             case .name: FormUpdate.editBuffer(key, &form.name)

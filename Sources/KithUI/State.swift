@@ -140,6 +140,8 @@ public struct AppState: Equatable, Sendable {
     public var filter = TimelineFilter.none
     public var message: String?
     public var messageIsError = false
+    /// The roster row to select once the roster has reloaded (a person just added).
+    public var selectAfterLoad: Subject?
     public var personNames: [Int64: String] = [:]
     public var groupNames: [Int64: String] = [:]
 

@@ -8,7 +8,7 @@ public enum Msg: Sendable {
     case timelineLoaded(TimelineScope, filter: TimelineFilter = .none, [Moment], offset: Int, exhausted: Bool)
     case momentDeleted(Int64)
     case momentSaved(Moment, edited: Bool)
-    case personSaved(name: String, isNew: Bool)
+    case personSaved(id: Int64, name: String, isNew: Bool)
     /// The fields and groups of a person to edit, read from the store.
     case personLoaded(Person, groups: [String])
     case archived(name: String, archived: Bool)
@@ -46,6 +46,18 @@ public enum Update {
             let first = !state.loaded
             state.loaded = true
             state.refreshVisible()
+            if let wanted = state.selectAfterLoad {
+                state.selectAfterLoad = nil
+                if !state.showGroups, let i = state.visible.firstIndex(where: { state.entries[$0].subject == wanted }) {
+                    state.rosterCursor = i
+                } else if state.query.isEmpty == false {
+                    // Filtered out: clear the filter so the new person shows.
+                    state.query = ""
+                    state.refreshVisible()
+                    if let i = state.visible.firstIndex(where: { state.entries[$0].subject == wanted }) { state.rosterCursor = i }
+                }
+                clampScrolls(&state)
+            }
             clampScrolls(&state)
             // After a change the timeline reloads too: names and marks may have moved, and
             // the selection itself may be gone (archived while a filter was on).
@@ -71,8 +83,9 @@ public enum Update {
                 + (m.emotions.isEmpty ? "." : " · " + m.emotions.map(Words.chip).joined(separator: ", ") + ".")
             state.messageIsError = false
             return [.loadRoster]
-        case let .personSaved(name, isNew):
+        case let .personSaved(id, name, isNew):
             state.personForm = nil
+            state.selectAfterLoad = .person(id)
             state.message = isNew ? "Added \(name)." : "Saved \(name)."
             state.messageIsError = false
             return [.loadRoster]

@@ -66,6 +66,13 @@ import Testing
         #expect(TerminalText.width("한국어") == 6)
     }
 
+    @Test func gridTextDropsJoinersButKeepsWidths() {
+        #expect(TerminalText.forGrid("👨‍👩‍👧") == "👨👩👧")
+        #expect(TerminalText.width(TerminalText.forGrid("👨‍👩‍👧")) == TerminalText.width("👨‍👩‍👧"))
+        #expect(TerminalText.forGrid("❤️ 👍🏽") == "❤ 👍")
+        #expect(TerminalText.forGrid("Zoë\u{1B}[31m") == "Zoë\u{FFFD}[31m")
+    }
+
     @Test func truncateNeverSplitsAWideCharacter() {
         #expect(TerminalText.truncate("山田太郎", to: 5) == "山田…")
         #expect(TerminalText.width(TerminalText.truncate("山田太郎", to: 5)) <= 5)

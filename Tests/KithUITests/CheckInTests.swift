@@ -121,6 +121,20 @@ import Testing
         #expect(s.form?.received == nil && s.form?.kinds == [] && s.form?.depth == .vulnerable)
     }
 
+    @Test func aSpaceOnAChoiceIsTextToo() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .char(" "))        // on "via": into the note
+        #expect(s.form?.field == .note && s.form?.note.text == " " && s.form?.channel == .inPerson)
+    }
+
+    @Test func pickerPrefersWordsThatStartWithTheFilter() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        type(&s, "str")
+        _ = press(&s, .char(" "))
+        #expect(s.form?.picker?.chosen == [EmotionTag(word: "stressed", intensity: 1)])
+    }
+
     @Test func pickerKeysDoNothingWhenTheFilterMatchesNothing() {
         var s = Fixture.loaded()
         _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)

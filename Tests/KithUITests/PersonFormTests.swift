@@ -22,8 +22,13 @@ import Testing
         #expect(d.isNew && d.person.name == "최유림" && d.person.nickname == "Yurim" && d.person.circle == .close)
         #expect(d.person.cadenceDays == 10 && d.person.birthday?.description == "--03-14" && d.person.bond == .support)
         #expect(d.groups == ["Family", "Climbing"] && d.person.addedOn == Fixture.today)
-        #expect(Update.update(&s, .personSaved(name: "최유림", isNew: true)) == [.loadRoster])
+        #expect(Update.update(&s, .personSaved(id: 9, name: "최유림", isNew: true)) == [.loadRoster])
         #expect(s.personForm == nil && s.message == "Added 최유림.")
+        // Once the roster reloads, the new person is the selection.
+        var entries = Fixture.entries()
+        entries.append(RosterEntry(subject: .person(9), name: "최유림", circle: .close, cadenceDays: 10, last: nil, added: Fixture.today))
+        _ = Update.update(&s, .rosterLoaded(entries, people: Fixture.names, groups: [:]))
+        #expect(s.selected?.name == "최유림")
     }
 
     @Test func badValuesStayInTheForm() {
@@ -55,7 +60,7 @@ import Testing
         _ = press(&s, .tab, .ctrl("u"))
         guard case .savePerson(let d)? = press(&s, .ctrl("s")).first else { Issue.record("no save"); return }
         #expect(!d.isNew && d.person.id == 1 && d.person.nickname == nil && d.groups == ["Family"])
-        _ = Update.update(&s, .personSaved(name: "Zoë Ångström", isNew: false))
+        _ = Update.update(&s, .personSaved(id: 1, name: "Zoë Ångström", isNew: false))
         _ = press(&s, .char("x"))
         #expect(s.context == .confirm)
         #expect(press(&s, .char("y")) == [.setArchived(1, true)])

@@ -8,6 +8,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 "$KITH" add "Eve" >/dev/null
 "$KITH" log zoe --via call --feel happy,sad:2 --note "山田 and 🌱 at the lake" --date 3d >/dev/null
 "$KITH" log 山田 --kind fun --date 20d >/dev/null
+"$KITH" log zoe --date 2d --note "family 👨‍👩‍👧 dinner ❤️ 👍🏽" >/dev/null
 # A name with an escape sequence, as an import could bring it: shown defused.
 sqlite3 "$KITH_STORE" "UPDATE people SET name = 'Eve'||char(27)||'[31mRED' WHERE name = 'Eve'"
 
@@ -18,9 +19,12 @@ screen | grep -qF $'Eve\xef\xbf\xbd[31mR' || { echo "FAIL: hostile name not defu
 pass "first frame shows the roster, who is due and the timeline"
 
 T send-keys -t kith j
-wait_for "Zoë Ångström · 1 moment"
+wait_for "Zoë Ångström · 2 moments"
+# Every body row still ends in its frame: emoji sequences never shift a column.
+bad=$(screen | sed -n '2,23p' | grep -v -E '[┃│┓┐┛┘]$' || true)
+[ -z "$bad" ] || { echo "FAIL: a frame was pushed out of place:"; echo "$bad"; screen; exit 1; }
 wait_for "山田 and 🌱 at the lake"
-T send-keys -t kith Tab Enter
+T send-keys -t kith Tab j Enter
 wait_for "Moment · Esc closes"
 wait_for "with    Zoë Ångström"
 T send-keys -t kith Escape
@@ -47,7 +51,7 @@ wait_for "Terminal too small"
 T resize-window -t kith -x 1 -y 1
 sleep 0.3
 T resize-window -t kith -x 120 -y 40
-wait_for "Zoë Ångström · 1 moment"
+wait_for "Zoë Ångström · 2 moments"
 pass "resizing to tiny and back redraws"
 
 T send-keys -t kith q
@@ -57,7 +61,7 @@ pass "q quits"
 # Relaunch at 120x40 in monochrome: the same content.
 start 120 40 NO_COLOR=1
 wait_for "山田太郎 · 1 moment"
-wait_for "Zoë Ångström             3d"
+wait_for "Zoë Ångström             2d"
 T send-keys -t kith q
 wait_exit
 pass "NO_COLOR runs in monochrome"

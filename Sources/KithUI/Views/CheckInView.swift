@@ -60,10 +60,10 @@ enum CheckInView {
                 let at = valueX + TerminalText.width(f.date.text) + 2
                 do {
                     let day = try Parse.day(f.date.text.isEmpty ? "today" : f.date.text, today: state.today)
-                    grid.put(DateText.long(day) + (day > state.today ? " (in the future)" : ""), x: at, y: y,
-                             role: day > state.today ? .error : .muted, limit: max(0, inner.maxX - at))
+                    grid.put(TerminalText.truncate(DateText.long(day) + (day > state.today ? " (in the future)" : ""), to: max(0, inner.maxX - at)),
+                             x: at, y: y, role: day > state.today ? .error : .muted)
                 } catch {
-                    grid.put("? YYYY-MM-DD, yesterday, friday, 3d", x: at, y: y, role: .error, limit: max(0, inner.maxX - at))
+                    grid.put(TerminalText.truncate("? YYYY-MM-DD, yesterday, friday, 3d", to: max(0, inner.maxX - at)), x: at, y: y, role: .error)
                 }
             case .time:
                 if f.time.isEmpty && !focused { grid.put("— (optional)", x: valueX, y: y, role: .muted) }
@@ -120,7 +120,12 @@ enum CheckInView {
     /// Choices in a row; the chosen one in brackets, reversed when the field has focus.
     static func choices(_ grid: inout Grid, _ options: [String], selected: Int, x: Int, y: Int, width: Int, focused: Bool) {
         var cx = x
-        for (i, o) in options.enumerated() {
+        // On a narrow form, start late enough that the chosen value is always in sight.
+        let widths = options.enumerated().map { TerminalText.width($0.offset == selected ? "[\($0.element)]" : " \($0.element) ") }
+        var first = 0
+        while first < selected && widths[first...selected].reduce(0, +) + (first > 0 ? 1 : 0) > width { first += 1 }
+        if first > 0 { cx += grid.put("…", x: cx, y: y, role: .muted) }
+        for (i, o) in options.enumerated() where i >= first {
             let on = i == selected
             let label = on ? "[\(o)]" : " \(o) "
             let w = TerminalText.width(label)

@@ -29,7 +29,7 @@ enum FilterFormView {
             switch field {
             case .text, .since, .until:
                 let buffer = field == .text ? f.text : field == .since ? f.since : f.until
-                if buffer.isEmpty && !focused { grid.put(hints[field] ?? "", x: valueX, y: y, role: .muted, limit: width) }
+                if buffer.isEmpty && !focused { grid.put(TerminalText.truncate(hints[field] ?? "", to: width), x: valueX, y: y, role: .muted) }
                 else { CheckInView.text(&grid, buffer, x: valueX, y: y, width: width, focused: focused) }
             case .emotions:
                 let text = f.emotions.isEmpty ? (focused ? "any · Enter opens the picker" : "any")

@@ -13,7 +13,7 @@ enum HeaderView {
         var parts: [(String, Role)] = []
         if overdue > 0 { parts.append(("\(overdue) overdue", .overdue)) }
         if due > 0 { parts.append(("\(due) due", .due)) }
-        if state.loaded && overdue + due == 0 && !people.isEmpty { parts.append(("everyone is in touch", .header)) }
+        if state.loaded && overdue + due == 0 && !people.isEmpty { parts.append(("nobody is due", .header)) }
         for b in upcomingBirthdays(people, today: state.today).prefix(2) {
             parts.append(("birthday: \(b.name) \(b.when)", .accent))
         }

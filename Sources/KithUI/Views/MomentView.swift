@@ -7,7 +7,7 @@ enum MomentView {
             ("when", DateText.long(m.day) + (m.time.map { " at \($0)" } ?? "")),
             ("with", m.who(state)),
             ("how", "\(m.channel.label) · \(Words.reachedOut(m.initiator))"),
-            ("moment", m.connectionType.rawValue + " connection"),
+            ("moment", m.isTagged ? m.connectionType.rawValue + " connection" : "nothing tagged yet (e edits)"),
         ]
         if !m.emotions.isEmpty { rows.append(("felt", m.emotions.map(Words.chip).joined(separator: ", "))) }
         if !m.kinds.isEmpty { rows.append(("kind", m.kinds.map(\.label).joined(separator: ", "))) }

@@ -50,7 +50,7 @@ enum PersonFormView {
                 default: buffer = f.groups
                 }
                 if buffer.isEmpty && !focused, let hint = hints[field] {
-                    grid.put(hint, x: valueX, y: y, role: .muted, limit: width)
+                    grid.put(TerminalText.truncate(hint, to: width), x: valueX, y: y, role: .muted)
                 } else {
                     CheckInView.text(&grid, buffer, x: valueX, y: y, width: width, focused: focused)
                     if focused, let hint = hints[field], buffer.isEmpty {

@@ -70,6 +70,6 @@ enum PickerView {
         grid.put(TerminalText.truncate(chosen, to: inner.width - 2), x: inner.x + 1, y: inner.maxY - 2,
                  role: p.chosen.isEmpty ? .muted : .accent, attrs: .bold)
         let filter = p.typing || !p.filter.isEmpty ? "filter: \(p.filter)▏  (\(p.matches.count) match\(p.matches.count == 1 ? "" : "es"))" : "type to filter (/ first for words starting h, j, k or l)"
-        grid.put(filter, x: inner.x + 1, y: inner.maxY - 1, role: .muted, limit: inner.width - 2)
+        grid.put(TerminalText.truncate(filter, to: inner.width - 2), x: inner.x + 1, y: inner.maxY - 1, role: .muted)
     }
 }

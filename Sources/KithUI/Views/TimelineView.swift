@@ -46,10 +46,9 @@ enum TimelineView {
                 var rest = "  "
                 if showWho { rest += m.who(state) + " · " }
                 rest += "\(m.channel.label) · \(Words.reachedOut(m.initiator))"
-                let typeWidth = m.connectionType.rawValue.count + 3
-                x += grid.put(TerminalText.truncate(rest, to: max(0, end - x - typeWidth)), x: x, y: y, role: .text)
-                let type = " · \(m.connectionType.rawValue)"
-                grid.put(type, x: x, y: y, role: .accent, limit: end - x)
+                let type = m.isTagged ? " · \(m.connectionType.rawValue)" : ""
+                x += grid.put(TerminalText.truncate(rest, to: max(0, end - x - type.count)), x: x, y: y, role: .text)
+                grid.put(TerminalText.truncate(type, to: max(0, end - x)), x: x, y: y, role: .accent)
                 paintCursor(&grid, i == t.cursor, focused, inner, y)
             case .second(let i):
                 let m = t.moments[i]
