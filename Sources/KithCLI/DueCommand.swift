@@ -10,6 +10,7 @@ struct Due: ParsableCommand {
         discussion: """
             Due when the days since your last moment reach their cadence; overdue from 1.5 times it.
             The list is capped at 5 so it nudges rather than nags; --all shows everyone.
+            Snoozed people wait (kith snooze); one-off reminders show from their day (kith remind).
             --check prints nothing and exits 1 when nobody is due, 0 otherwise: for a prompt, e.g.
               PS1='$(kith due --check && echo "♥ ")'"$PS1"
             """)
@@ -23,8 +24,14 @@ struct Due: ParsableCommand {
         let ctx = global.context()
         let store = try ctx.openStore()
         let (nudges, total, birthdays) = try Due.today(store: store, today: ctx.today, all: all)
+        let resolver = try Resolver(store: store)
+        let reminders = try store.reminders().filter { $0.on <= ctx.today }
+        let about = { (r: Reminder) -> String in
+            if let p = r.personID { return resolver.people.first { $0.id == p }?.name ?? "" }
+            return resolver.groups.first { $0.id == r.groupID }?.name ?? ""
+        }
         if check {
-            if total == 0 { throw ExitCode(Exit.failure) }
+            if total == 0 && reminders.isEmpty { throw ExitCode(Exit.failure) }
             return
         }
         if json {
@@ -45,6 +52,9 @@ struct Due: ParsableCommand {
                 ("birthdays", .array(birthdays.map { b in
                     .object([("name", .string(b.name)), ("date", .string(b.on.iso)), ("age", .optional(b.age))])
                 })),
+                ("reminders", .array(reminders.map { r in
+                    .object([("id", .int(Int(r.id))), ("about", .string(about(r))), ("text", .string(r.text)), ("date", .string(r.on.iso))])
+                })),
             ]).render())
             return
         }
@@ -61,6 +71,10 @@ struct Due: ParsableCommand {
             }
             for line in table.lines().dropFirst() { Output.line("  " + line) }
         }
+        for r in reminders {
+            let when = r.on == ctx.today ? "" : " (since \(DateText.long(r.on)))"
+            Output.line("Reminder #\(r.id), \(TerminalText.sanitize(about(r))): \(TerminalText.sanitize(r.text))\(when)")
+        }
         for b in birthdays {
             let n = b.on.days(since: ctx.today)
             let when = n == 0 ? "today" : n == 1 ? "tomorrow" : "on \(DateText.long(b.on))"
@@ -72,13 +86,15 @@ struct Due: ParsableCommand {
     static func today(store: Store, today: Day, all: Bool) throws -> ([Nudge], Int, [(id: Int64, name: String, on: Day, age: Int?)]) {
         let people = try store.people()
         let last = try store.lastMomentDays()
+        let snoozes = try store.snoozes()
         var bonds = people.map { p in
             Bond(id: .person(p.id), name: p.name, circle: p.circle, cadenceDays: p.effectiveCadenceDays,
-                 last: last[p.id], added: p.addedOn, purpose: p.bond)
+                 last: last[p.id], added: p.addedOn, purpose: p.bond, snoozedUntil: snoozes.people[p.id])
         }
         for o in try store.groupOverview() where !o.members.isEmpty {
             bonds.append(Bond(id: .group(o.group.id), name: o.group.name, circle: nil,
-                              cadenceDays: o.group.effectiveCadenceDays, last: o.last, added: o.group.addedOn))
+                              cadenceDays: o.group.effectiveCadenceDays, last: o.last, added: o.group.addedOn,
+                              snoozedUntil: snoozes.groups[o.group.id]))
         }
         let settings = SchedulerSettings()
         var due = Scheduler.due(bonds, today: today, settings: settings)

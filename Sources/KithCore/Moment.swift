@@ -56,3 +56,24 @@ public struct Moment: Hashable, Sendable, Identifiable {
         }
     }
 }
+
+/// A one-off reminder about someone (or a group), shown from its day until done or
+/// dismissed.
+public struct Reminder: Hashable, Sendable, Identifiable {
+    public enum State: String, Sendable, CaseIterable { case open, done, dismissed }
+    public var id: Int64
+    public var personID: Int64?
+    public var groupID: Int64?
+    public var text: String
+    public var on: Day
+    public var state: State
+
+    public init(id: Int64 = 0, personID: Int64? = nil, groupID: Int64? = nil, text: String, on: Day, state: State = .open) {
+        self.id = id
+        self.personID = personID
+        self.groupID = groupID
+        self.text = text
+        self.on = on
+        self.state = state
+    }
+}

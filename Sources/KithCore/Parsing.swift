@@ -60,6 +60,29 @@ public enum Parse {
         }
     }
 
+    /// A day ahead, for snoozes and reminders: `2026-12-01`, `today`, `tomorrow`, a
+    /// weekday (the next one, today excluded: "friday" on a Friday is a week away), or
+    /// a span ahead: `3d`, `2w`, `1m`, `in 3 days`.
+    public static func futureDay(_ text: String, today: Day) throws -> Day {
+        var t = text.trimmingSpaces.lowercased()
+        switch t {
+        case "today": return today
+        case "tomorrow": return today.adding(days: 1)
+        default: break
+        }
+        if let weekday = weekdayIndex(t) {
+            let ahead = (weekday - today.weekday + 7) % 7
+            return today.adding(days: ahead == 0 ? 7 : ahead)
+        }
+        if t.hasPrefix("in ") { t = String(t.dropFirst(3)).trimmingSpaces }
+        if let back = try age(t, today: today) { return today.adding(days: today.days(since: back)) }
+        if let d = try isoDay(t) {
+            guard d >= today else { throw InputError("\(d.iso) is in the past; give today or a later day") }
+            return d
+        }
+        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, tomorrow, a weekday, or a span like 3d, 2w, 1m")
+    }
+
     /// Parses YYYY-MM-DD. Returns nil when the text does not have that shape and throws
     /// when it has the shape but names no real day (2026-02-30).
     public static func isoDay(_ t: String) throws -> Day? {

@@ -55,6 +55,7 @@ extension Store {
             stored.id = db.lastInsertedRowID
             stored.people = people
             try Store.insertParts(db, stored)
+            try Store.liftSnoozes(db, stored)
             return stored
         }
     }
@@ -76,6 +77,7 @@ extension Store {
             var stored = m
             stored.people = people
             try Store.insertParts(db, stored)
+            try Store.liftSnoozes(db, stored)
             return stored
         }
     }

@@ -87,6 +87,33 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
+        m.registerMigration("v2-snoozes-reminders") { db in
+            try db.execute(sql: """
+                -- A bond not to nudge before a day. Logging a moment with them removes it.
+                CREATE TABLE snoozes (
+                    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+                    group_id INTEGER REFERENCES groups(id) ON DELETE CASCADE,
+                    until_day INTEGER NOT NULL,
+                    CHECK ((person_id IS NULL) != (group_id IS NULL))
+                );
+                CREATE UNIQUE INDEX snoozes_person ON snoozes(person_id) WHERE person_id IS NOT NULL;
+                CREATE UNIQUE INDEX snoozes_group ON snoozes(group_id) WHERE group_id IS NOT NULL;
+
+                -- One-off reminders ("ask how the interview went"), shown from their day until closed.
+                CREATE TABLE reminders (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+                    group_id INTEGER REFERENCES groups(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+                    on_day INTEGER NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
+                    closed_day INTEGER,
+                    created_at INTEGER NOT NULL,
+                    CHECK ((person_id IS NULL) != (group_id IS NULL))
+                );
+                CREATE INDEX reminders_open ON reminders(state, on_day);
+                """)
+        }
         return m
     }
 }

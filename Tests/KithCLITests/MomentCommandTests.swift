@@ -304,3 +304,50 @@ import KithTestSupport
         #expect(k.ok(["due"]).out.contains("P8"))   // the latest first
     }
 }
+
+@Suite struct SnoozeAndRemindTests {
+    @Test func snoozeHoldsANudgeAndLoggingLiftsIt() {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--circle", "inner"])
+        k.ok(["log", "zoe", "--date", "10d"])
+        #expect(k.ok(["due"]).out.contains("Zoë"))
+        #expect(k.ok(["snooze", "zoe", "--until", "friday"]).out == "No nudges about Zoë until Fri 27 Nov 2026 (in 5 days).\n")
+        #expect(k.ok(["due"]).out.hasPrefix("Nobody is due today."))
+        #expect(k.run(["due", "--check"]).code == 1)
+        #expect(k.ok(["snooze", "zoe", "--cycle"]).out.contains("until Sun 29 Nov 2026"))
+        k.ok(["snooze", "zoe", "--off"])
+        #expect(k.ok(["due"]).out.contains("Zoë"))
+        k.ok(["snooze", "zoe", "--until", "2w"])
+        k.ok(["log", "zoe", "--date", "8d"])    // any logged moment lifts the snooze
+        #expect(k.ok(["due"]).out.contains("Zoë"))
+        k.fails(["snooze", "zoe", "--until", "2020-01-01"], code: 2, saying: "in the past")
+        k.fails(["snooze", "zoe"], code: 2, saying: "give one of --until DATE, --cycle or --off")
+        k.fails(["snooze", "zoe", "--until", "today"], code: 2, saying: "would not snooze")
+        k.fails(["snooze", "nobody", "--cycle"], code: 1, saying: "nobody named")
+        k.fails(["snooze", "--group", "nope", "--cycle"], code: 1, saying: "no group named")
+    }
+
+    @Test func remindersShowFromTheirDayUntilClosed() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        k.ok(["group", "add", "Club", "--member", "zoe"])
+        #expect(k.ok(["remind", "zoe", "ask how the interview went", "--on", "tomorrow"]).out
+                == "Reminder #1 about Zoë on Mon 23 Nov 2026 (tomorrow).\n")
+        k.ok(["remind", "add", "--group", "club", "book the room"])
+        #expect(!k.ok(["due"]).out.contains("interview"))            // not yet
+        #expect(k.ok(["due"]).out.contains("Reminder #2, Club: book the room"))
+        #expect(k.run(["due", "--check"]).code == 0)                 // a reminder counts
+        let tomorrow = k.run(["due"], env: ["KITH_TODAY": "2026-11-23"])
+        #expect(tomorrow.out.contains("Reminder #1, Zoë: ask how the interview went"))
+        let list = try #require(k.json(["remind", "list", "--json"]) as? [[String: Any]])
+        #expect(list.map { $0["text"] as? String } == ["book the room", "ask how the interview went"])
+        k.ok(["remind", "done", "2"])
+        k.ok(["remind", "dismiss", "1"])
+        #expect(k.ok(["remind", "list"]).out.hasPrefix("No reminders."))
+        #expect(k.ok(["remind", "list", "--all"]).out.contains("dismissed"))
+        k.fails(["remind", "done", "9"], code: 1, saying: "no reminder #9")
+        k.fails(["remind", "zoe"], code: 2, saying: "say what to remember")
+        k.fails(["remind", "zoe", "x", "--on", "yesterday"], code: 2, saying: "cannot read date")
+        k.fails(["remind", "nobody", "x"], code: 1, saying: "nobody named")
+    }
+}

@@ -14,7 +14,7 @@ import KithCore
         #expect(mode(of: tmp.file("a/b")) == 0o700)
         #expect(mode(of: tmp.file("a")) == 0o700)
         #expect(mode(of: path) == 0o600)
-        #expect(try store.appliedMigrations() == ["v1-people-groups-moments"])
+        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
         let (journal, fk, app) = try store.queue.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode")!, try Int.fetchOne(db, sql: "PRAGMA foreign_keys")!,
              try Int32.fetchOne(db, sql: "PRAGMA application_id")!)
@@ -44,13 +44,34 @@ import KithCore
         let path = tmp.file("kith.sqlite")
         FileManager.default.createFile(atPath: path, contents: Data())
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations() == ["v1-people-groups-moments"])
+        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
         let tables = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for t in ["groups", "memberships", "moment_emotions", "moment_people", "moments", "people", "settings"] {
             #expect(tables.contains(t))
         }
+    }
+
+    /// Every earlier schema upgrades in place, keeping its data.
+    @Test func migratesAV1StoreKeepingEverything() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do {
+            let q = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(q, upTo: "v1-people-groups-moments")
+            try q.write { db in
+                try db.execute(sql: "INSERT INTO people (name, added_day) VALUES ('Zoë', 20000)")
+                try db.execute(sql: "INSERT INTO moments (day, channel, initiator, created_at) VALUES (20400, 'call', 'me', 0)")
+                try db.execute(sql: "INSERT INTO moment_people VALUES (1, 1, 20400)")
+            }
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
+        #expect(try store.people().map(\.name) == ["Zoë"])
+        #expect(try store.moments(MomentFilter()).count == 1)
+        try store.snooze(person: 1, until: Day(ordinal: 20500))
+        #expect(try store.snoozes().people == [1: Day(ordinal: 20500)])
     }
 
     @Test func warnsWhenTheFileIsReadableByOthers() throws {
@@ -173,6 +194,30 @@ import KithCore
         #expect(try s.people().isEmpty && s.moments(MomentFilter()).isEmpty)
         #expect(StoreLocation.isAbsent(path))
         #expect(!FileManager.default.fileExists(atPath: tmp.file("never")))
+    }
+
+    @Test func snoozesAreLiftedByLoggingAndRemindersOpenAndClose() throws {
+        let s = try store()
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
+        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day, members: [zoe.id])
+        try s.snooze(person: zoe.id, until: day.adding(days: 5))
+        try s.snooze(group: club.id, until: day.adding(days: 9))
+        try s.snooze(person: zoe.id, until: day.adding(days: 7))      // replaces
+        #expect(try s.snoozes() == Snoozes(people: [zoe.id: day.adding(days: 7)], groups: [club.id: day.adding(days: 9)]))
+        _ = try s.addMoment(Moment(day: day, people: [zoe.id], groupID: club.id), createdAt: 0)
+        #expect(try s.snoozes() == Snoozes())
+        try s.snooze(person: zoe.id, until: day.adding(days: 3))
+        try s.snooze(person: zoe.id, until: nil)
+        #expect(try s.snoozes() == Snoozes())
+
+        let r = try s.addReminder(Reminder(personID: zoe.id, text: "ask how the interview went", on: day.adding(days: 2)), createdAt: 0)
+        _ = try s.addReminder(Reminder(groupID: club.id, text: "book the room", on: day), createdAt: 0)
+        #expect(try s.reminders().map(\.text) == ["book the room", "ask how the interview went"])
+        #expect(try s.setReminder(id: r.id, state: .done, on: day).state == .done)
+        #expect(try s.reminders().map(\.text) == ["book the room"])
+        #expect(try s.reminders(includeClosed: true).count == 2)
+        #expect(throws: StoreError.self) { try s.setReminder(id: 999, state: .done, on: day) }
+        #expect(throws: StoreError.self) { try s.addReminder(Reminder(personID: 999, text: "x", on: day), createdAt: 0) }
     }
 
     @Test func constraintsHoldEvenForRawSQL() throws {
