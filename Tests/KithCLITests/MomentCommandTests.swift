@@ -351,3 +351,48 @@ import KithTestSupport
         k.fails(["remind", "nobody", "x"], code: 1, saying: "nobody named")
     }
 }
+
+@Suite struct NudgeTests {
+    func setUp() -> Sandbox {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--circle", "inner", "--birthday", "--11-22"])
+        k.ok(["log", "zoe", "--date", "12d"])
+        return k
+    }
+
+    @Test func dryRunShowsOneNotificationAndCountsNothing() {
+        let k = setUp()
+        let r = k.ok(["nudge", "--dry-run"])
+        #expect(r.out.hasPrefix("Would send: kith: 1 bond is due, a birthday today\n  Zoë (overdue, 12 days): "))
+        #expect(r.out.contains("It is Zoë's birthday."))
+        #expect(!k.ok(["nudge", "--dry-run"]).out.contains("Already"))
+    }
+
+    @Test func withoutADesktopItPrintsOnceADay() {
+        let k = setUp()
+        let first = k.ok(["nudge"])      // PATH has no notify-send here
+        #expect(first.out.hasPrefix("kith: 1 bond is due, a birthday today\n"))
+        #expect(k.ok(["nudge"]).out == "Already nudged today (kith nudge --force sends again).\n")
+        #expect(k.ok(["nudge", "--force"]).out.hasPrefix("kith: 1 bond is due"))
+        #expect(k.run(["nudge"], env: ["KITH_TODAY": "2026-11-23"]).out.hasPrefix("kith: 1 bond is due"))
+    }
+
+    @Test func withNotifySendAndASessionBusItNotifies() throws {
+        let k = setUp()
+        let bin = k.tmp.file("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let log = k.tmp.file("notified")
+        let script = "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(log)'\n"
+        FileManager.default.createFile(atPath: bin + "/notify-send", contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        let r = k.run(["nudge"], env: ["PATH": bin + ":/usr/bin:/bin", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"])
+        #expect(r.code == 0 && r.out == "Sent a notification: kith: 1 bond is due, a birthday today\n")
+        let sent = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+        #expect(sent.hasPrefix("--app-name=kith\nkith: 1 bond is due, a birthday today\nZoë (overdue, 12 days): "))
+    }
+
+    @Test func nobodyDueMeansNoNudge() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        #expect(k.ok(["nudge"]).out == "Nobody is due today; no nudge.\n")
+    }
+}
