@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
         // A deterministic made-up world, for `kith --demo` and benchmarks. Pure.
         .target(name: "KithDemo", dependencies: ["KithCore"]),
+        // Open formats in and out: iCalendar now; vCard, JSON and CSV later. Pure.
+        .target(name: "KithInterop", dependencies: ["KithCore"]),
         // Theme files (and later the config file): TOML in, plain values out.
         .target(name: "KithSettings", dependencies: [
             "KithUI",
@@ -38,7 +40,7 @@ let package = Package(
         ]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler",
+            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
+        .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.

@@ -44,6 +44,12 @@ enum Output {
     /// The first error writing stdout (a full disk, a closed pipe); later output is dropped.
     nonisolated(unsafe) private(set) static var writeError: Int32?
 
+    /// Text exactly as given (no newline added), for formats with their own line ends.
+    static func raw(_ s: String) {
+        buffer += s
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
     static func line(_ s: String = "") {
         buffer += s
         buffer += "\n"

@@ -396,3 +396,48 @@ import KithTestSupport
         #expect(k.ok(["nudge"]).out == "Nobody is due today; no nudge.\n")
     }
 }
+
+@Suite struct CalendarExportTests {
+    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("e2e/check_ics.py").path
+
+    /// The export read back by Python's icalendar, as a calendar app would read it.
+    func parsed(_ file: String) throws -> [String] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.checker, file]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "icalendar could not read the export: \(problem)")
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    @Test func dueDatesRemindersAndBirthdaysReadBackWithStableUIDs() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë Ångström, the one with a very long name that needs folding; really", "--circle", "inner", "--birthday", "1990-04-15"])
+        k.ok(["add", "山田太郎", "--birthday", "--02-29"])
+        k.ok(["log", "zoe", "--date", "3d"])
+        k.ok(["remind", "山田", "ask about Kyoto, and the new job", "--on", "friday"])
+        let file = k.tmp.file("kith.ics")
+        #expect(k.ok(["export", "ics", "--out", file]).out == "Wrote 5 calendar entries to \(file).\n")
+        #expect(mode(of: file) == 0o600)
+        let events = try parsed(file)
+        #expect(events.contains("due-person-1@kith|2026-11-26|-|Check in with Zoë Ångström, the one with a very long name that needs folding; really"))
+        #expect(events.contains("birthday-person-1@kith|1990-04-15|FREQ=YEARLY|Zoë Ångström, the one with a very long name that needs folding; really's birthday"))
+        #expect(events.contains("birthday-person-2@kith|2027-02-28|FREQ=YEARLY;BYMONTHDAY=-1;BYMONTH=2|山田太郎's birthday"))
+        #expect(events.contains("reminder-1@kith|2026-11-27|-|ask about Kyoto, and the new job (山田太郎)"))
+        #expect(events.contains { $0.hasPrefix("due-person-2@kith|2026-12-22|") })
+        // A re-export on another day keeps the UIDs; stdout gives the same bytes as the file.
+        let again = k.tmp.file("again.ics")
+        k.run(["export", "ics", "--out", again], env: ["KITH_TODAY": "2026-11-23"])
+        #expect(try parsed(again).map { $0.split(separator: "|")[0] }.sorted() == events.map { $0.split(separator: "|")[0] }.sorted())
+        #expect(Data(k.ok(["export", "ics"]).out.utf8) == FileManager.default.contents(atPath: file))
+        k.fails(["export", "ics", "--days", "0"], code: 2, saying: "--days must be")
+        k.fails(["export", "ics", "--out", k.tmp.file("no/such/dir/x.ics")], code: 1, saying: "cannot write")
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import KithCore
+import KithInterop
+import KithScheduler
+import KithStore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write your data in an open format (calendar for now).",
+        subcommands: [ExportICS.self])
+}
+
+/// `kith export ics`: due dates, reminders and birthdays for any calendar app.
+struct ExportICS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "Due dates, open reminders and birthdays as iCalendar (RFC 5545).",
+        discussion: """
+            Each bond's next due day within --days, each open reminder, and every birthday as a yearly
+            event. UIDs are stable, so importing a newer export updates the calendar instead of
+            duplicating. The file is created readable by you only.
+            """)
+
+    @Option(help: ArgumentHelp("How far ahead due dates go (default 90).", valueName: "days")) var days = 90
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if days < 1 || days > 3650 { throw ValidationError("--days must be from 1 to 3650") }
+    }
+
+    func run() throws {
+        let ctx = global.context()
+        let store = try ctx.openStore()
+        let today = ctx.today
+        let people = try store.people()
+        let last = try store.lastMomentDays()
+        let snoozes = try store.snoozes()
+        var events: [CalendarEvent] = []
+        let horizon = today.adding(days: days)
+        for p in people {
+            let bond = Bond(id: .person(p.id), name: p.name, circle: p.circle, cadenceDays: p.effectiveCadenceDays,
+                            last: last[p.id], added: p.addedOn, snoozedUntil: snoozes.people[p.id])
+            let due = max(Scheduler.dueDay(bond), bond.snoozedUntil ?? today, today)
+            if due <= horizon {
+                events.append(CalendarEvent(uid: "due-person-\(p.id)@kith", day: due, summary: "Check in with \(p.name)",
+                                            description: "Every \(p.effectiveCadenceDays) days (\(p.circle.rawValue) circle). From kith."))
+            }
+            if let b = p.birthday, let next = Scheduler.nextBirthday(b, from: today) {
+                let leap = b.month == 2 && b.day == 29
+                let start = b.year.flatMap { y in Day(year: y, month: b.month, day: b.day) } ?? next
+                events.append(CalendarEvent(uid: "birthday-person-\(p.id)@kith", day: start, summary: "\(p.name)'s birthday",
+                                            description: b.year.map { "Born \($0)." } ?? "", yearly: !leap, lastDayOfFebruary: leap))
+            }
+        }
+        for o in try store.groupOverview() where !o.members.isEmpty {
+            let g = o.group
+            let bond = Bond(id: .group(g.id), name: g.name, circle: nil, cadenceDays: g.effectiveCadenceDays, last: o.last,
+                            added: g.addedOn, snoozedUntil: snoozes.groups[g.id])
+            let due = max(Scheduler.dueDay(bond), bond.snoozedUntil ?? today, today)
+            if due <= horizon {
+                events.append(CalendarEvent(uid: "due-group-\(g.id)@kith", day: due, summary: "Meet up: \(g.name)",
+                                            description: "Every \(g.effectiveCadenceDays) days. From kith."))
+            }
+        }
+        let resolver = try Resolver(store: store)
+        for r in try store.reminders() {
+            let about = r.personID.flatMap { id in resolver.people.first { $0.id == id }?.name }
+                ?? r.groupID.flatMap { id in resolver.groups.first { $0.id == id }?.name } ?? ""
+            events.append(CalendarEvent(uid: "reminder-\(r.id)@kith", day: max(r.on, today), summary: "\(r.text) (\(about))"))
+        }
+        events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
+        let text = ICalendar.write(events, stamp: today)
+        guard let out else {
+            Output.raw(text)
+            return
+        }
+        try ExportICS.writePrivately(text, to: out)
+        Output.line("Wrote \(events.count) calendar entries to \(out).")
+    }
+
+    /// Creates (or replaces) a file readable by its owner only, written in full or not at all.
+    static func writePrivately(_ text: String, to path: String) throws {
+        let tmp = path + ".kith-tmp"
+        let fd = open(tmp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        fchmod(fd, 0o600)
+        var ok = true
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { p in
+            var off = 0
+            while off < p.count {
+                let n = write(fd, p.baseAddress! + off, p.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { ok = false; return }
+                off += n
+            }
+        }
+        if fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(tmp, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(tmp)
+            throw CLIError.failure("cannot write \(path): \(why)")
+        }
+    }
+}
