@@ -98,6 +98,15 @@ struct Runner {
             case let .setArchived(id, archived):
                 try store.setArchived(id: id, archived)
                 return .archived(name: try store.person(id: id).name, archived: archived)
+            case let .snooze(subject, until):
+                switch subject {
+                case .person(let id): try store.snooze(person: id, until: until)
+                case .group(let id): try store.snooze(group: id, until: until)
+                }
+                return .changed("No nudges about them until \(DateText.long(until)); logging a moment lifts it.")
+            case .closeReminder(let id):
+                let r = try store.setReminder(id: id, state: .done, on: ctx.today)
+                return .changed("Done: \(r.text)")
             case .redraw, .quit:
                 return nil
             }
@@ -130,7 +139,7 @@ struct Runner {
         var entries = people.map { p in
             RosterEntry(subject: .person(p.id), name: p.name, nickname: p.nickname, circle: p.circle,
                         cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,
-                        birthday: p.birthday, activity: months(recent.people[p.id]))
+                        birthday: p.birthday, activity: months(recent.people[p.id]), purpose: p.bond)
         }
         let memberships = try store.membersByGroup()
         entries += groups.map { g in
@@ -138,7 +147,12 @@ struct Runner {
                         last: recent.groupLast[g.id], added: g.addedOn, activity: months(recent.groups[g.id]),
                         members: (memberships[g.id] ?? []).filter { active.contains($0) })
         }
+        let stored = try store.snoozes()
+        var snoozes: [Subject: Day] = [:]
+        for (id, day) in stored.people { snoozes[.person(id)] = day }
+        for (id, day) in stored.groups { snoozes[.group(id)] = day }
         return .rosterLoaded(entries, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
-                             groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }))
+                             groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }),
+                             snoozes: snoozes, reminders: try store.reminders())
     }
 }

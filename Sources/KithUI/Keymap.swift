@@ -7,18 +7,20 @@ public enum Action: String, CaseIterable, Sendable {
     case deleteMoment, confirm
     case help, quit, redraw
     case checkIn, editMoment, addPerson, editPerson, archivePerson, filterTimeline, clearFilter
+    case toggleToday, skipCycle, snoozeWeek, reminderDone
     case nextField, previousField, choiceNext, choicePrevious, toggle, save
     case intensity1, intensity2, intensity3
 }
 
 /// Where the user is: which bindings apply.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case roster, timeline, filtering, help, moment, confirm
+    case roster, today, timeline, filtering, help, moment, confirm
     case form, formText, picker, pickerFilter, discard
 
     var title: String {
         switch self {
         case .roster: "Roster"
+        case .today: "Today (t in the roster)"
         case .timeline: "Timeline"
         case .filtering: "Filtering the roster"
         case .help: "Help"
@@ -76,7 +78,7 @@ public struct Keymap: Sendable {
         bindings.filter { $0.contexts.contains(context) }
     }
 
-    static let lists: Set<KeyContext> = [.roster, .timeline]
+    static let lists: Set<KeyContext> = [.roster, .today, .timeline]
 
     public static let standard = Keymap([
         Binding(.moveDown, [.char("j"), .down], hint: "move", help: "Next row", in: lists.union([.help, .moment]), hintKeys: "j/k"),
@@ -85,7 +87,7 @@ public struct Keymap: Sendable {
         Binding(.bottom, [.char("G"), .end], hint: "bottom", help: "Last row", in: lists, hintBar: false),
         Binding(.pageDown, [.pageDown, .ctrl("d")], hint: "page", help: "A page down", in: lists.union([.help, .moment]), hintBar: false),
         Binding(.pageUp, [.pageUp, .ctrl("u")], hint: "page", help: "A page up", in: lists.union([.help, .moment]), hintBar: false),
-        Binding(.focusNext, [.tab, .right, .char("l"), .enter], hint: "timeline", help: "Focus the timeline", in: [.roster]),
+        Binding(.focusNext, [.tab, .right, .char("l"), .enter], hint: "timeline", help: "Focus the timeline", in: [.roster, .today]),
         Binding(.focusPrevious, [.backTab, .left, .char("h"), .tab], hint: "roster", help: "Focus the roster", in: [.timeline]),
         Binding(.open, [.enter], hint: "open", help: "Open the selected moment", in: [.timeline]),
         Binding(.filter, [.char("/")], hint: "filter", help: "Filter the roster by name as you type", in: lists),
@@ -101,6 +103,11 @@ public struct Keymap: Sendable {
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
         Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
+        Binding(.toggleToday, [.char("t")], hint: "today", help: "Today: who is due, reminders, birthdays (t again for the roster)", in: [.roster, .today]),
+        Binding(.skipCycle, [.char("s")], hint: "skip a cycle", help: "Skip this one's cycle: next nudge a full cadence later", in: [.today]),
+        Binding(.snoozeWeek, [.char("z")], hint: "snooze a week", help: "Snooze this one for a week (logging a moment lifts it)", in: [.today]),
+        Binding(.reminderDone, [.char("x")], hint: "done", help: "Mark the highlighted reminder done", in: [.today]),
+        Binding(.toggleArchived, [.char("A")], hint: "all", help: "Show every bond that is due, not only the first five", in: [.today], hintBar: false),
         Binding(.filterTimeline, [.char("f")], hint: "filter moments", help: "Filter the timeline: emotion, kind, channel, dates, text", in: [.timeline, .roster], hintBar: false),
         Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline, .roster], hintBar: false),
         Binding(.back, [.escape], hint: "clear", help: "Clear the roster's name filter", in: [.roster], hintBar: false),

@@ -22,12 +22,16 @@ public struct RosterEntry: Equatable, Sendable {
     public var activity: [Int]
     /// For a group: its active members, who a check-in with the group includes.
     public var members: [Int64]
+    /// What the bond is for (a person's), for the Today view's suggestions.
+    public var purpose: BondPurpose?
     /// Name and nickname folded once at load, so filtering as you type stays cheap.
     public let folded: String
 
     public init(subject: Subject, name: String, nickname: String? = nil, circle: Circle?, cadenceDays: Int,
-                last: Day?, added: Day, archived: Bool = false, birthday: Birthday? = nil, activity: [Int] = [], members: [Int64] = []) {
+                last: Day?, added: Day, archived: Bool = false, birthday: Birthday? = nil, activity: [Int] = [], members: [Int64] = [],
+                purpose: BondPurpose? = nil) {
         self.members = members
+        self.purpose = purpose
         self.subject = subject
         self.name = name
         self.nickname = nickname
@@ -125,6 +129,13 @@ public struct AppState: Equatable, Sendable {
     public var showArchived = false
     public var showGroups = false
     public var rosterCursor = 0
+    /// The Today view in the left pane instead of the roster (t).
+    public var showToday = false
+    public var todayCursor = 0
+    /// Every bond that is due, not only the daily few (A in the Today view).
+    public var showAllDue = false
+    public var snoozes: [Subject: Day] = [:]
+    public var reminders: [Reminder] = []
     public var rosterScroll = 0
     public var focus: Pane = .roster
     public var everyone = false
@@ -151,8 +162,15 @@ public struct AppState: Equatable, Sendable {
         self.height = height
     }
 
+    /// The row the timeline follows and `c` checks in with: in the Today view, the
+    /// person or group of the highlighted line.
     public var selected: RosterEntry? {
-        visible.indices.contains(rosterCursor) ? entries[visible[rosterCursor]] : nil
+        if showToday {
+            let items = todayItems
+            guard items.indices.contains(todayCursor), let subject = items[todayCursor].subject else { return nil }
+            return entries.first { $0.subject == subject }
+        }
+        return visible.indices.contains(rosterCursor) ? entries[visible[rosterCursor]] : nil
     }
 
     /// The context that decides what keys mean right now.
@@ -170,6 +188,7 @@ public struct AppState: Equatable, Sendable {
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
             return f.field.isText ? .formText : .form
         }
+        if showToday && overlay == nil && !filtering && focus == .roster { return .today }
         switch overlay {
         case .help: return .help
         case .moment: return .moment

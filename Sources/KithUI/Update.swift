@@ -4,7 +4,10 @@ import KithCore
 public enum Msg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    case rosterLoaded([RosterEntry], people: [Int64: String], groups: [Int64: String])
+    case rosterLoaded([RosterEntry], people: [Int64: String], groups: [Int64: String],
+                      snoozes: [Subject: Day] = [:], reminders: [Reminder] = [])
+    /// Something changed in the store (a snooze, a reminder closed): say so and reload.
+    case changed(String)
     case timelineLoaded(TimelineScope, filter: TimelineFilter = .none, [Moment], offset: Int, exhausted: Bool)
     case momentDeleted(Int64)
     case momentSaved(Moment, edited: Bool)
@@ -25,6 +28,8 @@ public enum Effect: Equatable, Sendable {
     case savePerson(PersonDraft)
     case loadPerson(Int64)
     case setArchived(Int64, Bool)
+    case snooze(Subject, until: Day)
+    case closeReminder(Int64)
     case updateMoment(Moment)
     case redraw
     case quit
@@ -39,8 +44,11 @@ public enum Update {
             state.height = h
             clampScrolls(&state)
             return []
-        case let .rosterLoaded(entries, people, groups):
+        case let .rosterLoaded(entries, people, groups, snoozes, reminders):
             state.entries = entries
+            state.snoozes = snoozes
+            state.reminders = reminders
+            state.todayCursor = min(state.todayCursor, max(0, state.todayItems.count - 1))
             state.personNames = people
             state.groupNames = groups
             let first = !state.loaded
@@ -92,6 +100,10 @@ public enum Update {
         case let .personLoaded(p, groups):
             state.personForm = PersonForm(editing: p, groups: groups)
             return []
+        case .changed(let what):
+            state.message = what
+            state.messageIsError = false
+            return [.loadRoster]
         case let .archived(name, archived):
             state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."
             state.messageIsError = false
@@ -160,6 +172,7 @@ public enum Update {
             return []
         case .filter:
             state.focus = .roster
+            state.showToday = false
             state.filtering = true
             return []
         case .cycleSort:
@@ -167,6 +180,9 @@ public enum Update {
             state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
             state.refreshVisible()
             state.message = "Sorted by \(state.sort.rawValue)."
+            return []
+        case .toggleArchived where context == .today:
+            state.showAllDue.toggle()
             return []
         case .toggleArchived:
             state.showArchived.toggle()
@@ -267,6 +283,25 @@ public enum Update {
             state.overlay = nil
             state.form = CheckInForm(editing: m, title: m.who(state), today: state.today)
             return []
+        case .toggleToday:
+            state.showToday.toggle()
+            state.todayCursor = 0
+            if state.showToday { state.focus = .roster }
+            return followSelection(&state, force: true)
+        case .skipCycle, .snoozeWeek:
+            let items = state.todayItems
+            guard items.indices.contains(state.todayCursor), let subject = items[state.todayCursor].subject,
+                  let e = state.entries.first(where: { $0.subject == subject }) else { return [] }
+            if action == .snoozeWeek { return [.snooze(subject, until: state.today.adding(days: 7))] }
+            let due = (e.last ?? e.added).adding(days: e.cadenceDays)
+            return [.snooze(subject, until: max(due, state.today).adding(days: e.cadenceDays))]
+        case .reminderDone:
+            let items = state.todayItems
+            guard items.indices.contains(state.todayCursor), case .reminder(let r, _, _) = items[state.todayCursor] else {
+                state.message = "x marks a reminder done; highlight one first."
+                return []
+            }
+            return [.closeReminder(r.id)]
         case .nextField, .previousField, .choiceNext, .choicePrevious, .toggle, .save, .intensity1, .intensity2, .intensity3:
             return []
         }
@@ -300,6 +335,13 @@ public enum Update {
             state.overlay = .moment(m, scroll: max(0, scroll + step(action, page: layout.timelineLines, current: scroll)))
             return []
         default: break
+        }
+        if state.showToday && state.focus == .roster && !state.filtering {
+            let count = state.todayItems.count
+            guard count > 0 else { return [] }
+            let before = state.todayCursor
+            state.todayCursor = target(action, cursor: before, count: count, page: layout.rosterRows)
+            return state.todayCursor == before ? [] : followSelection(&state)
         }
         if state.focus == .roster || state.filtering {
             let count = state.visible.count

@@ -82,6 +82,14 @@ import Testing
         check("person-form", Screen.render(s))
     }
 
+    @Test func todayView() {
+        var s = AppState(today: Fixture.today, width: 100, height: 24)
+        _ = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:],
+                                            reminders: [Reminder(id: 1, personID: 2, text: "ask about Kyoto", on: Fixture.today)]))
+        _ = Update.update(&s, .key(.char("t")))
+        check("today-100x24", Screen.render(s))
+    }
+
     @Test func emptyStore() {
         var s = AppState(today: Fixture.today, width: 80, height: 24)
         _ = Update.update(&s, .rosterLoaded([], people: [:], groups: [:]))

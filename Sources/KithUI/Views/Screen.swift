@@ -10,7 +10,11 @@ public enum Screen {
             return grid
         }
         HeaderView.draw(into: &grid, state: state, area: layout.header)
-        RosterView.draw(into: &grid, state: state, area: layout.roster)
+        if state.showToday {
+            TodayView.draw(into: &grid, state: state, area: layout.roster)
+        } else {
+            RosterView.draw(into: &grid, state: state, area: layout.roster)
+        }
         TimelineView.draw(into: &grid, state: state, area: layout.timeline)
         HintBarView.draw(into: &grid, state: state, area: layout.hints, keymap: keymap)
         switch state.overlay {

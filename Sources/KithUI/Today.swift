@@ -1,0 +1,63 @@
+import KithCore
+import KithScheduler
+
+/// One line of the Today view.
+public enum TodayItem: Equatable, Sendable {
+    case nudge(Nudge, Subject)
+    case reminder(Reminder, about: String, Subject?)
+    case birthday(name: String, on: Day, age: Int?, Subject)
+
+    public var subject: Subject? {
+        switch self {
+        case .nudge(_, let s): s
+        case .reminder(_, _, let s): s
+        case .birthday(_, _, _, let s): s
+        }
+    }
+}
+
+extension AppState {
+    /// What is due today, from the roster's own data: ranked nudges (the daily cap
+    /// unless everything was asked for), open reminders from their day, and birthdays
+    /// in the next two weeks.
+    public var todayItems: [TodayItem] {
+        var bonds: [Bond] = []
+        for e in entries where !e.archived {
+            if e.isGroup && e.members.isEmpty { continue }
+            let id: BondID
+            switch e.subject {
+            case .person(let p): id = .person(p)
+            case .group(let g): id = .group(g)
+            }
+            bonds.append(Bond(id: id, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
+                              added: e.added, purpose: e.purpose, snoozedUntil: snoozes[e.subject]))
+        }
+        let settings = SchedulerSettings()
+        let due = Scheduler.due(bonds, today: today, settings: settings)
+        var items: [TodayItem] = (showAllDue ? due : Array(due.prefix(settings.dailyCap))).map { n in
+            switch n.bond.id {
+            case .person(let p): return .nudge(n, .person(p))
+            case .group(let g): return .nudge(n, .group(g))
+            }
+        }
+        for r in reminders where r.on <= today {
+            let subject: Subject? = r.personID.map { .person($0) } ?? r.groupID.map { .group($0) }
+            let about = r.personID.flatMap { personNames[$0] } ?? r.groupID.flatMap { groupNames[$0] } ?? ""
+            items.append(.reminder(r, about: about, subject))
+        }
+        let people = entries.compactMap { e -> (id: Int64, name: String, birthday: Birthday)? in
+            guard case .person(let id) = e.subject, !e.archived, let b = e.birthday else { return nil }
+            return (id, e.name, b)
+        }
+        for b in Scheduler.birthdays(people, today: today) {
+            items.append(.birthday(name: b.name, on: b.on, age: b.age, .person(b.id)))
+        }
+        return items
+    }
+
+    /// How many bonds are due in all (the Today view shows the first few).
+    public var dueCount: Int {
+        entries.filter { !$0.archived && !($0.isGroup && $0.members.isEmpty) && $0.due(today: today) != .fine
+            && !(snoozes[$0.subject].map { today < $0 } ?? false) }.count
+    }
+}

@@ -1,0 +1,45 @@
+import KithCore
+import Testing
+@testable import KithUI
+
+@Suite struct TodayTests {
+    func loadedWithReminder() -> AppState {
+        var s = AppState(today: Fixture.today, width: 80, height: 24)
+        let reminder = Reminder(id: 7, personID: 2, text: "ask about Kyoto", on: Fixture.today)
+        _ = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [1: "Book club"],
+                                            snoozes: [.person(3): Fixture.today.adding(days: 2)], reminders: [reminder]))
+        return s
+    }
+
+    @Test func todayListsNudgesRemindersAndBirthdays() {
+        var s = loadedWithReminder()
+        #expect(press(&s, .char("t")).count == 1)
+        #expect(s.context == .today)
+        let items = s.todayItems
+        // Zoë is overdue; José is snoozed; then the reminder and Zoë's birthday.
+        guard case .nudge(let n, .person(1)) = items[0] else { Issue.record("\(items)"); return }
+        #expect(n.state == .overdue && !n.suggestion.isEmpty)
+        #expect(!items.contains { if case .nudge(_, .person(3)) = $0 { true } else { false } })
+        #expect(items.contains { if case .reminder(let r, "山田太郎", .person(2)) = $0 { r.id == 7 } else { false } })
+        #expect(items.contains { if case .birthday("Zoë Ångström", _, 36, .person(1)) = $0 { true } else { false } })
+        #expect(s.selected?.name == "Zoë Ångström")
+    }
+
+    @Test func keysSkipSnoozeCloseAndCheckIn() {
+        var s = loadedWithReminder()
+        _ = press(&s, .char("t"))
+        // Zoë last met 21 days ago, every 7: skipping a cycle puts her a week from today.
+        #expect(press(&s, .char("s")) == [.snooze(.person(1), until: Fixture.today.adding(days: 7))])
+        #expect(press(&s, .char("z")) == [.snooze(.person(1), until: Fixture.today.adding(days: 7))])
+        #expect(press(&s, .char("x")).isEmpty && s.message?.contains("reminder") == true)
+        let reminderRow = s.todayItems.firstIndex { if case .reminder = $0 { true } else { false } }!
+        for _ in 0..<reminderRow { _ = press(&s, .char("j")) }
+        #expect(press(&s, .char("x")) == [.closeReminder(7)])
+        #expect(s.selected?.name == "山田太郎")
+        _ = press(&s, .char("c"))
+        #expect(s.form?.title == "山田太郎")
+        _ = press(&s, .escape, .char("t"))
+        #expect(s.context == .roster)
+        #expect(Update.update(&s, .changed("Done: ask about Kyoto")) == [.loadRoster])
+    }
+}
