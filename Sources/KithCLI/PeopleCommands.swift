@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithCore
+import KithScheduler
 import KithStore
 
 /// Person fields shared by `add` and `edit`.
@@ -233,6 +234,12 @@ struct Show: ParsableCommand {
         }
         if summary.total > 0 {
             rows.append(("moments", "\(summary.total) since \(DateText.long(summary.first!))"))
+            let lastYear = try store.moments(MomentFilter(person: p.id, since: ctx.today.adding(days: -365))).map(\.day)
+            if !p.archived, let hint = Scheduler.cadenceHint(rhythm: Scheduler.rhythm(of: lastYear, today: ctx.today),
+                                                            cadence: p.effectiveCadenceDays) {
+                rows.append(("rhythm", "over the last year you met about every \(Format.days(Scheduler.rhythm(of: lastYear, today: ctx.today)!)), "
+                             + "against a cadence of \(Format.days(p.effectiveCadenceDays)); to match it: kith edit \"\(s(p.name))\" --every \(hint)d"))
+            }
             let r = summary.byInitiator
             rows.append(("reached out", "me \(r[.me] ?? 0) · them \(r[.them] ?? 0) · mutual \(r[.mutual] ?? 0)"))
         }

@@ -152,3 +152,23 @@ public enum Scheduler {
         return nil
     }
 }
+
+extension Scheduler {
+    /// The usual gap between moments over the last year (the median, in days), or nil
+    /// with fewer than four moments to judge by.
+    public static func rhythm(of days: [Day], today: Day) -> Int? {
+        let recent = Set(days.filter { $0 <= today && today.days(since: $0) <= 365 }).sorted()
+        guard recent.count >= 4 else { return nil }
+        let gaps = zip(recent.dropFirst(), recent).map { $0.days(since: $1) }.sorted()
+        return gaps[gaps.count / 2]
+    }
+
+    /// A cadence that matches how the bond actually goes, when that differs clearly
+    /// (twice as long, or half) from the one set. kith only ever suggests it: a cadence
+    /// may be a goal, so it is never changed silently.
+    public static func cadenceHint(rhythm: Int?, cadence: Int) -> Int? {
+        guard let rhythm, rhythm > 0 else { return nil }
+        guard rhythm >= 2 * cadence || 2 * rhythm <= cadence else { return nil }
+        return rhythm >= 14 ? (rhythm + 3) / 7 * 7 : rhythm
+    }
+}

@@ -112,7 +112,7 @@ public struct Keymap: Sendable {
         Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline, .roster], hintBar: false),
         Binding(.back, [.escape], hint: "clear", help: "Clear the roster's name filter", in: [.roster], hintBar: false),
         Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster]),
-        Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person", in: [.roster], hintBar: false),
+        Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person (their cadence, say)", in: [.roster, .today], hintBar: false),
         Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person (asks)", in: [.roster], hintBar: false),
 
         Binding(.nextField, [.tab, .down], hint: "next", help: "Next field", in: [.form, .formText], hintKeys: "Tab/↓"),

@@ -36,6 +36,16 @@ import KithTestSupport
         #expect(k.ok(["show", "ana"]).out.contains("29 Feb\n"))
     }
 
+    @Test func showOffersACadenceThatMatchesTheActualRhythm() {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--circle", "inner"])
+        for months in 0..<6 { k.ok(["log", "zoe", "--date", "\(months * 30 + 1)d"]) }
+        let card = k.ok(["show", "zoe"]).out
+        #expect(card.contains("rhythm       over the last year you met about every 30 days, against a cadence of 1 week; to match it: kith edit \"Zoë\" --every 28d"))
+        k.ok(["edit", "zoe", "--every", "28d"])
+        #expect(!k.ok(["show", "zoe"]).out.contains("rhythm"))
+    }
+
     @Test func addRejectsBadValuesWithoutTouchingTheStore() {
         let k = Sandbox()
         k.ok(["add", "Ana"])

@@ -70,6 +70,17 @@ import Testing
                 || Scheduler.suggestion(for: group, daysSince: 40, today: today).contains("get-together"))
     }
 
+    @Test func rhythmAndTheCadenceHint() {
+        let monthly = (0..<10).map { today.adding(days: -30 * $0 - 1) }
+        #expect(Scheduler.rhythm(of: monthly, today: today) == 30)
+        #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 7) == 28)     // monthly against weekly: suggest 4 weeks
+        #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 30) == nil)
+        #expect(Scheduler.cadenceHint(rhythm: 3, cadence: 14) == 3)      // far more often than set
+        #expect(Scheduler.cadenceHint(rhythm: 10, cadence: 7) == nil)    // close enough
+        #expect(Scheduler.rhythm(of: Array(monthly.prefix(3)), today: today) == nil)
+        #expect(Scheduler.rhythm(of: monthly.map { $0.adding(days: -400) }, today: today) == nil)   // older than a year
+    }
+
     @Test func birthdaysAcrossYearEndsAndLeapYears() {
         let people: [(id: Int64, name: String, birthday: Birthday)] = [
             (1, "New Year", Birthday(month: 1, day: 2, year: 1990)!),

@@ -25,13 +25,22 @@ enum TodayView {
         let top = max(0, min(state.todayCursor - visibleItems + 1, items.count - visibleItems))
         for (row, index) in (top..<min(items.count, top + visibleItems)).enumerated() {
             let y = inner.y + row * perItem
-            let (mark, markRole, head, detail): (String, Role, String, String)
+            let (mark, markRole, head): (String, Role, String)
+            var detail: String
             switch items[index] {
             case .nudge(let n, _):
                 mark = n.state == .overdue ? "!" : "•"
                 markRole = n.state == .overdue ? .overdue : .due
                 head = "\(n.bond.name)\(n.bond.isGroup ? " (group)" : "") · \(n.daysSince)d of \(n.bond.cadenceDays)d"
                 detail = n.suggestion
+                // The year's actual rhythm, when it differs clearly from the cadence set.
+                if let e = state.entries.first(where: { $0.subject == items[index].subject }) {
+                    let count = e.activity.reduce(0, +)
+                    let rhythm = count >= 4 ? 365 / count : nil
+                    if let hint = Scheduler.cadenceHint(rhythm: rhythm, cadence: e.cadenceDays), !e.isGroup {
+                        detail = "you usually meet every ~\(hint)d; e to adjust · " + n.suggestion
+                    }
+                }
             case let .reminder(r, about, _):
                 mark = "◦"
                 markRole = .accent
