@@ -53,6 +53,13 @@ public enum KithCLI {
 
     private static func execute(_ args: [String]) -> Int32 {
         do {
+            // The config file's rules hold for everything this run does (help is always available).
+            let askingForHelp = args.contains { ["--help", "-h", "help", "--version"].contains($0) }
+            if !askingForHelp {
+                let settings = try Settings.load(environment: ProcessInfo.processInfo.environment)
+                Rules.current = settings.rules
+                for w in settings.warnings { Output.error(w) }
+            }
             if args.count >= 2, args[0] == "help", !Kith.commandNames.contains(args[1]) {
                 throw CLIError.usage("unknown command \"\(args[1])\"; `kith --help` lists them")
             }
@@ -72,6 +79,9 @@ public enum KithCLI {
                 Output.error(e.message)
                 return Exit.usage
             case let e as StoreError:
+                Output.error(e.description)
+                return Exit.failure
+            case let e as ConfigError:
                 Output.error(e.description)
                 return Exit.failure
             default:

@@ -6,10 +6,10 @@
 public enum DueState: Int, Comparable, Sendable {
     case fine, due, overdue
 
-    public static let defaultOverdueFactor = 1.5
+    public static var defaultOverdueFactor: Double { Rules.current.overdueFactor }
 
     public static func of(last: Day?, since added: Day, cadenceDays: Int, today: Day,
-                          overdueFactor: Double = defaultOverdueFactor) -> DueState {
+                          overdueFactor: Double = Rules.current.overdueFactor) -> DueState {
         let days = today.days(since: last ?? added)
         if Double(days) >= Double(cadenceDays) * overdueFactor { return .overdue }
         if days >= cadenceDays { return .due }

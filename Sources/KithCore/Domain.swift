@@ -3,14 +3,8 @@
 public enum Circle: String, CaseIterable, Codable, Sendable, Comparable {
     case inner, close, friends, wider
 
-    public var defaultCadenceDays: Int {
-        switch self {
-        case .inner: 7
-        case .close: 14
-        case .friends: 30
-        case .wider: 90
-        }
-    }
+    /// 7, 14, 30 and 90 days unless the config file says otherwise.
+    public var defaultCadenceDays: Int { Rules.current.cadence[self] ?? 30 }
 
     /// Dunbar's approximate layer sizes.
     public var typicalSize: Int {

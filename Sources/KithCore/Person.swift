@@ -89,7 +89,7 @@ public struct Group: Hashable, Sendable, Identifiable {
     }
 
     /// Groups meet less often than inner friends; a month unless set.
-    public static let defaultCadenceDays = 30
+    public static var defaultCadenceDays: Int { Rules.current.groupCadence }
     public var effectiveCadenceDays: Int { cadenceDays ?? Group.defaultCadenceDays }
 }
 

@@ -52,9 +52,9 @@ public struct Nudge: Sendable, Equatable {
 
 public struct SchedulerSettings: Sendable, Equatable {
     /// Overdue from this many cadences on.
-    public var overdueFactor = DueState.defaultOverdueFactor
+    public var overdueFactor = Rules.current.overdueFactor
     /// How many nudges the Today list shows unless asked for all.
-    public var dailyCap = 5
+    public var dailyCap = Rules.current.dailyCap
     public init() {}
 }
 
@@ -134,7 +134,7 @@ public enum Scheduler {
     /// Birthdays from today to `days` ahead, soonest first. 29 February is kept on
     /// 28 February in common years. The age is given when the year is known.
     public static func birthdays(_ people: [(id: Int64, name: String, birthday: Birthday)], today: Day,
-                                 within days: Int = 14) -> [(id: Int64, name: String, on: Day, age: Int?)] {
+                                 within days: Int = Rules.current.birthdayDays) -> [(id: Int64, name: String, on: Day, age: Int?)] {
         var out: [(id: Int64, name: String, on: Day, age: Int?)] = []
         for p in people {
             guard let next = nextBirthday(p.birthday, from: today), next.days(since: today) <= days else { continue }

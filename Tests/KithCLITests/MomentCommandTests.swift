@@ -441,3 +441,41 @@ import KithTestSupport
         k.fails(["export", "ics", "--out", k.tmp.file("no/such/dir/x.ics")], code: 1, saying: "cannot write")
     }
 }
+
+@Suite struct ConfigFileTests {
+    func write(_ k: Sandbox, _ text: String) {
+        try? FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data(text.utf8))
+    }
+
+    @Test func cadencesOverdueFactorCapAndBirthdaysComeFromTheConfig() {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--circle", "inner", "--birthday", "--12-20"])
+        k.ok(["add", "Ana", "--circle", "inner"])
+        k.ok(["log", "zoe,ana", "--date", "12d"])
+        #expect(k.ok(["due"]).out.contains("overdue"))                  // 12 ≥ 1.5 × 7
+        write(k, "overdue_factor = 2\ndaily_cap = 1\nbirthday_days = 30\n[cadence]\ninner = 10\ngroup = 14\n")
+        let out = k.ok(["due"]).out
+        #expect(out.hasPrefix("Due today (1 of 2; kith due --all shows everyone):"))
+        #expect(out.contains("due  12 days (every 10)") && !out.contains("overdue"))
+        #expect(out.contains("Birthday: Zoë on Sun 20 Dec 2026"))
+        #expect(k.ok(["show", "zoe"]).out.contains("inner · every 10 days"))
+    }
+
+    @Test func badValuesNameTheFileLineAndKey() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        write(k, "theme = \"dark\"\n\ndaily_cap = 0\n")
+        let r = k.run(["people"])
+        #expect(r.code == 1 && r.errLines.count == 1)
+        #expect(r.err.contains("config.toml:3: daily_cap: must be a whole number from 1 to 100"))
+        write(k, "[cadence]\ninner = \"weekly\"\n")
+        #expect(k.run(["people"]).err.contains("config.toml:2: cadence.inner: must be a whole number"))
+        write(k, "overdue_factor = [\n")
+        #expect(k.run(["people"]).err.contains("config.toml:1:"))
+        #expect(k.run(["--help"]).code == 0)                         // help never depends on the config
+        write(k, "sparkle = true\n")
+        let warned = k.run(["people"])
+        #expect(warned.code == 0 && warned.err.contains("unknown key \"sparkle\" (ignored)"))
+    }
+}

@@ -48,7 +48,7 @@ enum HeaderView {
             ids[id] = p
             input.append((id, p.name, b))
         }
-        return Scheduler.birthdays(input, today: today, within: 14).map { b in
+        return Scheduler.birthdays(input, today: today).map { b in
             let n = b.on.days(since: today)
             return (b.name, (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + (b.age.map { " (\($0))" } ?? ""))
         }

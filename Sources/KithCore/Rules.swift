@@ -1,0 +1,17 @@
+/// The tunable rules of nudging. The defaults are the product's; the config file may
+/// change them. Set once at start-up, before anything reads them (`KithCLI` does it
+/// from `config.toml`), and only read after that.
+public struct Rules: Sendable, Equatable {
+    public var cadence: [Circle: Int] = [.inner: 7, .close: 14, .friends: 30, .wider: 90]
+    public var groupCadence = 30
+    /// Overdue from this many cadences on.
+    public var overdueFactor = 1.5
+    /// How many due bonds the Today list and `kith due` show unless asked for all.
+    public var dailyCap = 5
+    /// How far ahead birthdays are shown, in days.
+    public var birthdayDays = 14
+
+    public init() {}
+
+    nonisolated(unsafe) public static var current = Rules()
+}
