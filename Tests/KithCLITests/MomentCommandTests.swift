@@ -479,3 +479,33 @@ import KithTestSupport
         #expect(warned.code == 0 && warned.err.contains("unknown key \"sparkle\" (ignored)"))
     }
 }
+
+@Suite struct TimeZoneTests {
+    /// "Today" is the calendar day where the user is: the same instant is a different
+    /// day in Kiritimati (UTC+14) and on Baker Island (UTC-12), and a stored moment's
+    /// day never moves afterwards, whatever the zone it is read in.
+    @Test func todayIsTheLocalCalendarDayAndStoredDaysNeverMove() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        func localDay(_ tz: String) -> String {
+            let f = DateFormatter()
+            f.timeZone = TimeZone(identifier: tz)
+            f.dateFormat = "yyyy-MM-dd"
+            return f.string(from: Date())
+        }
+        for tz in ["Pacific/Kiritimati", "Etc/GMT+12"] {
+            let r = k.run(["log", "zoe", "--note", tz], env: ["TZ": tz, "KITH_TODAY": ""])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        let moments = try #require(k.json(["history", "--json"]) as? [[String: Any]])
+        let byNote = Dictionary(uniqueKeysWithValues: moments.map { ($0["note"] as! String, $0["date"] as! String) })
+        let east = localDay("Pacific/Kiritimati"), west = localDay("Etc/GMT+12")
+        // Right around a date line both can agree for a second; otherwise they differ by a day.
+        #expect(byNote["Pacific/Kiritimati"] == east && byNote["Etc/GMT+12"] == west)
+        for tz in ["UTC", "Asia/Tokyo", "America/Los_Angeles"] {
+            let again = try #require(k.run(["history", "--json"], env: ["TZ": tz]).out.data(using: .utf8))
+            let dates = (try JSONSerialization.jsonObject(with: again) as? [[String: Any]])?.map { $0["date"] as! String }
+            #expect(Set(dates ?? []) == Set([east, west]))
+        }
+    }
+}
