@@ -26,10 +26,7 @@ struct Due: ParsableCommand {
         let (nudges, total, birthdays) = try Due.today(store: store, today: ctx.today, all: all)
         let resolver = try Resolver(store: store)
         let reminders = try store.reminders().filter { $0.on <= ctx.today }
-        let about = { (r: Reminder) -> String in
-            if let p = r.personID { return resolver.people.first { $0.id == p }?.name ?? "" }
-            return resolver.groups.first { $0.id == r.groupID }?.name ?? ""
-        }
+        let about = resolver.about
         if check {
             if total == 0 && reminders.isEmpty { throw ExitCode(Exit.failure) }
             return

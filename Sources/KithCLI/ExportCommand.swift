@@ -66,9 +66,7 @@ struct ExportICS: ParsableCommand {
         }
         let resolver = try Resolver(store: store)
         for r in try store.reminders() {
-            let about = r.personID.flatMap { id in resolver.people.first { $0.id == id }?.name }
-                ?? r.groupID.flatMap { id in resolver.groups.first { $0.id == id }?.name } ?? ""
-            events.append(CalendarEvent(uid: "reminder-\(r.id)@kith", day: max(r.on, today), summary: "\(r.text) (\(about))"))
+            events.append(CalendarEvent(uid: "reminder-\(r.id)@kith", day: max(r.on, today), summary: "\(r.text) (\(resolver.about(r)))"))
         }
         events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
         let text = ICalendar.write(events, stamp: today)

@@ -124,6 +124,13 @@ struct Resolver {
         return out
     }
 
+    /// The person's or group's name a reminder is about.
+    func about(_ r: Reminder) -> String {
+        if let p = r.personID { return people.first { $0.id == p }?.name ?? "#\(p)" }
+        if let g = r.groupID { return groups.first { $0.id == g }?.name ?? "#\(g)" }
+        return ""
+    }
+
     static func list(_ names: [String]) -> String {
         let quoted = names.prefix(6).map { "\"\($0)\"" }
         let more = names.count > 6 ? " and \(names.count - 6) more" : ""

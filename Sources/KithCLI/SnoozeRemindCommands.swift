@@ -117,11 +117,7 @@ struct RemindList: ParsableCommand {
         let store = try ctx.openStore()
         let resolver = try Resolver(store: store)
         let reminders = try store.reminders(includeClosed: all)
-        let who = { (r: Reminder) -> String in
-            if let p = r.personID { return resolver.people.first { $0.id == p }?.name ?? "#\(p)" }
-            if let g = r.groupID { return (resolver.groups.first { $0.id == g }?.name ?? "#\(g)") + " (group)" }
-            return ""
-        }
+        let who = { (r: Reminder) -> String in resolver.about(r) + (r.groupID != nil ? " (group)" : "") }
         if json {
             Output.line(JSON.array(reminders.map { r in
                 .object([("id", .int(Int(r.id))), ("about", .string(who(r))), ("text", .string(r.text)),

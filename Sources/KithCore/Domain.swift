@@ -1,3 +1,9 @@
+/// Who a roster row, a timeline, a nudge or a check-in is about: a person or a group.
+public enum Subject: Hashable, Sendable {
+    case person(Int64)
+    case group(Int64)
+}
+
 /// Dunbar's layers: quality over quantity. Each ring has a rough size (information only,
 /// never a limit) and a default cadence, overridable per person.
 public enum Circle: String, CaseIterable, Codable, Sendable, Comparable {

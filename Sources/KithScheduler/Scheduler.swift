@@ -1,10 +1,7 @@
 import KithCore
 
 /// Who a nudge is about.
-public enum BondID: Hashable, Sendable {
-    case person(Int64)
-    case group(Int64)
-}
+public typealias BondID = Subject
 
 /// What the scheduler needs to know about one bond: a person or a group.
 public struct Bond: Sendable, Equatable {

@@ -1,11 +1,5 @@
 import KithCore
 
-/// Who a roster row, a timeline or a check-in is about.
-public enum Subject: Hashable, Sendable {
-    case person(Int64)
-    case group(Int64)
-}
-
 /// One roster row: a person or a group, with what the row shows and sorts by.
 public struct RosterEntry: Equatable, Sendable {
     public var subject: Subject

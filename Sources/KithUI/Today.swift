@@ -24,22 +24,12 @@ extension AppState {
         var bonds: [Bond] = []
         for e in entries where !e.archived {
             if e.isGroup && e.members.isEmpty { continue }
-            let id: BondID
-            switch e.subject {
-            case .person(let p): id = .person(p)
-            case .group(let g): id = .group(g)
-            }
-            bonds.append(Bond(id: id, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
+            bonds.append(Bond(id: e.subject, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
                               added: e.added, purpose: e.purpose, snoozedUntil: snoozes[e.subject]))
         }
         let settings = SchedulerSettings()
         let due = Scheduler.due(bonds, today: today, settings: settings)
-        var items: [TodayItem] = (showAllDue ? due : Array(due.prefix(settings.dailyCap))).map { n in
-            switch n.bond.id {
-            case .person(let p): return .nudge(n, .person(p))
-            case .group(let g): return .nudge(n, .group(g))
-            }
-        }
+        var items: [TodayItem] = (showAllDue ? due : Array(due.prefix(settings.dailyCap))).map { .nudge($0, $0.bond.id) }
         for r in reminders where r.on <= today {
             let subject: Subject? = r.personID.map { .person($0) } ?? r.groupID.map { .group($0) }
             let about = r.personID.flatMap { personNames[$0] } ?? r.groupID.flatMap { groupNames[$0] } ?? ""
