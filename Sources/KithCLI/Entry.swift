@@ -78,11 +78,8 @@ public enum KithCLI {
             case let e as InputError:
                 Output.error(e.message)
                 return Exit.usage
-            case let e as StoreError:
-                Output.error(e.description)
-                return Exit.failure
-            case let e as ConfigError:
-                Output.error(e.description)
+            case is StoreError, is ConfigError:
+                Output.error(String(describing: error))
                 return Exit.failure
             default:
                 let code = Kith.exitCode(for: error)
