@@ -7,8 +7,35 @@ import KithStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write your data in an open format (calendar for now).",
-        subcommands: [ExportICS.self])
+        abstract: "Write your data in an open format: a JSON backup, or a calendar.",
+        subcommands: [ExportJSON.self, ExportICS.self])
+}
+
+/// `kith export json`: everything, to restore with `kith import json`.
+struct ExportJSON: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "json",
+        abstract: "Everything in the store as one JSON backup (restore it with kith import json).")
+    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"))
+    var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.context().openStore()
+        var b = Backup()
+        b.people = try store.people(includeArchived: true)
+        let members = try store.membersByGroup()
+        b.groups = try store.groups().map { ($0, members[$0.id] ?? []) }
+        b.moments = try store.allMoments()
+        b.reminders = try store.reminders(includeClosed: true)
+        let snoozes = try store.snoozes()
+        b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
+        b.settings = try store.allSettings()
+        let text = b.json()
+        guard let out else { Output.raw(text); return }
+        try ExportICS.writePrivately(text, to: out)
+        Output.line("Wrote \(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments to \(out).")
+    }
 }
 
 /// `kith export ics`: due dates, reminders and birthdays for any calendar app.

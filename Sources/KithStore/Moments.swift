@@ -236,6 +236,7 @@ extension Store {
     /// ids are already set (a demo world, later a backup being restored). Refuses a
     /// store that holds anything.
     public func insertAll(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
+                          reminders: [Reminder] = [], snoozes: Snoozes = Snoozes(), settings: [String: String] = [:],
                           createdAt: Int) throws(StoreError) {
         try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups)") ?? 0
@@ -269,6 +270,31 @@ extension Store {
                 for p in m.people { try who.execute(arguments: [m.id, p, m.day.ordinal]) }
                 for (i, e) in m.emotions.enumerated() { try felt.execute(arguments: [m.id, e.word, e.intensity, i]) }
             }
+            for r in reminders {
+                try db.execute(sql: """
+                    INSERT INTO reminders (id, person_id, group_id, text, on_day, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [r.id, r.personID, r.groupID, r.text, r.on.ordinal, r.state.rawValue, createdAt])
+            }
+            for (p, day) in snoozes.people {
+                try db.execute(sql: "INSERT INTO snoozes (person_id, until_day) VALUES (?, ?)", arguments: [p, day.ordinal])
+            }
+            for (g, day) in snoozes.groups {
+                try db.execute(sql: "INSERT INTO snoozes (group_id, until_day) VALUES (?, ?)", arguments: [g, day.ordinal])
+            }
+            for (k, v) in settings {
+                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+        }
+    }
+
+    /// Every moment, oldest first (by id): for a backup.
+    public func allMoments() throws(StoreError) -> [Moment] {
+        try read { db in try Store.hydrate(db, try Row.fetchAll(db, sql: "SELECT * FROM moments ORDER BY id")) }
+    }
+
+    public func allSettings() throws(StoreError) -> [String: String] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0[0], $0[1]) })
         }
     }
 }

@@ -5,6 +5,10 @@ import KithCore
 public struct Snoozes: Sendable, Equatable {
     public var people: [Int64: Day] = [:]
     public var groups: [Int64: Day] = [:]
+    public init(people: [Int64: Day] = [:], groups: [Int64: Day] = [:]) {
+        self.people = people
+        self.groups = groups
+    }
 }
 
 extension Store {

@@ -509,3 +509,43 @@ import KithTestSupport
         }
     }
 }
+
+@Suite struct BackupTests {
+    @Test func aJSONBackupRestoresAnIdenticalStore() throws {
+        let k = Sandbox()
+        let a = k.tmp.file("a.sqlite"), b = k.tmp.file("b.sqlite")
+        k.ok(["demo", "--out", a])
+        k.ok(["--store", a, "add", "Eve, with a comma", "--nickname", "E", "--birthday", "--02-29", "--for", "both", "--note", "line\nbreak \"quoted\""])
+        k.ok(["--store", a, "remind", "zoe", "ask, gently", "--on", "friday"])
+        k.ok(["--store", a, "remind", "done", "1"])
+        k.ok(["--store", a, "snooze", "山田", "--cycle"])
+        k.ok(["--store", a, "nudge"])                                   // leaves a setting behind
+        let first = k.tmp.file("first.json"), second = k.tmp.file("second.json")
+        k.ok(["--store", a, "export", "json", "--out", first])
+        #expect(mode(of: first) == 0o600)
+        #expect(k.ok(["--store", b, "import", "json", first]).out.hasPrefix("Restored 37 people, 5 groups"))
+        k.ok(["--store", b, "export", "json", "--out", second])
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        #expect(Data(k.ok(["--store", b, "export", "json"]).out.utf8) == FileManager.default.contents(atPath: second))
+        // Into a store that holds anything: refused, untouched.
+        k.fails(["--store", b, "import", "json", first], code: 1, saying: "is not empty")
+    }
+
+    @Test func brokenBackupsNameThePlace() {
+        let k = Sandbox()
+        func attempt(_ json: String, _ saying: String, code: Int32 = 2) {
+            let file = k.tmp.file("x.json")
+            FileManager.default.createFile(atPath: file, contents: Data(json.utf8))
+            k.fails(["import", "json", file], code: code, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+        }
+        attempt("not json", "is not a JSON object")
+        attempt(#"{"format": "other"}"#, "is not a kith backup")
+        attempt(#"{"format": "kith-backup", "version": 9}"#, "newer kith")
+        attempt(#"{"format": "kith-backup", "version": 1, "people": [{"id": 1, "name": "A", "circle": "bestie", "notes": "", "added": "2026-01-01"}]}"#,
+                "people[0].circle: \"bestie\" is not one of")
+        attempt(#"{"format": "kith-backup", "version": 1, "moments": [{"id": 1, "date": "2026-02-30", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": ""}]}"#,
+                "moments[0].date")
+        k.fails(["import", "json", k.tmp.file("missing.json")], code: 1, saying: "cannot read")
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import KithCore
+
+/// Everything in a store, as one JSON document: a backup that restores to an identical
+/// store (a second export of the restored store gives the same bytes).
+public struct Backup: Sendable {
+    public static let format = "kith-backup"
+    public static let version = 1
+
+    public var people: [Person] = []
+    public var groups: [(group: Group, members: [Int64])] = []
+    public var moments: [Moment] = []
+    public var reminders: [Reminder] = []
+    public var snoozes: [(subject: Subject, until: Day)] = []
+    public var settings: [String: String] = [:]
+
+    public init() {}
+
+    // MARK: writing
+
+    public func json() -> String {
+        JSON.object([
+            ("format", .string(Backup.format)),
+            ("version", .int(Backup.version)),
+            ("people", .array(people.sorted { $0.id < $1.id }.map { p in
+                .object([
+                    ("id", .int(Int(p.id))), ("name", .string(p.name)), ("nickname", .optional(p.nickname)),
+                    ("circle", .string(p.circle.rawValue)), ("cadenceDays", .optional(p.cadenceDays)),
+                    ("birthday", .optional(p.birthday?.description)), ("for", .optional(p.bond?.rawValue)),
+                    ("notes", .string(p.notes)), ("archived", .bool(p.archived)), ("added", .string(p.addedOn.iso)),
+                ])
+            })),
+            ("groups", .array(groups.sorted { $0.group.id < $1.group.id }.map { g, members in
+                .object([
+                    ("id", .int(Int(g.id))), ("name", .string(g.name)), ("cadenceDays", .optional(g.cadenceDays)),
+                    ("notes", .string(g.notes)), ("added", .string(g.addedOn.iso)),
+                    ("members", .array(members.sorted().map { .int(Int($0)) })),
+                ])
+            })),
+            ("moments", .array(moments.sorted { $0.id < $1.id }.map { m in
+                .object([
+                    ("id", .int(Int(m.id))), ("date", .string(m.day.iso)), ("time", .optional(m.time?.description)),
+                    ("people", .array(m.people.sorted().map { .int(Int($0)) })), ("group", .optional(m.groupID.map { Int($0) })),
+                    ("via", .string(m.channel.rawValue)), ("reachedOut", .string(m.initiator.rawValue)),
+                    ("kinds", .array(m.kinds.map { .string($0.rawValue) })),
+                    ("emotions", .array(m.emotions.map { .object([("word", .string($0.word)), ("intensity", .int($0.intensity))]) })),
+                    ("uplift", .optional(m.uplift)), ("depth", .string(m.depth.rawValue)),
+                    ("received", .optional(m.received?.rawValue)), ("note", .string(m.note)),
+                ])
+            })),
+            ("reminders", .array(reminders.sorted { $0.id < $1.id }.map { r in
+                .object([
+                    ("id", .int(Int(r.id))), ("person", .optional(r.personID.map { Int($0) })),
+                    ("group", .optional(r.groupID.map { Int($0) })), ("text", .string(r.text)),
+                    ("date", .string(r.on.iso)), ("state", .string(r.state.rawValue)),
+                ])
+            })),
+            ("snoozes", .array(snoozes.sorted { key($0.subject) < key($1.subject) }.map { s in
+                switch s.subject {
+                case .person(let id): .object([("person", .int(Int(id))), ("until", .string(s.until.iso))])
+                case .group(let id): .object([("group", .int(Int(id))), ("until", .string(s.until.iso))])
+                }
+            })),
+            ("settings", .object(settings.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ]).render() + "\n"
+    }
+
+    private func key(_ s: Subject) -> String {
+        switch s {
+        case .person(let id): "p\(id)"
+        case .group(let id): "g\(id)"
+        }
+    }
+
+    // MARK: reading
+
+    /// Reads a backup; any problem is one line naming where in the file it is.
+    public static func read(_ data: Data, file: String) throws -> Backup {
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw InputError("\(file) is not a JSON object (not a kith backup)")
+        }
+        guard root["format"] as? String == format else { throw InputError("\(file) is not a kith backup (no \"format\": \"\(format)\")") }
+        guard let v = root["version"] as? Int, v <= version else {
+            throw InputError("\(file) was written by a newer kith (backup version \(root["version"] ?? "?")); upgrade kith")
+        }
+        var b = Backup()
+        let r = Reader(file: file)
+        for (i, p) in try r.list(root, "people").enumerated() {
+            let at = "people[\(i)]"
+            let birthday = try r.optionalString(p, "birthday", at).map { text -> Birthday in
+                guard let b = try? Parse.birthday(text, today: Day(year: 9999, month: 12, day: 31)!) else {
+                    throw InputError("\(file): \(at).birthday: \"\(text)\" is not a birthday")
+                }
+                return b
+            }
+            b.people.append(Person(
+                id: try r.id(p, "id", at), name: try r.string(p, "name", at), nickname: try r.optionalString(p, "nickname", at),
+                circle: try r.choice(p, "circle", at), cadenceDays: try r.optionalInt(p, "cadenceDays", at, 1...3650),
+                birthday: birthday, bond: try r.optionalString(p, "for", at).map { try r.parsed($0, "for", at) },
+                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at)))
+        }
+        for (i, g) in try r.list(root, "groups").enumerated() {
+            let at = "groups[\(i)]"
+            let group = Group(id: try r.id(g, "id", at), name: try r.string(g, "name", at),
+                              cadenceDays: try r.optionalInt(g, "cadenceDays", at, 1...3650), notes: try r.string(g, "notes", at),
+                              addedOn: try r.day(g, "added", at))
+            b.groups.append((group, try r.ids(g, "members", at)))
+        }
+        for (i, m) in try r.list(root, "moments").enumerated() {
+            let at = "moments[\(i)]"
+            let time = try r.optionalString(m, "time", at).map { t -> TimeOfDay in
+                guard let tod = try? Parse.time(t) else { throw InputError("\(file): \(at).time: \"\(t)\" is not a time") }
+                return tod
+            }
+            let emotions = try (m["emotions"] as? [[String: Any]] ?? []).enumerated().map { j, e in
+                EmotionTag(word: try r.string(e, "word", "\(at).emotions[\(j)]"),
+                           intensity: try r.optionalInt(e, "intensity", "\(at).emotions[\(j)]", 1...3) ?? 1)
+            }
+            let moment = Moment(
+                id: try r.id(m, "id", at), day: try r.day(m, "date", at), time: time, people: try r.ids(m, "people", at),
+                groupID: try r.optionalInt(m, "group", at, 1...Int.max).map { Int64($0) },
+                channel: try r.choice(m, "via", at), initiator: try r.choice(m, "reachedOut", at),
+                kinds: try (m["kinds"] as? [String] ?? []).map { try r.parsed($0, "kinds", at) }, emotions: emotions,
+                uplift: try r.optionalInt(m, "uplift", at, -2...2), depth: try r.choice(m, "depth", at),
+                received: try r.optionalString(m, "received", at).map { try r.parsed($0, "received", at) },
+                note: try r.string(m, "note", at))
+            do { try moment.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
+            b.moments.append(moment)
+        }
+        for (i, x) in try r.list(root, "reminders").enumerated() {
+            let at = "reminders[\(i)]"
+            b.reminders.append(Reminder(
+                id: try r.id(x, "id", at), personID: try r.optionalInt(x, "person", at, 1...Int.max).map { Int64($0) },
+                groupID: try r.optionalInt(x, "group", at, 1...Int.max).map { Int64($0) }, text: try r.string(x, "text", at),
+                on: try r.day(x, "date", at), state: try r.parsed(try r.string(x, "state", at), "state", at)))
+        }
+        for (i, s) in try r.list(root, "snoozes").enumerated() {
+            let at = "snoozes[\(i)]"
+            let until = try r.day(s, "until", at)
+            if let p = try r.optionalInt(s, "person", at, 1...Int.max) { b.snoozes.append((.person(Int64(p)), until)) }
+            else if let g = try r.optionalInt(s, "group", at, 1...Int.max) { b.snoozes.append((.group(Int64(g)), until)) }
+            else { throw InputError("\(file): \(at): needs a person or a group") }
+        }
+        b.settings = root["settings"] as? [String: String] ?? [:]
+        return b
+    }
+}
+
+/// Typed reads from parsed JSON, each failure naming the file, the place and the key.
+private struct Reader {
+    let file: String
+
+    func fail(_ at: String, _ key: String, _ why: String) -> InputError { InputError("\(file): \(at).\(key): \(why)") }
+
+    func list(_ o: [String: Any], _ key: String) throws -> [[String: Any]] {
+        guard let v = o[key] else { return [] }
+        guard let l = v as? [[String: Any]] else { throw InputError("\(file): \(key) must be a list of objects") }
+        return l
+    }
+
+    func string(_ o: [String: Any], _ key: String, _ at: String) throws -> String {
+        guard let s = o[key] as? String else { throw fail(at, key, "missing or not text") }
+        return s
+    }
+
+    func optionalString(_ o: [String: Any], _ key: String, _ at: String) throws -> String? {
+        guard let v = o[key], !(v is NSNull) else { return nil }
+        guard let s = v as? String else { throw fail(at, key, "must be text or null") }
+        return s
+    }
+
+    func optionalInt(_ o: [String: Any], _ key: String, _ at: String, _ range: ClosedRange<Int>) throws -> Int? {
+        guard let v = o[key], !(v is NSNull) else { return nil }
+        guard let n = v as? Int, range.contains(n) else { throw fail(at, key, "must be a whole number in \(range)") }
+        return n
+    }
+
+    func id(_ o: [String: Any], _ key: String, _ at: String) throws -> Int64 {
+        guard let n = try optionalInt(o, key, at, 1...Int.max) else { throw fail(at, key, "missing") }
+        return Int64(n)
+    }
+
+    func ids(_ o: [String: Any], _ key: String, _ at: String) throws -> [Int64] {
+        guard let l = o[key] as? [Int] else { throw fail(at, key, "must be a list of ids") }
+        return l.map(Int64.init)
+    }
+
+    func day(_ o: [String: Any], _ key: String, _ at: String) throws -> Day {
+        let s = try string(o, key, at)
+        guard let d = try? Parse.isoDay(s) else { throw fail(at, key, "\"\(s)\" is not a YYYY-MM-DD date") }
+        return d
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ o: [String: Any], _ key: String, _ at: String) throws -> T where T.RawValue == String {
+        try parsed(try string(o, key, at), key, at)
+    }
+
+    func parsed<T: RawRepresentable & CaseIterable>(_ s: String, _ key: String, _ at: String) throws -> T where T.RawValue == String {
+        guard let v = T(rawValue: s) else {
+            throw fail(at, key, "\"\(s)\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return v
+    }
+}
