@@ -8,7 +8,40 @@ import KithStore
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write your data in an open format: a JSON backup, or a calendar.",
-        subcommands: [ExportJSON.self, ExportICS.self])
+        subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self])
+}
+
+/// `kith export csv`: moments for a spreadsheet, one row per moment and person.
+struct ExportCSV: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Moments as CSV for a spreadsheet: one row per moment and person.")
+    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"))
+    var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.context().openStore()
+        let names = Dictionary(uniqueKeysWithValues: try store.people(includeArchived: true).map { ($0.id, $0.name) })
+        let groups = Dictionary(uniqueKeysWithValues: try store.groups().map { ($0.id, $0.name) })
+        var text = CSV.row(["moment", "date", "time", "person", "group", "via", "reached_out", "kinds", "emotions",
+                            "uplift", "depth", "received", "connection", "note"])
+        var rows = 0
+        for m in try store.allMoments() {
+            for p in m.people {
+                text += CSV.row([String(m.id), m.day.iso, m.time?.description ?? "", names[p] ?? "#\(p)",
+                                 m.groupID.flatMap { groups[$0] } ?? "", m.channel.rawValue, m.initiator.rawValue,
+                                 m.kinds.map(\.rawValue).joined(separator: " "),
+                                 m.emotions.map { $0.intensity > 1 ? "\($0.word):\($0.intensity)" : $0.word }.joined(separator: " "),
+                                 m.uplift.map(String.init) ?? "", m.depth.rawValue, m.received?.rawValue ?? "",
+                                 m.connectionType.rawValue, m.note])
+                rows += 1
+            }
+        }
+        guard let out else { Output.raw(text); return }
+        try ExportICS.writePrivately(text, to: out)
+        Output.line("Wrote \(rows) rows to \(out).")
+    }
 }
 
 /// `kith export json`: everything, to restore with `kith import json`.

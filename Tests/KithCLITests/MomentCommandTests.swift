@@ -549,3 +549,27 @@ import KithTestSupport
         k.fails(["import", "json", k.tmp.file("missing.json")], code: 1, saying: "cannot read")
     }
 }
+
+@Suite struct CSVAndConfigCommandTests {
+    @Test func csvQuotesCommasQuotesNewlinesAndKeepsCJK() {
+        let k = Sandbox()
+        k.ok(["add", "Smith, Jo"])
+        k.ok(["add", "山田太郎"])
+        k.ok(["log", "Smith, Jo,山田", "--date", "2026-11-20", "--feel", "happy,sad:2", "--note", "said \"hi\",\nthen left"])
+        let out = k.ok(["export", "csv"]).out
+        let rows = out.components(separatedBy: "\r\n")
+        #expect(rows[0] == "moment,date,time,person,group,via,reached_out,kinds,emotions,uplift,depth,received,connection,note")
+        #expect(rows[1] == "1,2026-11-20,,\"Smith, Jo\",,in-person,mutual,,happy sad:2,,light,,mixed,\"said \"\"hi\"\",\nthen left\"")
+        #expect(rows[2].hasPrefix("1,2026-11-20,,山田太郎,"))
+        #expect(rows.count == 4 && rows[3].isEmpty)
+    }
+
+    @Test func configPathAndShow() {
+        let k = Sandbox()
+        #expect(k.ok(["config", "path"]).out == k.tmp.file(".config/kith/config.toml") + "\n")
+        #expect(k.ok(["config"]).out.contains("daily_cap = 5\n"))
+        try? FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("daily_cap = 3\n".utf8))
+        #expect(k.ok(["config", "show"]).out.contains("daily_cap = 3\n"))
+    }
+}
