@@ -63,6 +63,14 @@ import KithTestSupport
         k.fails(["peopel"], code: 2, saying: "unknown command \"peopel\" (did you mean \"people\"?)")
     }
 
+    @Test func shellCompletionsComeFromTheCommandDefinitions() {
+        let k = Sandbox()
+        for shell in ["bash", "zsh", "fish"] {
+            let r = k.ok(["--generate-completion-script", shell])
+            #expect(r.out.contains("remind") && r.out.contains("reached-out"), "\(shell)")
+        }
+    }
+
     @Test func commandsThatOnlyReadLeaveNoStoreBehind() {
         let k = Sandbox()
         #expect(k.ok(["people"]).out.hasPrefix("No people yet"))
