@@ -79,9 +79,8 @@ struct Due: ParsableCommand {
         }
     }
 
-    /// The capped list, how many are due in all, and birthdays in the next two weeks.
-    static func today(store: Store, today: Day, all: Bool) throws -> ([Nudge], Int, [(id: Int64, name: String, on: Day, age: Int?)]) {
-        let people = try store.people()
+    /// What the scheduler needs about every active person and every group with members.
+    static func bonds(store: Store, people: [Person]) throws -> [Bond] {
         let last = try store.lastMomentDays()
         let snoozes = try store.snoozes()
         var bonds = people.map { p in
@@ -93,8 +92,14 @@ struct Due: ParsableCommand {
                               cadenceDays: o.group.effectiveCadenceDays, last: o.last, added: o.group.addedOn,
                               snoozedUntil: snoozes.groups[o.group.id]))
         }
+        return bonds
+    }
+
+    /// The capped list, how many are due in all, and birthdays in the next two weeks.
+    static func today(store: Store, today: Day, all: Bool) throws -> ([Nudge], Int, [(id: Int64, name: String, on: Day, age: Int?)]) {
+        let people = try store.people()
         let settings = SchedulerSettings()
-        var due = Scheduler.due(bonds, today: today, settings: settings)
+        var due = Scheduler.due(try bonds(store: store, people: people), today: today, settings: settings)
         let total = due.count
         if !all { due = Array(due.prefix(settings.dailyCap)) }
         // The last moment's kinds shape the suggestion: read them for the shown few only.

@@ -9,6 +9,13 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write your data in an open format: a JSON backup, or a calendar.",
         subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self])
+
+    /// An export goes to standard output as is, or to a private file with a line saying what was written.
+    static func emit(_ text: String, to out: String?, saying what: String) throws {
+        guard let out else { Output.raw(text); return }
+        try ExportICS.writePrivately(text, to: out)
+        Output.line("Wrote \(what) to \(out).")
+    }
 }
 
 /// `kith export csv`: moments for a spreadsheet, one row per moment and person.
@@ -38,9 +45,7 @@ struct ExportCSV: ParsableCommand {
                 rows += 1
             }
         }
-        guard let out else { Output.raw(text); return }
-        try ExportICS.writePrivately(text, to: out)
-        Output.line("Wrote \(rows) rows to \(out).")
+        try Export.emit(text, to: out, saying: "\(rows) rows")
     }
 }
 
@@ -64,10 +69,7 @@ struct ExportJSON: ParsableCommand {
         let snoozes = try store.snoozes()
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
-        let text = b.json()
-        guard let out else { Output.raw(text); return }
-        try ExportICS.writePrivately(text, to: out)
-        Output.line("Wrote \(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments to \(out).")
+        try Export.emit(b.json(), to: out, saying: "\(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments")
     }
 }
 
@@ -95,18 +97,22 @@ struct ExportICS: ParsableCommand {
         let store = try ctx.openStore()
         let today = ctx.today
         let people = try store.people()
-        let last = try store.lastMomentDays()
-        let snoozes = try store.snoozes()
         var events: [CalendarEvent] = []
         let horizon = today.adding(days: days)
-        for p in people {
-            let bond = Bond(id: .person(p.id), name: p.name, circle: p.circle, cadenceDays: p.effectiveCadenceDays,
-                            last: last[p.id], added: p.addedOn, snoozedUntil: snoozes.people[p.id])
+        // Each bond's next due day (not before today, nor before a snooze ends).
+        for bond in try Due.bonds(store: store, people: people) {
             let due = max(Scheduler.dueDay(bond), bond.snoozedUntil ?? today, today)
-            if due <= horizon {
-                events.append(CalendarEvent(uid: "due-person-\(p.id)@kith", day: due, summary: "Check in with \(p.name)",
-                                            description: "Every \(p.effectiveCadenceDays) days (\(p.circle.rawValue) circle). From kith."))
+            guard due <= horizon else { continue }
+            switch bond.id {
+            case .person(let id):
+                events.append(CalendarEvent(uid: "due-person-\(id)@kith", day: due, summary: "Check in with \(bond.name)",
+                                            description: "Every \(bond.cadenceDays) days (\(bond.circle?.rawValue ?? "") circle). From kith."))
+            case .group(let id):
+                events.append(CalendarEvent(uid: "due-group-\(id)@kith", day: due, summary: "Meet up: \(bond.name)",
+                                            description: "Every \(bond.cadenceDays) days. From kith."))
             }
+        }
+        for p in people {
             if let b = p.birthday, let next = Scheduler.nextBirthday(b, from: today) {
                 let leap = b.month == 2 && b.day == 29
                 let start = b.year.flatMap { y in Day(year: y, month: b.month, day: b.day) } ?? next
@@ -114,28 +120,12 @@ struct ExportICS: ParsableCommand {
                                             description: b.year.map { "Born \($0)." } ?? "", yearly: !leap, lastDayOfFebruary: leap))
             }
         }
-        for o in try store.groupOverview() where !o.members.isEmpty {
-            let g = o.group
-            let bond = Bond(id: .group(g.id), name: g.name, circle: nil, cadenceDays: g.effectiveCadenceDays, last: o.last,
-                            added: g.addedOn, snoozedUntil: snoozes.groups[g.id])
-            let due = max(Scheduler.dueDay(bond), bond.snoozedUntil ?? today, today)
-            if due <= horizon {
-                events.append(CalendarEvent(uid: "due-group-\(g.id)@kith", day: due, summary: "Meet up: \(g.name)",
-                                            description: "Every \(g.effectiveCadenceDays) days. From kith."))
-            }
-        }
         let resolver = try Resolver(store: store)
         for r in try store.reminders() {
             events.append(CalendarEvent(uid: "reminder-\(r.id)@kith", day: max(r.on, today), summary: "\(r.text) (\(resolver.about(r)))"))
         }
         events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
-        let text = ICalendar.write(events, stamp: today)
-        guard let out else {
-            Output.raw(text)
-            return
-        }
-        try ExportICS.writePrivately(text, to: out)
-        Output.line("Wrote \(events.count) calendar entries to \(out).")
+        try Export.emit(ICalendar.write(events, stamp: today), to: out, saying: "\(events.count) calendar entries")
     }
 
     /// Creates (or replaces) a file readable by its owner only, written in full or not at all.
