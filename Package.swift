@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
-        .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore"]),
+        .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.

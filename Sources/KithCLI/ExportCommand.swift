@@ -7,8 +7,8 @@ import KithStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write your data in an open format: a JSON backup, or a calendar.",
-        subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self])
+        abstract: "Write your data in an open format: a JSON backup, CSV, a calendar or vCards.",
+        subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self, ExportVCard.self])
 
     /// An export goes to standard output as is, or to a private file with a line saying what was written.
     static func emit(_ text: String, to out: String?, saying what: String) throws {

@@ -6,8 +6,8 @@ import KithStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bring data in: a JSON backup (vCard to come).",
-        subcommands: [ImportJSON.self])
+        abstract: "Bring data in: people from vCards, or a JSON backup.",
+        subcommands: [ImportVCard.self, ImportJSON.self])
 }
 
 /// `kith import json FILE`: restores a backup into an empty store.

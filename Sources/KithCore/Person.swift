@@ -52,10 +52,18 @@ public struct Person: Hashable, Sendable, Identifiable {
     public var archived: Bool
     /// The day they were added: someone with no moments yet is due from then.
     public var addedOn: Day
+    /// The vCard UID that names this person in address books (khard, a phone). The store
+    /// assigns one when a person is created, so that exported cards keep their identity.
+    public var uid: String?
+    /// The card this person was last imported from, when they were: their `uid` is
+    /// then the card's. Only people without one are matched to a new card by name,
+    /// so that two contacts who share a name never merge.
+    public var card: CardOrigin?
 
     public init(id: Int64, name: String, nickname: String? = nil, circle: Circle = .friends,
                 cadenceDays: Int? = nil, birthday: Birthday? = nil, bond: BondPurpose? = nil,
-                notes: String = "", archived: Bool = false, addedOn: Day) {
+                notes: String = "", archived: Bool = false, addedOn: Day,
+                uid: String? = nil, card: CardOrigin? = nil) {
         self.id = id
         self.name = name
         self.nickname = nickname
@@ -66,9 +74,27 @@ public struct Person: Hashable, Sendable, Identifiable {
         self.notes = notes
         self.archived = archived
         self.addedOn = addedOn
+        self.uid = uid
+        self.card = card
     }
 
     public var effectiveCadenceDays: Int { cadenceDays ?? circle.defaultCadenceDays }
+}
+
+/// What an imported card called someone: compared on the next import to tell whether
+/// the address book renamed them (and kith should follow) or the user renamed them in
+/// kith (and kith keeps that).
+public struct CardOrigin: Hashable, Sendable {
+    /// The card's formatted name (`FN`, or one made from `N`).
+    public var name: String
+    /// The card's structured name (`N`, as written), so that an export gives address
+    /// books back the family and given names they had.
+    public var structuredName: String?
+
+    public init(name: String, structuredName: String? = nil) {
+        self.name = name
+        self.structuredName = structuredName
+    }
 }
 
 /// People the user belongs with. Group moments count for every member present and for

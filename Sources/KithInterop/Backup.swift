@@ -5,7 +5,8 @@ import KithCore
 /// store (a second export of the restored store gives the same bytes).
 public struct Backup: Sendable {
     public static let format = "kith-backup"
-    public static let version = 1
+    /// 2 added each person's vCard UID; version 1 backups still restore (new UIDs).
+    public static let version = 2
 
     public var people: [Person] = []
     public var groups: [(group: Group, members: [Int64])] = []
@@ -28,6 +29,7 @@ public struct Backup: Sendable {
                     ("circle", .string(p.circle.rawValue)), ("cadenceDays", .optional(p.cadenceDays)),
                     ("birthday", .optional(p.birthday?.description)), ("for", .optional(p.bond?.rawValue)),
                     ("notes", .string(p.notes)), ("archived", .bool(p.archived)), ("added", .string(p.addedOn.iso)),
+                    ("uid", .optional(p.uid)), ("cardName", .optional(p.card?.name)), ("cardN", .optional(p.card?.structuredName)),
                 ])
             })),
             ("groups", .array(groups.sorted { $0.group.id < $1.group.id }.map { g, members in
@@ -97,7 +99,9 @@ public struct Backup: Sendable {
                 id: try r.id(p, "id", at), name: try r.string(p, "name", at), nickname: try r.optionalString(p, "nickname", at),
                 circle: try r.choice(p, "circle", at), cadenceDays: try r.optionalInt(p, "cadenceDays", at, 1...3650),
                 birthday: birthday, bond: try r.optionalString(p, "for", at).map { try r.parsed($0, "for", at) },
-                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at)))
+                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at),
+                uid: try r.optionalString(p, "uid", at),
+                card: try r.optionalString(p, "cardName", at).map { CardOrigin(name: $0, structuredName: try r.optionalString(p, "cardN", at)) }))
         }
         for (i, g) in try r.list(root, "groups").enumerated() {
             let at = "groups[\(i)]"

@@ -45,37 +45,6 @@ public enum ICalendar {
 
     static func compact(_ d: Day) -> String { String(d.iso.filter { $0 != "-" }) }
 
-    /// TEXT escaping: backslash, semicolon, comma and newline; other controls dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": break
-            default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    /// Folds a content line at 75 octets; continuation lines start with one space.
-    static func fold(_ line: String) -> String {
-        var out = "", count = 0
-        for ch in line.unicodeScalars {
-            let n = String(ch).utf8.count
-            if count + n > 75 {
-                out += "\r\n "
-                count = 1
-            }
-            out.unicodeScalars.append(ch)
-            count += n
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { ContentLine.escape(s) }
+    static func fold(_ line: String) -> String { ContentLine.fold(line) }
 }
-

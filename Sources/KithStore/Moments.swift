@@ -243,12 +243,13 @@ extension Store {
             guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; give a new path") }
             let person = try db.makeStatement(sql: """
                 INSERT INTO people (id, name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
-                                    bond, notes, archived, added_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    bond, notes, archived, added_day, uid, card_fn, card_n)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for p in people {
                 try person.execute(arguments: [p.id, p.name, p.nickname, p.circle.rawValue, p.cadenceDays, p.birthday?.month,
                                                p.birthday?.day, p.birthday?.year, p.bond?.rawValue, p.notes, p.archived,
-                                               p.addedOn.ordinal])
+                                               p.addedOn.ordinal, p.uid ?? Store.newUID(), p.card?.name, p.card?.structuredName])
             }
             let group = try db.makeStatement(sql: "INSERT INTO groups (id, name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?, ?)")
             let member = try db.makeStatement(sql: "INSERT INTO memberships (group_id, person_id) VALUES (?, ?)")

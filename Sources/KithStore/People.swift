@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KithCore
 
@@ -10,7 +11,8 @@ extension Person {
             cadenceDays: row["cadence_days"],
             birthday: month.flatMap { m in day.flatMap { Birthday(month: m, day: $0, year: row["birthday_year"]) } },
             bond: (row["bond"] as String?).flatMap(BondPurpose.init(rawValue:)),
-            notes: row["notes"], archived: row["archived"], addedOn: Day(ordinal: row["added_day"]))
+            notes: row["notes"], archived: row["archived"], addedOn: Day(ordinal: row["added_day"]),
+            uid: row["uid"], card: (row["card_fn"] as String?).map { CardOrigin(name: $0, structuredName: row["card_n"]) })
     }
 }
 
@@ -23,6 +25,9 @@ extension Group {
 
 extension Store {
     // MARK: people
+
+    /// A fresh vCard UID, in the lowercase UUID form khard and vdirsyncer write.
+    static func newUID() -> String { UUID().uuidString.lowercased() }
 
     public func people(includeArchived: Bool = false) throws(StoreError) -> [Person] {
         try read { db in
@@ -56,8 +61,8 @@ extension Store {
             try Store.checkPersonNameFree(db, f.name, except: id)
             try Store.checkNicknameFree(db, f.nickname, except: id)
             try db.execute(sql: """
-                UPDATE people SET name = ?, nickname = ?, circle = ?, cadence_days = ?, birthday_month = ?,
-                    birthday_day = ?, birthday_year = ?, bond = ?, notes = ? WHERE id = ?
+                UPDATE people SET name = ?, nickname = ?, circle = ?,
+                    cadence_days = ?, birthday_month = ?, birthday_day = ?, birthday_year = ?, bond = ?, notes = ? WHERE id = ?
                 """, arguments: [f.name, f.nickname, f.circle.rawValue, f.cadenceDays, f.birthday?.month,
                                  f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, id])
             try Store.join(db, person: id, groups: joining, newGroups: newGroups, addedOn: today)
@@ -218,10 +223,11 @@ extension Store {
             try Store.checkNicknameFree(db, f.nickname, except: nil)
             try db.execute(sql: """
                 INSERT INTO people (name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
-                                    bond, notes, archived, added_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                                    bond, notes, archived, added_day, uid, card_fn, card_n)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                 """, arguments: [f.name, f.nickname, f.circle.rawValue, f.cadenceDays, f.birthday?.month,
-                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, f.addedOn.ordinal])
+                                 f.birthday?.day, f.birthday?.year, f.bond?.rawValue, f.notes, f.addedOn.ordinal,
+                                 f.uid ?? Store.newUID(), f.card?.name, f.card?.structuredName])
             let id = db.lastInsertedRowID
             try Store.join(db, person: id, groups: groups, newGroups: newGroups, addedOn: f.addedOn)
             return try Store.person(db, id)

@@ -8,6 +8,9 @@ enum Schema {
     /// refuses to migrate a database that belongs to another program.
     static let applicationID: Int32 = 0x6B69_7468
 
+    /// Every migration's name, oldest first.
+    static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards"]
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-people-groups-moments") { db in
@@ -113,6 +116,19 @@ enum Schema {
                 );
                 CREATE INDEX reminders_open ON reminders(state, on_day);
                 """)
+        }
+        m.registerMigration("v3-contact-cards") { db in
+            // Every person gets a vCard UID, so that cards exported now and later name the
+            // same contact. card_fn and card_n keep what an imported card called them.
+            try db.execute(sql: """
+                ALTER TABLE people ADD COLUMN uid TEXT;
+                ALTER TABLE people ADD COLUMN card_fn TEXT;
+                ALTER TABLE people ADD COLUMN card_n TEXT;
+                """)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM people") {
+                try db.execute(sql: "UPDATE people SET uid = ? WHERE id = ?", arguments: [Store.newUID(), id])
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX people_uid ON people(uid)")
         }
         return m
     }

@@ -108,15 +108,17 @@ public final class Store: Sendable {
     /// fails, that the change itself was saved.
     nonisolated(unsafe) public private(set) static var committedWrites = 0
 
-    /// Runs `body` as one transaction; on any error nothing of it is kept.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` as one transaction; on any error nothing of it is kept. With
+    /// `commit: false` it is rolled back even when it succeeds: a dry run that goes
+    /// through exactly the checks and writes of the real thing.
+    func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
                 result = try body(db)
-                return .commit
+                return commit ? .commit : .rollback
             }
-            Store.committedWrites += 1
+            if commit { Store.committedWrites += 1 }
             return result!
         } catch let e as StoreError {
             throw e

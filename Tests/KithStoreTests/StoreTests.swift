@@ -14,7 +14,7 @@ import KithCore
         #expect(mode(of: tmp.file("a/b")) == 0o700)
         #expect(mode(of: tmp.file("a")) == 0o700)
         #expect(mode(of: path) == 0o600)
-        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
+        #expect(try store.appliedMigrations() == Schema.allMigrations)
         let (journal, fk, app) = try store.queue.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode")!, try Int.fetchOne(db, sql: "PRAGMA foreign_keys")!,
              try Int32.fetchOne(db, sql: "PRAGMA application_id")!)
@@ -44,7 +44,7 @@ import KithCore
         let path = tmp.file("kith.sqlite")
         FileManager.default.createFile(atPath: path, contents: Data())
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
+        #expect(try store.appliedMigrations() == Schema.allMigrations)
         let tables = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
@@ -67,11 +67,31 @@ import KithCore
             }
         }
         let store = try Store(path: path)
-        #expect(try store.appliedMigrations() == ["v1-people-groups-moments", "v2-snoozes-reminders"])
+        #expect(try store.appliedMigrations() == Schema.allMigrations)
         #expect(try store.people().map(\.name) == ["Zoë"])
         #expect(try store.moments(MomentFilter()).count == 1)
         try store.snooze(person: 1, until: Day(ordinal: 20500))
         #expect(try store.snoozes().people == [1: Day(ordinal: 20500)])
+    }
+
+    /// v3 gives everyone already in the store a vCard UID of their own.
+    @Test func migratingAV2StoreGivesEachPersonAUID() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do {
+            let q = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(q, upTo: "v2-snoozes-reminders")
+            try q.write { db in
+                try db.execute(sql: "INSERT INTO people (name, added_day) VALUES ('Zoë', 20000), ('Bo', 20001)")
+            }
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Schema.allMigrations)
+        let uids = try store.people().compactMap(\.uid)
+        #expect(uids.count == 2)
+        #expect(Set(uids).count == 2)
+        #expect(uids.allSatisfy { UUID(uuidString: $0) != nil })
+        #expect(try store.people().allSatisfy { $0.card == nil })
     }
 
     @Test func warnsWhenTheFileIsReadableByOthers() throws {

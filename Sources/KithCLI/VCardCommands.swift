@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import KithCore
+import KithInterop
+import KithStore
+
+/// `kith import vcard PATH...`: people from an address book, as often as it changes.
+struct ImportVCard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vcard",
+        abstract: "Bring people in from vCard files or a vdir (khard, vdirsyncer, a phone's export).",
+        discussion: """
+            Each PATH is a .vcf file (one card or many) or a directory of them, read with its subdirectories. \
+            vCard 2.1, 3.0 and 4.0 are read; kith takes the name, nickname, birthday, note and UID, and with --groups \
+            the categories.
+
+            Importing again updates instead of duplicating: a card is matched by its UID, or by name to someone added \
+            in kith. An update takes the card's name, nickname and birthday; notes only when kith's are empty, so what \
+            you wrote in kith stays. Circles, cadences and moments are never touched.
+
+            A card kith cannot read is reported as file:line: reason and skipped; the others are imported, all in one \
+            transaction. Exit status 1 when any card was skipped that way, 0 otherwise.
+            """)
+    @Argument(help: ArgumentHelp("vCard files or directories.", valueName: "path")) var paths: [String]
+    @Flag(help: "Show what would be added, updated and skipped, and write nothing.") var dryRun = false
+    @Flag(help: "Make each card's CATEGORIES groups, with the person a member (created when missing).") var groups = false
+    @Option(help: ArgumentHelp("The circle for people new to kith: inner, close, friends or wider.", valueName: "circle"))
+    var circle: String = Circle.wider.rawValue
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        let circle: Circle = try parseChoice(circle, as: "circle")
+        let files = try VCardFiles.collect(paths)
+        var cards: [ContactCard] = []
+        var problems: [String] = []
+        var notPeople = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append("\(file): cannot be read")
+                continue
+            }
+            let reading = VCard.read(data, file: file)
+            cards += reading.cards
+            problems += reading.problems
+            notPeople += reading.notPeople.count
+        }
+        let store = try ctx.openStore(creating: !dryRun)
+        var report = try store.importContacts(cards, circle: circle, joinGroups: groups, today: ctx.today, dryRun: dryRun)
+        report.problems = problems + report.problems
+
+        let would = dryRun ? "would be " : ""
+        if dryRun {
+            for name in report.added { Output.line("add     \(name)") }
+            for name in report.updated { Output.line("update  \(name)") }
+            for name in report.groupsCreated { Output.line("group   \(name) (new)") }
+        }
+        Output.line("From \(count(files.count, "file")): "
+                    + "\(report.added.count) \(would)added, \(report.updated.count) \(would)updated, \(report.unchanged.count) unchanged"
+                    + (notPeople > 0 ? ", \(notPeople) not people (groups or organisations)" : "")
+                    + (report.problems.isEmpty ? "" : ", \(report.problems.count) skipped")
+                    + (report.groupsCreated.isEmpty ? "" : "; \(count(report.groupsCreated.count, "new group"))")
+                    + (report.namesakes.first.map { "; \(report.namesakes.count) \(would)numbered apart from a namesake, like \"\($0)\"" } ?? "")
+                    + (dryRun ? ". Dry run: nothing was written." : "."))
+        Output.flush()
+        for w in report.warnings { Output.error(w) }
+        for p in report.problems { Output.error(p) }
+        if !report.problems.isEmpty { throw ExitCode(Exit.failure) }
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
+
+/// Which files a list of paths names: files as given, directories walked for .vcf and
+/// .vcard files (hidden ones skipped, as vdirsyncer keeps its state there), in a
+/// stable order so that reports read the same each time.
+enum VCardFiles {
+    static func collect(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw CLIError.failure("cannot read \(path): no such file or directory")
+            }
+            guard isDir.boolValue else { out.append(path); continue }
+            guard let walker = FileManager.default.enumerator(atPath: path) else {
+                throw CLIError.failure("cannot read the directory \(path)")
+            }
+            var found: [String] = []
+            while let rel = walker.nextObject() as? String {
+                let name = (rel as NSString).lastPathComponent
+                if name.hasPrefix(".") { walker.skipDescendants(); continue }
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard ext == "vcf" || ext == "vcard" else { continue }
+                found.append((path as NSString).appendingPathComponent(rel))
+            }
+            if found.isEmpty { throw CLIError.failure("no .vcf files in \(path)") }
+            out += found.sorted()
+        }
+        return out
+    }
+}
+
+/// `kith export vcard`: people as vCards for khard, vdirsyncer or a phone.
+struct ExportVCard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vcard",
+        abstract: "People as vCards: one file, or a vdir with a file per person (khard, vdirsyncer).",
+        discussion: """
+            --out DIR (an existing directory, or a new path without .vcf) writes one UID.vcf per person, as khard and \
+            vdirsyncer keep them; --out FILE.vcf writes every card into one file; no --out writes to standard output. \
+            Files are created readable by you only, and existing cards are replaced, never other files. Each person \
+            keeps their UID, so an address book that imports the export again updates instead of duplicating. \
+            Cards carry the name, structured name, nickname, birthday, groups (as CATEGORIES) and notes.
+            """)
+    @Option(help: ArgumentHelp("A directory (a vdir) or a .vcf file.", valueName: "dir|file")) var out: String?
+    @Option(help: ArgumentHelp("vCard version: 4.0 or 3.0.", valueName: "version")) var version: String = "4.0"
+    @Flag(help: "Include archived people.") var archived = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        guard let version = VCard.Version(rawValue: version) else {
+            throw CLIError.usage("--version must be 4.0 or 3.0, not \"\(version)\"")
+        }
+        let store = try global.context().openStore()
+        let people = try store.people(includeArchived: archived)
+        let groups = try store.groupNamesByPerson()
+        let cards = people.map { (person: $0, text: VCard.write($0, groups: groups[$0.id] ?? [], version: version)) }
+
+        var isDir: ObjCBool = false
+        let exists = out.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) } ?? false
+        guard let out, (exists && isDir.boolValue) || (!exists && !out.lowercased().hasSuffix(".vcf") && !out.lowercased().hasSuffix(".vcard")) else {
+            try Export.emit(cards.map(\.text).joined(), to: out, saying: "\(cards.count) vCards")
+            return
+        }
+        if !exists, mkdir(out, 0o700) != 0 {
+            throw CLIError.failure("cannot create the directory \(out): \(String(cString: strerror(errno)))")
+        }
+        for card in cards {
+            try ExportICS.writePrivately(card.text, to: (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person)))
+        }
+        Output.line("Wrote \(cards.count) vCards to \(out)/.")
+    }
+}
+
+extension VCardFiles {
+    /// A card's file name in a vdir: its UID when that is a safe file name, as khard and
+    /// vdirsyncer do; otherwise the UID with unsafe characters replaced and a hash of the
+    /// UID added, so that every export names the same person's file the same way.
+    static func fileName(_ p: Person) -> String {
+        let uid = p.uid ?? "kith-person-\(p.id)"
+        func safe(_ u: Unicode.Scalar) -> Bool {
+            u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.@".unicodeScalars.contains(u))
+        }
+        if uid.unicodeScalars.allSatisfy(safe), !uid.hasPrefix("."), uid.utf8.count <= 200 { return uid + ".vcf" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in uid.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let cleaned = String(String.UnicodeScalarView(uid.unicodeScalars.prefix(100).map { safe($0) ? $0 : "_" }))
+        return cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + "-" + String(hash, radix: 16) + ".vcf"
+    }
+}

@@ -1,0 +1,460 @@
+import Foundation
+import KithCore
+
+/// Reads vCard 2.1, 3.0 and 4.0 as phones, khard and vdirsyncer really write them, and
+/// writes 4.0 or 3.0. Only what kith keeps is read (names, nickname, birthday, note,
+/// categories, UID); everything else on a card is passed over without being decoded, so
+/// a photo or a strange phone-number encoding never costs the person.
+public enum VCard {
+    public struct Reading: Sendable {
+        public var cards: [ContactCard] = []
+        /// Cards that could not be read, each as `file:line: reason`.
+        public var problems: [String] = []
+        /// Cards for groups or organisations rather than people (`file:line`).
+        public var notPeople: [String] = []
+    }
+
+    public static func read(_ data: Data, file: String) -> Reading {
+        var reading = Reading()
+        let lines = logicalLines([UInt8](data))
+        var card: [Property]? = nil
+        var start = 0
+        var broken: String? = nil
+        var sawCard = false
+
+        for line in lines {
+            if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            guard let prop = Property(line) else {
+                if card != nil, broken == nil { broken = "\(file):\(line.number): a line without a ':' (not a vCard property)" }
+                continue
+            }
+            if prop.name == "BEGIN", prop.asciiValue.uppercased() == "VCARD" {
+                if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
+                card = []
+                start = line.number
+                broken = nil
+                sawCard = true
+            } else if prop.name == "END", prop.asciiValue.uppercased() == "VCARD" {
+                guard let props = card else { continue }
+                if let broken { reading.problems.append(broken) }
+                else {
+                    switch contact(props, file: file, line: start) {
+                    case .person(let c): reading.cards.append(c)
+                    case .notPerson: reading.notPeople.append("\(file):\(start)")
+                    case .problem(let p): reading.problems.append(p)
+                    }
+                }
+                card = nil
+            } else {
+                card?.append(prop)
+            }
+        }
+        if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
+        if !sawCard, lines.contains(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            reading.problems.append("\(file):1: not a vCard file (no BEGIN:VCARD)")
+        }
+        return reading
+    }
+
+    // MARK: lines
+
+    struct Line {
+        var bytes: [UInt8]
+        let number: Int
+    }
+
+    /// Splits on LF, CRLF or lone CR, then unfolds: a line starting with a space or tab
+    /// continues the previous one, and in QUOTED-PRINTABLE values (vCard 2.1) a line
+    /// ending in `=` continues on the next.
+    static func logicalLines(_ bytes: [UInt8]) -> [Line] {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let hasLF = body.contains(0x0A)
+        var physical: [ArraySlice<UInt8>] = []
+        var from = body.startIndex
+        var i = body.startIndex
+        while i < body.endIndex {
+            let b = body[i]
+            if b == 0x0A || (!hasLF && b == 0x0D) {
+                var end = i
+                if b == 0x0A, end > from, body[end - 1] == 0x0D { end -= 1 }
+                physical.append(body[from..<end])
+                from = i + 1
+            }
+            i += 1
+        }
+        if from < body.endIndex { physical.append(body[from..<body.endIndex]) }
+
+        var out: [Line] = []
+        var softBreak = false
+        for (n, raw) in physical.enumerated() {
+            if softBreak, !out.isEmpty {
+                out[out.count - 1].bytes.removeLast()
+                out[out.count - 1].bytes += raw
+            } else if let first = raw.first, first == 0x20 || first == 0x09, !out.isEmpty {
+                out[out.count - 1].bytes += raw.dropFirst()
+            } else {
+                out.append(Line(bytes: Array(raw), number: n + 1))
+            }
+            let last = out[out.count - 1].bytes
+            softBreak = last.last == UInt8(ascii: "=") && isQuotedPrintable(last)
+        }
+        return out
+    }
+
+    private static func isQuotedPrintable(_ line: [UInt8]) -> Bool {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return String(decoding: line[..<colon], as: UTF8.self).uppercased().contains("QUOTED-PRINTABLE")
+    }
+
+    // MARK: properties
+
+    struct Property {
+        let name: String
+        let params: [(key: String, value: String)]
+        let value: [UInt8]
+        let line: Int
+
+        /// `item1.TEL;TYPE=CELL:...`: the group prefix is dropped, names and keys are
+        /// case-insensitive, 2.1's bare parameters (`;HOME`, `;QUOTED-PRINTABLE`) are
+        /// read as TYPE or ENCODING, and a colon inside a quoted parameter is not the end.
+        init?(_ line: Line) {
+            var quoted = false
+            var colon: Int? = nil
+            var cuts: [Int] = []
+            for (i, b) in line.bytes.enumerated() {
+                if b == UInt8(ascii: "\"") { quoted.toggle() }
+                else if !quoted, b == UInt8(ascii: ";") { cuts.append(i) }
+                else if !quoted, b == UInt8(ascii: ":") { colon = i; break }
+            }
+            guard let colon else { return nil }
+            var pieces: [String] = []
+            var from = 0
+            for c in cuts + [colon] {
+                pieces.append(String(decoding: line.bytes[from..<c], as: UTF8.self))
+                from = c + 1
+            }
+            var name = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
+            if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
+            guard !name.isEmpty else { return nil }
+            self.name = name
+            self.params = pieces.dropFirst().map { p in
+                guard let eq = p.firstIndex(of: "=") else {
+                    let bare = p.trimmingCharacters(in: .whitespaces).uppercased()
+                    let encodings: Set = ["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT", "B"]
+                    return (encodings.contains(bare) ? "ENCODING" : "TYPE", bare)
+                }
+                var v = String(p[p.index(after: eq)...])
+                if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = String(v.dropFirst().dropLast()) }
+                return (String(p[..<eq]).trimmingCharacters(in: .whitespaces).uppercased(), v)
+            }
+            self.value = Array(line.bytes[(colon + 1)...])
+            self.line = line.number
+        }
+
+        func param(_ key: String) -> String? { params.first { $0.key == key }?.value }
+
+        var asciiValue: String { String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+
+        /// The value as text, still escaped: QUOTED-PRINTABLE undone and the CHARSET
+        /// applied (UTF-8 when none is named).
+        func text(file: String) throws -> String {
+            var bytes = value
+            switch param("ENCODING")?.uppercased() {
+            case "QUOTED-PRINTABLE"?: bytes = VCard.quotedPrintable(bytes)
+            case "B"?, "BASE64"?: throw InputError("\(file):\(line): \(name) is binary (base64), not text")
+            default: break
+            }
+            let charset = param("CHARSET")
+            guard let encoding = VCard.encoding(charset ?? "utf-8") else {
+                throw InputError("\(file):\(line): \(name) has an unknown CHARSET \"\(charset!)\"")
+            }
+            guard let s = String(bytes: bytes, encoding: encoding) else {
+                let named = charset.map { "valid \($0)" } ?? "UTF-8 (add CHARSET= or export the card as UTF-8)"
+                throw InputError("\(file):\(line): \(name) is not \(named)")
+            }
+            return s
+        }
+    }
+
+    static func quotedPrintable(_ bytes: [UInt8]) -> [UInt8] {
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "="), i + 2 < bytes.count,
+               let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The character sets older phones and mail programs name in CHARSET.
+    static func encoding(_ name: String) -> String.Encoding? {
+        switch name.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1": .isoLatin1
+        case "iso-8859-2", "iso8859-2", "latin2": .isoLatin2
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "shift_jis", "shift-jis", "sjis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        case "utf-16": .utf16
+        default: nil
+        }
+    }
+
+    /// Undoes TEXT escaping: `\n` and `\N` are newlines, `\,` `\;` `\:` `\\` the character.
+    static func unescape(_ s: Substring) -> String {
+        var out = ""
+        var escaped = false
+        for ch in s {
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        if escaped { out.append("\\") }
+        return out
+    }
+
+    /// Splits at separators that are not escaped, leaving each piece still escaped.
+    static func split(_ s: String, on separator: Character) -> [Substring] {
+        var pieces: [Substring] = []
+        var from = s.startIndex
+        var escaped = false
+        var i = s.startIndex
+        while i < s.endIndex {
+            let ch = s[i]
+            if escaped { escaped = false }
+            else if ch == "\\" { escaped = true }
+            else if ch == separator {
+                pieces.append(s[from..<i])
+                from = s.index(after: i)
+            }
+            i = s.index(after: i)
+        }
+        pieces.append(s[from...])
+        return pieces
+    }
+
+    // MARK: cards
+
+    enum Outcome {
+        case person(ContactCard)
+        case notPerson
+        case problem(String)
+    }
+
+    static func contact(_ props: [Property], file: String, line: Int) -> Outcome {
+        do {
+            func first(_ name: String) throws -> (Property, String)? {
+                for p in props where p.name == name {
+                    let t = try p.text(file: file)
+                    if !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
+                }
+                return nil
+            }
+            let kind = (try first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
+                .trimmingCharacters(in: .whitespaces)
+            if let kind, kind != "individual" { return .notPerson }
+
+            var card = ContactCard(file: file, line: line, name: "")
+            card.uid = try first("UID")?.1.trimmingCharacters(in: .whitespaces)
+
+            var nameLine = line
+            var name: String? = nil
+            if let hit = try first("FN") {
+                let (p, fn) = hit
+                name = unescape(fn[...]).trimmingCharacters(in: .whitespacesAndNewlines)
+                nameLine = p.line
+            }
+            if let hit = try first("N") {
+                let (p, n) = hit
+                card.structuredName = n
+                if name?.isEmpty ?? true {
+                    name = nameFromParts(n)
+                    nameLine = p.line
+                }
+            }
+            if name?.isEmpty ?? true, let hit = try first("NICKNAME") {
+                let (p, nick) = hit
+                name = split(nick, on: ",").first.map { unescape($0).trimmingCharacters(in: .whitespaces) }
+                nameLine = p.line
+            }
+            guard let name, !name.isEmpty else {
+                if try first("ORG") != nil { return .notPerson }
+                return .problem("\(file):\(line): card has no name (neither FN nor N)")
+            }
+            do { card.name = try Names.validate(name) } catch let e as InputError {
+                return .problem("\(file):\(nameLine): \(e.message)")
+            }
+
+            if let hit = try first("NICKNAME"),
+               case let (p, nick) = hit,
+               let firstNick = split(nick, on: ",").map({ unescape($0).trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }),
+               firstNick != card.name {
+                do { card.nickname = try Names.validate(firstNick, what: "nickname") } catch let e as InputError {
+                    return .problem("\(file):\(p.line): \(e.message)")
+                }
+            }
+
+            var notes: [String] = []
+            if let hit = try first("BDAY") {
+                let (p, bday) = hit
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text") {
+                case .date(let b): card.birthday = b
+                case .text(let t): notes.append("Birthday: \(t)")
+                case .impossible: return .problem("\(file):\(p.line): BDAY \"\(bday)\" is not a real date")
+                }
+            }
+            for p in props where p.name == "NOTE" {
+                let text = unescape(try p.text(file: file)[...])
+                    .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { notes.append(text) }
+            }
+            card.note = notes.joined(separator: "\n\n")
+
+            var seen = Set<String>()
+            for p in props where p.name == "CATEGORIES" {
+                for piece in split(try p.text(file: file), on: ",") {
+                    let g = unescape(piece).trimmingCharacters(in: .whitespaces)
+                    guard !g.isEmpty, seen.insert(Folding.fold(g)).inserted else { continue }
+                    do { card.categories.append(try Names.validate(g, what: "group name")) } catch let e as InputError {
+                        return .problem("\(file):\(p.line): CATEGORIES: \(e.message)")
+                    }
+                }
+            }
+            return .person(card)
+        } catch let e as InputError {
+            return .problem(e.message)
+        } catch {
+            return .problem("\(file):\(line): \(error)")
+        }
+    }
+
+    /// A display name from `N` (family;given;additional;prefix;suffix). Names in Han,
+    /// kana or Hangul read family name first and without a space (山田太郎); others
+    /// read given, additional, family.
+    static func nameFromParts(_ n: String) -> String {
+        let parts = split(n, on: ";").map { part in
+            split(String(part), on: ",").map { unescape($0).trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        func at(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
+        let family = at(0), given = at(1), additional = at(2)
+        if isEastAsian(family) || isEastAsian(given) { return family + given }
+        return [given, additional, family].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static func isEastAsian(_ s: String) -> Bool {
+        s.unicodeScalars.contains { u in
+            switch u.value {
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x1100...0x11FF, 0x20000...0x2FFFF: true
+            default: false
+            }
+        }
+    }
+
+    enum BirthdayValue: Equatable {
+        case date(Birthday)
+        case text(String)
+        case impossible
+    }
+
+    /// `1990-04-15`, `19900415`, `--0415`, `--04-15`, each with or without a time
+    /// after `T`; Apple's year 1604 with X-APPLE-OMIT-YEAR and year 0000 mean "no year".
+    /// Anything else is free text ("spring 1990"), which kith keeps in the notes.
+    static func birthday(_ raw: String, omitYear: String?, isText: Bool) throws -> BirthdayValue {
+        let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...])
+        if isText { return .text(text) }
+        var s = Substring(text)
+        if let t = s.firstIndex(of: "T"), s[..<t].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { s = s[..<t] }
+        let digits = s.filter { $0 != "-" }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .text(text) }
+        let year: Int?, month: Int, day: Int
+        let dashes = s.filter { $0 == "-" }.count
+        if s.hasPrefix("--"), digits.count == 4, dashes == 2 || (dashes == 3 && s.count == 7 && s[s.index(s.startIndex, offsetBy: 4)] == "-") {
+            year = nil
+            month = Int(digits.prefix(2))!
+            day = Int(digits.suffix(2))!
+        } else if !s.hasPrefix("-"), digits.count == 8, dashes == 0 || (dashes == 2 && s.count == 10 && s[s.index(s.startIndex, offsetBy: 4)] == "-" && s[s.index(s.startIndex, offsetBy: 7)] == "-") {
+            let y = Int(digits.prefix(4))!
+            year = (y == 0 || (omitYear != nil && Int(omitYear!) == y)) ? nil : y
+            month = Int(digits.dropFirst(4).prefix(2))!
+            day = Int(digits.suffix(2))!
+        } else {
+            return .text(text)
+        }
+        guard let b = Birthday(month: month, day: day, year: year) else { return .impossible }
+        return .date(b)
+    }
+
+    // MARK: writing
+
+    public enum Version: String, Sendable, CaseIterable {
+        case v4 = "4.0"
+        case v3 = "3.0"
+    }
+
+    /// One card. Folded at 75 octets with CRLF line ends, as both RFCs ask.
+    public static func write(_ p: Person, groups: [String], version: Version) -> String {
+        var lines = ["BEGIN:VCARD", "VERSION:\(version.rawValue)", "PRODID:-//kith//kith//EN"]
+        if let uid = p.uid { lines.append("UID:\(ContentLine.escape(uid))") }
+        lines.append("FN:\(ContentLine.escape(p.name))")
+        lines.append("N:\(p.card?.structuredName.map(cleanStructured) ?? structuredName(p.name))")
+        if let nick = p.nickname { lines.append("NICKNAME:\(ContentLine.escape(nick))") }
+        if let b = p.birthday {
+            let md = version == .v4 ? "\(two(b.month))\(two(b.day))" : "\(two(b.month))-\(two(b.day))"
+            if let y = b.year {
+                let year = String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)
+                lines.append("BDAY:\(year)\(version == .v4 ? "" : "-")\(md)")
+            } else {
+                lines.append("BDAY:--\(md)")
+            }
+        }
+        if !groups.isEmpty { lines.append("CATEGORIES:\(groups.map(ContentLine.escape).joined(separator: ","))") }
+        if !p.notes.isEmpty { lines.append("NOTE:\(ContentLine.escape(p.notes))") }
+        lines.append("END:VCARD")
+        return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// A kept `N` value, with any control characters an old card carried taken out.
+    private static func cleanStructured(_ n: String) -> String {
+        String(String.UnicodeScalarView(n.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    }
+
+    /// `N` for someone kith named itself: the last word is taken as the family name
+    /// ("Ana María López" → López; Ana María), a name without spaces as the given name,
+    /// and what follows a comma as a suffix ("Ana López, MD").
+    static func structuredName(_ name: String) -> String {
+        let comma = name.firstIndex(of: ",")
+        let base = comma.map { String(name[..<$0]) } ?? name
+        let suffix = comma.map { String(name[name.index(after: $0)...]).trimmingCharacters(in: .whitespaces) } ?? ""
+        let words = base.split(separator: " ").map(String.init)
+        let family = words.count > 1 ? words.last! : ""
+        let given = words.count > 1 ? words.dropLast().joined(separator: " ") : base
+        return [family, given, "", "", suffix].map(ContentLine.escape).joined(separator: ";")
+    }
+}

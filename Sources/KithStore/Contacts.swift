@@ -1,0 +1,162 @@
+import GRDB
+import KithCore
+
+extension Store {
+    /// Takes address-book cards in, in one transaction.
+    ///
+    /// A card is matched to a person by its UID, or else by name to someone added in
+    /// kith. A match is updated with what the card carries: nickname, birthday, a new
+    /// name (unless the user renamed them in kith); notes only when kith's are empty,
+    /// so nothing written in kith is ever overwritten. A card whose name someone from
+    /// another card already has is added as "Name (2)". Circle, cadence and
+    /// moments are kith's own and never touched. A card that cannot be taken in is
+    /// reported and leaves no trace; with `dryRun` everything is checked and rolled back.
+    public func importContacts(_ cards: [ContactCard], circle: Circle, joinGroups: Bool, today: Day,
+                               dryRun: Bool) throws(StoreError) -> ContactImport {
+        try write(commit: !dryRun) { db in
+            var importer = try ContactImporter(db, circle: circle, joinGroups: joinGroups, today: today)
+            for card in cards { try importer.take(card) }
+            return importer.report
+        }
+    }
+}
+
+/// The importer's view of the people table: indexes by UID and by folded name, kept
+/// in step with its own writes, so a thousand cards cost a thousand seeks, not a
+/// thousand scans.
+private struct ContactImporter {
+    let db: Database
+    let circle: Circle
+    let joinGroups: Bool
+    let today: Day
+    var report = ContactImport()
+    var people: [Int64: Person] = [:]
+    var byUID: [String: Int64] = [:]
+    var byName: [String: Int64] = [:]
+    var groups: [String: Int64] = [:]
+
+    init(_ db: Database, circle: Circle, joinGroups: Bool, today: Day) throws {
+        self.db = db
+        self.circle = circle
+        self.joinGroups = joinGroups
+        self.today = today
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM people") {
+            let p = Person(row: row)
+            people[p.id] = p
+            if let uid = p.uid { byUID[uid] = p.id }
+            byName[Folding.fold(p.name)] = p.id
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM groups") {
+            groups[Folding.fold(row[1])] = row[0]
+        }
+    }
+
+    mutating func take(_ card: ContactCard) throws {
+        var match = card.uid.flatMap { byUID[$0] }
+        // Someone added in kith is the card's person when the names agree; someone from
+        // another card is a namesake (two friends called Emma Smith), never merged.
+        if match == nil, let named = byName[Folding.fold(card.name)], card.uid == nil || people[named]?.card == nil {
+            match = named
+        }
+        let nickname = card.nickname.flatMap { nick -> String? in
+            if let other = byName[Folding.fold(nick)], other != match {
+                report.warnings.append("\(card.place): nickname \"\(nick)\" left out: it is \(people[other]!.name)'s name")
+                return nil
+            }
+            return nick
+        }
+        if let id = match {
+            try update(people[id]!, from: card, nickname: nickname)
+        } else {
+            try add(card, nickname: nickname)
+        }
+    }
+
+    /// `name`, or when someone else has it, `name (2)`, `name (3)`…: names in kith are
+    /// unique because they are what the user types, while address books repeat them.
+    private func free(_ name: String, for id: Int64?) -> String {
+        var candidate = name
+        var n = 1
+        while let other = byName[Folding.fold(candidate)], other != id {
+            n += 1
+            candidate = "\(name) (\(n))"
+        }
+        return candidate
+    }
+
+    private static func isNamesake(_ name: String, of base: String) -> Bool {
+        guard name.hasPrefix(base + " ("), name.hasSuffix(")") else { return false }
+        return name.dropFirst(base.count + 2).dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private mutating func update(_ old: Person, from card: ContactCard, nickname: String?) throws {
+        var p = old
+        // The address book renamed them: follow, unless the user renamed them in kith.
+        if let origin = old.card, origin.name != card.name,
+           old.name == origin.name || ContactImporter.isNamesake(old.name, of: origin.name) {
+            p.name = free(card.name, for: old.id)
+        }
+        p.nickname = nickname ?? old.nickname
+        p.birthday = card.birthday ?? old.birthday
+        if old.notes.isEmpty { p.notes = card.note }
+        p.card = CardOrigin(name: card.name, structuredName: card.structuredName)
+        if let uid = card.uid { p.uid = uid }
+        var changed = p != old
+        if changed {
+            try db.execute(sql: """
+                UPDATE people SET name = ?, nickname = ?, birthday_month = ?, birthday_day = ?, birthday_year = ?,
+                    notes = ?, uid = ?, card_fn = ?, card_n = ? WHERE id = ?
+                """, arguments: [p.name, p.nickname, p.birthday?.month, p.birthday?.day, p.birthday?.year,
+                                 p.notes, p.uid, p.card?.name, p.card?.structuredName, p.id])
+            byName[Folding.fold(old.name)] = nil
+            byName[Folding.fold(p.name)] = p.id
+            if let uid = old.uid { byUID[uid] = nil }
+            if let uid = p.uid { byUID[uid] = p.id }
+            people[p.id] = p
+        }
+        if try join(p.id, card.categories) { changed = true }
+        if changed { report.updated.append(p.name) } else { report.unchanged.append(p.name) }
+    }
+
+    private mutating func add(_ card: ContactCard, nickname: String?) throws {
+        let name = free(card.name, for: nil)
+        if name != card.name { report.namesakes.append(name) }
+        let p = Person(id: 0, name: name, nickname: nickname, circle: circle, birthday: card.birthday,
+                       notes: card.note, addedOn: today, uid: card.uid ?? Store.newUID(),
+                       card: CardOrigin(name: card.name, structuredName: card.structuredName))
+        try db.execute(sql: """
+            INSERT INTO people (name, nickname, circle, birthday_month, birthday_day, birthday_year, notes, added_day,
+                                uid, card_fn, card_n)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [p.name, p.nickname, p.circle.rawValue, p.birthday?.month, p.birthday?.day, p.birthday?.year,
+                             p.notes, p.addedOn.ordinal, p.uid, p.card?.name, p.card?.structuredName])
+        var added = p
+        added.id = db.lastInsertedRowID
+        people[added.id] = added
+        byName[Folding.fold(name)] = added.id
+        byUID[added.uid!] = added.id
+        _ = try join(added.id, card.categories)
+        report.added.append(name)
+    }
+
+    /// Adds the person to the card's categories as groups, creating missing ones.
+    /// True when a membership was added.
+    private mutating func join(_ person: Int64, _ categories: [String]) throws -> Bool {
+        guard joinGroups else { return false }
+        var joined = false
+        for name in categories {
+            let key = Folding.fold(name)
+            let group: Int64
+            if let g = groups[key] {
+                group = g
+            } else {
+                group = try Store.insertGroup(db, name: name, cadenceDays: nil, notes: "", addedOn: today)
+                groups[key] = group
+                report.groupsCreated.append(name)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO memberships (group_id, person_id) VALUES (?, ?)", arguments: [group, person])
+            if db.changesCount > 0 { joined = true }
+        }
+        return joined
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import KithTestSupport
+import Testing
+
+/// `kith import vcard` and `kith export vcard`, run as a user would.
+@Suite struct VCardCommandTests {
+    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("e2e/check_vcard.py").path
+
+    @Test func anAddressBookImportsInOneCommandAndTwiceChangesNothing() {
+        let k = Sandbox()
+        let book = fixture("vcard")
+        let first = k.ok(["import", "vcard", book, "--groups"])
+        #expect(first.out == "From 6 files: 8 added, 0 updated, 0 unchanged, 2 not people (groups or organisations); 2 new groups.\n")
+        let people = k.ok(["people"]).out
+        for name in ["Jürgen Müller", "Małgorzata Łukasz", "Zoë Ångström", "José García", "최유림", "Chidi Okafor",
+                     "山田太郎", "Renée François"] {
+            #expect(people.contains(name), "\(name) missing from\n\(people)")
+        }
+        let zoe = k.ok(["show", "zoe"]).out
+        #expect(zoe.contains("Zoë Ångström (Zo)"))
+        #expect(zoe.contains("15 Apr"))
+        #expect(zoe.contains("Book club, Tuesdays, Climbing"))
+
+        let again = k.ok(["import", "vcard", book, "--groups"])
+        #expect(again.out == "From 6 files: 0 added, 0 updated, 8 unchanged, 2 not people (groups or organisations).\n")
+        #expect(k.ok(["people"]).out == people)
+    }
+
+    @Test func brokenCardsAreNamedWithTheirLinesAndEveryOtherCardIsIn() {
+        let k = Sandbox()
+        let dir = fixture("vcard-broken")
+        let r = k.run(["import", "vcard", dir + "/mixed.vcf", dir + "/not-a-vcard.vcf"])
+        #expect(r.code == 1)
+        #expect(r.out == "From 2 files: 3 added, 0 updated, 0 unchanged, 6 skipped.\n")
+        #expect(r.errLines == [
+            "kith: \(dir)/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date",
+            "kith: \(dir)/mixed.vcf:17: card has no name (neither FN nor N)",
+            "kith: \(dir)/mixed.vcf:25: a name cannot contain control characters",
+            "kith: \(dir)/mixed.vcf:31: a line without a ':' (not a vCard property)",
+            "kith: \(dir)/mixed.vcf:38: card has no END:VCARD",
+            "kith: \(dir)/not-a-vcard.vcf:1: not a vCard file (no BEGIN:VCARD)",
+        ])
+        #expect(k.ok(["people"]).out.split(separator: "\n").dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["Ana López", "Bo Berg", "Cy Chen"])
+    }
+
+    @Test func aDryRunListsWhatWouldHappenAndCreatesNothing() {
+        let k = Sandbox()
+        let r = k.ok(["import", "vcard", fixture("vcard/apple.vcf"), "--dry-run", "--groups"])
+        #expect(r.out == """
+            add     Chidi Okafor
+            add     山田太郎
+            From 1 file: 2 would be added, 0 would be updated, 0 unchanged, 2 not people (groups or organisations). Dry run: nothing was written.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+    }
+
+    @Test func aPathThatDoesNotExistChangesNothing() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        let before = bytes(of: k.store)
+        let r = k.run(["import", "vcard", k.tmp.file("nowhere")])
+        #expect(r.code == 1)
+        #expect(r.err == "kith: cannot read \(k.tmp.file("nowhere")): no such file or directory\n")
+        #expect(bytes(of: k.store) == before)
+        #expect(k.run(["import", "vcard", fixture("vcard"), "--circle", "bestie"]).code == 2)
+    }
+
+    @Test func exportsAVdirThatKhardListsAndThatImportsBackTheSame() throws {
+        let k = Sandbox()
+        k.ok(["import", "vcard", fixture("vcard"), "--groups"])
+        k.ok(["add", "Ana María López", "--birthday", "1990-04-15", "--circle", "inner", "--group", "Family"])
+        let dir = k.tmp.file("contacts")
+        #expect(k.ok(["export", "vcard", "--out", dir]).out == "Wrote 9 vCards to \(dir)/.\n")
+        #expect(mode(of: dir) == 0o700)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files.count == 9)
+        #expect(files.contains("3f1c2a9e-1111-4c1e-9a5e-aaaaaaaaaaaa.vcf"))   // the card's own UID
+        for f in files { #expect(mode(of: dir + "/" + f) == 0o600) }
+
+        let lines = try checked(dir)
+        #expect(lines.contains("Zoë Ångström|3f1c2a9e-1111-4c1e-9a5e-aaaaaaaaaaaa|--0415|Book club, Tuesdays / Climbing"))
+        #expect(lines.contains { $0.hasPrefix("Ana María López|") && $0.contains("|19900415|Family") })
+        #expect(lines.filter { $0.hasPrefix("khard|") }.count == 9)
+        #expect(files.contains { $0.hasPrefix("urn_uuid_6f0e9d1c-4444-4c1e-9a5e-dddddddddddd-") })
+
+        // Into a new store and out again: the same cards.
+        let other = Sandbox()
+        #expect(other.ok(["import", "vcard", dir, "--groups"]).out.hasPrefix("From 9 files: 9 added,"))
+        let again = other.tmp.file("again")
+        other.ok(["export", "vcard", "--out", again])
+        for f in files {
+            #expect(bytes(of: again + "/" + f) == bytes(of: dir + "/" + f), "\(f) differs after a round trip")
+        }
+        // And back into the first store: nothing new.
+        #expect(k.ok(["import", "vcard", dir, "--groups"]).out.contains(" 0 added,"))
+    }
+
+    @Test func exportsVCard3ToOneFileOrToStandardOutput() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--birthday", "--04-15"])
+        k.ok(["add", "Bo", "--birthday", "1980-02-29"])
+        let file = k.tmp.file("all.vcf")
+        #expect(k.ok(["export", "vcard", "--version", "3.0", "--out", file]).out == "Wrote 2 vCards to \(file).\n")
+        #expect(mode(of: file) == 0o600)
+        let text = String(decoding: bytes(of: file) ?? Data(), as: UTF8.self)
+        #expect(text.components(separatedBy: "BEGIN:VCARD").count == 3)
+        #expect(text.contains("VERSION:3.0\r\n"))
+        #expect(text.contains("BDAY:--04-15\r\n"))
+        #expect(text.contains("BDAY:1980-02-29\r\n"))
+        #expect(k.ok(["export", "vcard"]).out.contains("VERSION:4.0\r\n"))
+        #expect(k.run(["export", "vcard", "--version", "2.1"]).code == 2)
+    }
+
+    func checked(_ dir: String) throws -> [String] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.checker, dir]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "vobject or khard could not read the export: \(problem)")
+        return text.split(separator: "\n").map(String.init)
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import KithCore
+import KithTestSupport
+import Testing
+@testable import KithInterop
+
+/// Reads the fixture files, each shaped like one real exporter's output.
+private func read(_ relative: String) throws -> VCard.Reading {
+    let path = fixture(relative)
+    let data = try #require(FileManager.default.contents(atPath: path), "missing fixture \(relative)")
+    return VCard.read(data, file: relative)
+}
+
+private func read(text: String, file: String = "t.vcf") -> VCard.Reading {
+    VCard.read(Data(text.utf8), file: file)
+}
+
+private func card(_ body: String) -> ContactCard? {
+    read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\n\(body)\r\nEND:VCARD\r\n").cards.first
+}
+
+@Suite struct VCardReadingTests {
+    @Test func anOldPhonesVCard21() throws {
+        let r = try read("vcard/phone-2.1.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.count == 2)
+        let juergen = r.cards[0]
+        // FN in quoted-printable ISO-8859-1: =FC is ü in Latin-1, not UTF-8.
+        #expect(juergen.name == "Jürgen Müller")
+        #expect(juergen.structuredName == "Müller;Jürgen;;;")
+        // A soft line break (=) inside a word, and =0D=0A as the line break in the note.
+        #expect(juergen.note == "Kennt mich seit der Schule – wir gehen jeden Herbst wandern.\nRuft zum Geburtstag immer an.")
+        #expect(juergen.birthday == Birthday(month: 2, day: 29, year: 1980))
+        #expect(juergen.line == 1)
+        // No FN: the name comes from N, given name first; the photo before it did no harm.
+        let m = r.cards[1]
+        #expect(m.name == "Małgorzata Łukasz")
+        #expect(m.birthday == Birthday(month: 11, day: 2, year: 1975))
+    }
+
+    @Test func aKhardVdirCard() throws {
+        let r = try read("vcard/khard-vdir/3f1c2a9e-1111-4c1e-9a5e-aaaaaaaaaaaa.vcf")
+        let c = try #require(r.cards.first)
+        #expect(c.uid == "3f1c2a9e-1111-4c1e-9a5e-aaaaaaaaaaaa")
+        #expect(c.name == "Zoë Ångström")
+        #expect(c.nickname == "Zo")                           // the first of a list
+        #expect(c.birthday == Birthday(month: 4, day: 15, year: nil))
+        #expect(c.categories == ["Climbing", "Book club, Tuesdays"])   // an escaped comma stays in the name
+        #expect(c.note == "Met at the crag in 2019; lent me her rope.\nLoves green tea 🍵 and long walks by the river, every Sunday.")
+    }
+
+    @Test func aFoldInTheMiddleOfAUTF8SequenceAndLFLineEnds() throws {
+        let c = try #require(try read("vcard/khard-vdir/3f1c2a9e-2222-4c1e-9a5e-bbbbbbbbbbbb.vcf").cards.first)
+        #expect(c.name == "José García")
+        #expect(c.birthday == Birthday(month: 4, day: 15, year: 1990))
+    }
+
+    @Test func hangulAndADateTimeBirthday() throws {
+        let c = try #require(try read("vcard/khard-vdir/3f1c2a9e-3333-4c1e-9a5e-cccccccccccc.vcf").cards.first)
+        #expect(c.name == "최유림")
+        #expect(c.birthday == Birthday(month: 7, day: 9, year: 1992))
+    }
+
+    @Test func appleAndICloudExports() throws {
+        let r = try read("vcard/apple.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Chidi Okafor", "山田太郎"])
+        // Apple writes a birthday without a year as 1604 with X-APPLE-OMIT-YEAR.
+        #expect(r.cards[0].birthday == Birthday(month: 12, day: 24, year: nil))
+        #expect(r.cards[0].uid == "apple-chidi-0001")
+        // N only, in Japanese: family name first, no space. A birthday in words goes to the notes.
+        #expect(r.cards[1].birthday == nil)
+        #expect(r.cards[1].note == "Birthday: circa 1960")
+        #expect(r.cards[1].uid == "urn:uuid:6f0e9d1c-4444-4c1e-9a5e-dddddddddddd")
+        // The group card and the organisation are not people.
+        #expect(r.notPeople == ["vcard/apple.vcf:11", "vcard/apple.vcf:24"])
+    }
+
+    @Test func windows1252FromOutlook() throws {
+        let c = try #require(try read("vcard/outlook-1252.vcf").cards.first)
+        #expect(c.name == "Renée François")
+        #expect(c.note == "“Quotes” and € signs")
+    }
+
+    @Test func brokenCardsAreNamedWithTheirLineAndTheOthersRead() throws {
+        let r = try read("vcard-broken/mixed.vcf")
+        #expect(r.cards.map(\.name) == ["Ana López", "Bo Berg", "Cy Chen"])
+        #expect(r.problems == [
+            "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date",
+            "vcard-broken/mixed.vcf:17: card has no name (neither FN nor N)",
+            "vcard-broken/mixed.vcf:25: a name cannot contain control characters",
+            "vcard-broken/mixed.vcf:31: a line without a ':' (not a vCard property)",
+            "vcard-broken/mixed.vcf:38: card has no END:VCARD",
+        ])
+    }
+
+    @Test func textThatIsNotUTF8AndSaysNoCharsetIsReported() throws {
+        let r = try read("vcard-broken/latin1-unlabelled.vcf")
+        #expect(r.cards.isEmpty)
+        #expect(r.problems == ["vcard-broken/latin1-unlabelled.vcf:3: FN is not UTF-8 (add CHARSET= or export the card as UTF-8)"])
+    }
+
+    @Test func aFileThatIsNoVCardAtAll() throws {
+        #expect(try read("vcard-broken/not-a-vcard.vcf").problems == ["vcard-broken/not-a-vcard.vcf:1: not a vCard file (no BEGIN:VCARD)"])
+        #expect(read(text: "").problems.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("1990-04-15", Birthday(month: 4, day: 15, year: 1990)),
+        ("19900415", Birthday(month: 4, day: 15, year: 1990)),
+        ("--0415", Birthday(month: 4, day: 15, year: nil)),
+        ("--04-15", Birthday(month: 4, day: 15, year: nil)),
+        ("1990-04-15T10:00:00Z", Birthday(month: 4, day: 15, year: 1990)),
+        ("19900415T100000", Birthday(month: 4, day: 15, year: 1990)),
+        ("0000-04-15", Birthday(month: 4, day: 15, year: nil)),
+        ("--0229", Birthday(month: 2, day: 29, year: nil)),
+    ])
+    func birthdayForms(_ text: String, _ expected: Birthday?) throws {
+        #expect(try VCard.birthday(text, omitYear: nil, isText: false) == .date(try #require(expected)))
+    }
+
+    @Test func birthdaysThatAreTextOrImpossible() throws {
+        #expect(try VCard.birthday("spring 1990", omitYear: nil, isText: false) == .text("spring 1990"))
+        #expect(try VCard.birthday("1990-04", omitYear: nil, isText: false) == .text("1990-04"))
+        #expect(try VCard.birthday("1990-04-15", omitYear: nil, isText: true) == .text("1990-04-15"))
+        #expect(try VCard.birthday("1990-13-01", omitYear: nil, isText: false) == .impossible)
+        #expect(try VCard.birthday("19910229", omitYear: nil, isText: false) == .impossible)
+        #expect(try VCard.birthday("1604-03-01", omitYear: "1604", isText: false) == .date(Birthday(month: 3, day: 1, year: nil)!))
+    }
+
+    @Test func escapesAndSeparators() throws {
+        let c = try #require(card(#"FN:Smith\, Jr.\; the \\ one"# + "\r\nNOTE:a\\nb\\Nc"))
+        #expect(c.name == #"Smith, Jr.; the \ one"#)
+        #expect(c.note == "a\nb\nc")
+        #expect(VCard.split(#"a\,b,c\\,d"#, on: ",").map { VCard.unescape($0) } == ["a,b", "c\\", "d"])
+    }
+
+    @Test func groupPrefixesQuotedParametersAndCaseDoNotMatter() throws {
+        let c = try #require(card("item1.fn;X-A=\"a:b;c\":Ana\r\nnickname:Annie"))
+        #expect(c.name == "Ana")
+        #expect(c.nickname == "Annie")
+    }
+
+    @Test func bareCRLineEndsAndAByteOrderMark() throws {
+        let text = "\u{FEFF}BEGIN:VCARD\rVERSION:3.0\rFN:Old Mac\rEND:VCARD\r"
+        #expect(read(text: text).cards.map(\.name) == ["Old Mac"])
+    }
+
+    @Test func aNameFromNInWesternAndEastAsianOrder() {
+        #expect(VCard.nameFromParts("García;José;Luis;Dr.;") == "José Luis García")
+        #expect(VCard.nameFromParts("山田;太郎;;;") == "山田太郎")
+        #expect(VCard.nameFromParts(";Cher;;;") == "Cher")
+        #expect(VCard.nameFromParts("Doe") == "Doe")
+    }
+
+    @Test func onlyANicknameStillNamesThePerson() throws {
+        #expect(card("NICKNAME:Gran")?.name == "Gran")
+    }
+
+    @Test func aCardWithAnUnknownCharsetIsReported() {
+        let r = read(text: "BEGIN:VCARD\r\nFN;CHARSET=KLINGON:x\r\nEND:VCARD\r\n")
+        #expect(r.problems == ["t.vcf:2: FN has an unknown CHARSET \"KLINGON\""])
+    }
+
+    @Test func aBrokenPhotoOrPhoneEncodingDoesNotCostThePerson() {
+        let r = read(text: "BEGIN:VCARD\r\nFN:Ana\r\nPHOTO;ENCODING=b:@@@not base64@@@\r\nTEL;CHARSET=KLINGON:1\r\nEND:VCARD\r\n")
+        #expect(r.cards.map(\.name) == ["Ana"])
+        #expect(r.problems.isEmpty)
+    }
+
+    @Test func quotedPrintableDecoding() {
+        #expect(VCard.quotedPrintable(Array("a=3Db=C3=A9=".utf8)) == Array("a=bé=".utf8))
+        #expect(VCard.quotedPrintable(Array("=ZZ=4".utf8)) == Array("=ZZ=4".utf8))
+    }
+}
+
+@Suite struct VCardWritingTests {
+    let person = Person(id: 7, name: "Zoë Ångström", nickname: "Zo", birthday: Birthday(month: 4, day: 15, year: nil),
+                        notes: "Met at the crag; lent me her rope,\nand a very long line that needs folding because it goes on and on and on.",
+                        addedOn: Day(year: 2026, month: 1, day: 1)!, uid: "3f1c2a9e-1111",
+                        card: CardOrigin(name: "Zoë Ångström", structuredName: "Ångström;Zoë;;;"))
+
+    @Test func writesVCard4AndReadsItBack() throws {
+        let text = VCard.write(person, groups: ["Climbing", "Book club, Tuesdays"], version: .v4)
+        #expect(text.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\n"))
+        #expect(text.contains("\r\nBDAY:--0415\r\n"))
+        #expect(text.contains("\r\nN:Ångström;Zoë;;;\r\n"))
+        for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        let back = try #require(VCard.read(Data(text.utf8), file: "x").cards.first)
+        #expect(back.name == person.name)
+        #expect(back.uid == person.uid)
+        #expect(back.nickname == person.nickname)
+        #expect(back.birthday == person.birthday)
+        #expect(back.note == person.notes)
+        #expect(back.categories == ["Climbing", "Book club, Tuesdays"])
+    }
+
+    @Test func writesVCard3Birthdays() {
+        var p = person
+        p.birthday = Birthday(month: 4, day: 15, year: 1990)
+        #expect(VCard.write(p, groups: [], version: .v3).contains("\r\nBDAY:1990-04-15\r\n"))
+        #expect(VCard.write(p, groups: [], version: .v4).contains("\r\nBDAY:19900415\r\n"))
+        p.birthday = Birthday(month: 4, day: 15, year: nil)
+        #expect(VCard.write(p, groups: [], version: .v3).contains("\r\nBDAY:--04-15\r\n"))
+    }
+
+    @Test func aStructuredNameForSomeoneAddedInKith() {
+        #expect(VCard.structuredName("Ana María López") == "López;Ana María;;;")
+        #expect(VCard.structuredName("山田太郎") == ";山田太郎;;;")
+        #expect(VCard.structuredName("Ana López, MD") == "López;Ana;;;MD")
+    }
+
+    @Test func controlCharactersNeverReachTheCard() {
+        var p = person
+        p.notes = "bell\u{07} and escape\u{1B}[2J"
+        p.card = CardOrigin(name: p.name, structuredName: "A\u{1B};B;;;")
+        let text = VCard.write(p, groups: [], version: .v4)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
+    }
+}
