@@ -10,22 +10,35 @@ struct Import: ParsableCommand {
         subcommands: [ImportVCard.self, ImportJSON.self])
 }
 
-/// `kith import json FILE`: restores a backup into an empty store.
+/// `kith import json FILE`: restores a backup into an empty store, or merges it into
+/// one in use with `--merge`.
 struct ImportJSON: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "json",
-        abstract: "Restore a kith export json backup into an empty store.",
-        discussion: "The store must be empty (a new --store path, say): restoring never mixes a backup into other data.")
+        abstract: "Restore a kith export json backup, or merge one into this store.",
+        discussion: """
+            Into an empty store (a new --store path, say) the backup is restored exactly: exporting it again gives \
+            the same bytes. A store with data in it is refused unless --merge is given.
+
+            --merge adds what the backup has and the store lacks, and never changes or removes what is here: people \
+            are the same when their UIDs or names agree (the store's details are kept); groups when their names agree \
+            (memberships from both are kept); a moment is already here when one on the same day and time with the \
+            same people, group, channel, initiator and note exists. Reminders are matched by person, text and day; \
+            snoozes and settings are added only where the store has none. Merging the same backup twice adds nothing \
+            the second time.
+            """)
     @Argument(help: "The backup file.") var file: String
+    @Flag(help: "Add the backup to a store that already has data (see below).") var merge = false
+    @Flag(help: "With --merge: say what would be added, and write nothing.") var dryRun = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let ctx = global.context()
+        if dryRun && !merge { throw CLIError.usage("--dry-run goes with --merge") }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CLIError.failure("cannot read \(file)")
         }
         let backup = try Backup.read(data, file: file)
-        let store = try ctx.openStore(creating: true)
         var snoozes = Snoozes()
         for (subject, until) in backup.snoozes {
             switch subject {
@@ -33,9 +46,23 @@ struct ImportJSON: ParsableCommand {
             case .group(let id): snoozes.groups[id] = until
             }
         }
-        try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
-                            reminders: backup.reminders, snoozes: snoozes, settings: backup.settings,
-                            createdAt: Int(time(nil)))
-        Output.line("Restored \(backup.people.count) people, \(backup.groups.count) groups and \(backup.moments.count) moments into \(store.path).")
+        let store = try ctx.openStore(creating: !dryRun)
+        guard merge else {
+            try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
+                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings,
+                                createdAt: Int(time(nil)))
+            Output.line("Restored \(backup.people.count) people, \(backup.groups.count) groups and \(backup.moments.count) moments into \(store.path).")
+            return
+        }
+        let r = try store.merge(people: backup.people, groups: backup.groups, moments: backup.moments,
+                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings,
+                                createdAt: Int(time(nil)), dryRun: dryRun)
+        let verb = dryRun ? "Would add" : "Added"
+        Output.line("\(verb) \(r.peopleAdded) people (\(r.peopleMatched) already here), \(r.groupsAdded) groups (\(r.groupsMatched) already here), "
+                    + "\(r.membershipsAdded) memberships, \(r.momentsAdded) moments (\(r.momentsAlreadyThere) already here), "
+                    + "\(r.remindersAdded) reminders, \(r.snoozesAdded) snoozes and \(r.settingsAdded) settings"
+                    + (dryRun ? ". Dry run: nothing was written." : "."))
+        Output.flush()
+        for w in r.warnings { Output.error(w) }
     }
 }

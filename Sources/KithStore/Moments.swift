@@ -240,7 +240,7 @@ extension Store {
                           createdAt: Int) throws(StoreError) {
         try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups)") ?? 0
-            guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; give a new path") }
+            guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; add --merge to merge the backup into it, or restore into a new --store path") }
             let person = try db.makeStatement(sql: """
                 INSERT INTO people (id, name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
                                     bond, notes, archived, added_day, uid, card_fn, card_n)

@@ -528,7 +528,46 @@ import KithTestSupport
         #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
         #expect(Data(k.ok(["--store", b, "export", "json"]).out.utf8) == FileManager.default.contents(atPath: second))
         // Into a store that holds anything: refused, untouched.
-        k.fails(["--store", b, "import", "json", first], code: 1, saying: "is not empty")
+        k.fails(["--store", b, "import", "json", first], code: 1, saying: "is not empty; add --merge")
+    }
+
+    /// Two stores kept apart for a while (a laptop and a desktop) come together: the
+    /// store's own records win, the backup adds only what is missing, and a second merge
+    /// adds nothing.
+    @Test func mergingABackupAddsWhatIsMissingAndTwiceAddsNothing() throws {
+        let k = Sandbox()
+        let laptop = k.tmp.file("laptop.sqlite"), desktop = k.tmp.file("desktop.sqlite")
+        for s in [laptop, desktop] {
+            k.ok(["--store", s, "add", "Zoë", "--circle", "inner"])
+            k.ok(["--store", s, "group", "add", "Climbers", "--member", "zoe"])
+            k.ok(["--store", s, "log", "zoe", "--date", "2026-11-01", "--via", "call", "--feel", "happy", "--note", "the same call"])
+        }
+        // The laptop has more: a person, a moment with them and Zoë, a reminder; and calls Zoë's circle close.
+        k.ok(["--store", laptop, "edit", "zoe", "--circle", "close"])
+        k.ok(["--store", laptop, "add", "Bo", "--group", "Climbers", "--nickname", "B"])
+        k.ok(["--store", laptop, "log", "zoe,bo", "--date", "2026-11-10", "--feel", "joyful:3,sad", "--note", "climbing, then news"])
+        k.ok(["--store", laptop, "remind", "bo", "ask about the move", "--on", "2026-12-01"])
+        // The desktop has a moment of its own.
+        k.ok(["--store", desktop, "log", "zoe", "--date", "2026-11-05", "--note", "desktop only"])
+
+        let backup = k.tmp.file("laptop.json")
+        k.ok(["--store", laptop, "export", "json", "--out", backup])
+        let dry = k.ok(["--store", desktop, "import", "json", backup, "--merge", "--dry-run"]).out
+        #expect(dry.hasPrefix("Would add 1 people (1 already here), 0 groups (1 already here), 1 memberships, 1 moments (1 already here), 1 reminders"))
+        let merged = k.ok(["--store", desktop, "import", "json", backup, "--merge"]).out
+        #expect(merged.hasPrefix("Added 1 people (1 already here), 0 groups (1 already here), 1 memberships, 1 moments (1 already here), 1 reminders"))
+
+        let history = k.ok(["--store", desktop, "history"]).out
+        #expect(history.contains("climbing, then news"))
+        #expect(history.contains("desktop only"))
+        #expect(history.components(separatedBy: "the same call").count == 2)
+        #expect(k.ok(["--store", desktop, "show", "zoe"]).out.contains("inner"))      // the store's details win
+        #expect(k.ok(["--store", desktop, "show", "bo"]).out.contains("Climbers"))
+        #expect(k.ok(["--store", desktop, "remind", "list"]).out.contains("ask about the move"))
+
+        let twice = k.ok(["--store", desktop, "import", "json", backup, "--merge"]).out
+        #expect(twice.hasPrefix("Added 0 people (2 already here), 0 groups (1 already here), 0 memberships, 0 moments (2 already here), 0 reminders"))
+        k.fails(["--store", desktop, "import", "json", backup, "--dry-run"], code: 2, saying: "--dry-run goes with --merge")
     }
 
     @Test func brokenBackupsNameThePlace() {
