@@ -30,9 +30,15 @@ struct ConfigShow: ParsableCommand {
         Output.line("overdue_factor = \(r.overdueFactor)")
         Output.line("daily_cap = \(r.dailyCap)")
         Output.line("birthday_days = \(r.birthdayDays)")
+        Output.line("week_start = \"\(r.weekStart.rawValue)\"")
+        Output.line(TerminalText.pad("date_format = \"\(r.dateStyle.rawValue)\"", to: 25) + " # \(r.dateStyle.example)")
         Output.line("[cadence]")
         for c in Circle.allCases { Output.line("\(c.rawValue) = \(r.cadence[c] ?? c.defaultCadenceDays)") }
         Output.line("group = \(r.groupCadence)")
+        Output.line(TerminalText.pad("[emotions]", to: 25) + " # your own words; `kith emotions` lists them all")
+        for e in r.emotions.ownWords {
+            Output.line("\(Settings.keyName([e.word])) = { valence = \"\(e.valence.rawValue)\", energy = \"\(e.energy.rawValue)\" }")
+        }
         Output.line("# store: \(Context(storeOption: nil).storePath)")
     }
 }

@@ -55,7 +55,7 @@ struct Log: ParsableCommand {
             let k: MomentKind = try parseChoice(String(item), as: "kind", aliases: MomentKind.aliases)
             if !kinds.contains(k) { kinds.append(k) }
         }
-        let catalog = EmotionCatalog.standard
+        let catalog = EmotionCatalog.current
         let emotions = try catalog.parseTags(feel.joined(separator: ","))
         let uplift = try self.uplift.map(Parse.uplift)
         let received: Reception? = try self.received.map { try parseChoice($0, as: "value for --received") }
@@ -132,8 +132,8 @@ struct History: ParsableCommand {
 
     @Argument(help: "Whose history (everyone's when left out).") var name: String?
     @Option(help: ArgumentHelp("A group's moments.", valueName: "group")) var group: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("From this date on.", valueName: "date")) var since: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Up to this date.", valueName: "date")) var until: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("From this date on: YYYY-MM-DD, a weekday, this week, last week, 3d, 2w…", valueName: "date")) var since: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Up to this date (same forms as --since).", valueName: "date")) var until: String?
     @Option(help: ArgumentHelp("With any of these emotions (comma list).", valueName: "emotions")) var feel: [String] = []
     @Option(help: ArgumentHelp("Of any of these kinds (comma list).", valueName: "kinds")) var kind: [String] = []
     @Option(help: ArgumentHelp("Through any of these channels (comma list).", valueName: "channels")) var via: [String] = []
@@ -155,7 +155,7 @@ struct History: ParsableCommand {
         if let s = filter.since, let u = filter.until, s > u {
             throw InputError("--since \(s.iso) is after --until \(u.iso)")
         }
-        let catalog = EmotionCatalog.standard
+        let catalog = EmotionCatalog.current
         filter.emotions = try catalog.parseTags(feel.joined(separator: ","))
         filter.kinds = try kind.flatMap { $0.split(separator: ",") }.map { try parseChoice(String($0), as: "kind", aliases: MomentKind.aliases) }
         filter.channels = try via.flatMap { $0.split(separator: ",") }.map { try parseChoice(String($0), as: "channel", aliases: Channel.aliases) }
@@ -219,7 +219,7 @@ struct Emotions: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let catalog = EmotionCatalog.standard
+        let catalog = EmotionCatalog.current
         if json {
             Output.line(JSON.array(catalog.emotions.map { e in
                 .object([("word", .string(e.word)), ("valence", .string(e.valence.rawValue)), ("energy", .string(e.energy.rawValue))])
@@ -230,11 +230,13 @@ struct Emotions: ParsableCommand {
             Output.line("\(v.rawValue), \(en.rawValue) energy")
             var line = " "
             for e in catalog.quadrant(v, en) {
-                if TerminalText.width(line) + e.word.count + 1 > 78 { Output.line(line); line = " " }
+                if TerminalText.width(line) + TerminalText.width(e.word) + 1 > 78 { Output.line(line); line = " " }
                 line += " " + e.word
             }
             Output.line(line)
         }
+        let own = catalog.ownWords
+        if !own.isEmpty { Output.line("Your own, from config.toml: " + own.map(\.word).joined(separator: ", ")) }
         Output.line("Tag a moment with several at once, each with intensity 1-3: --feel happy,sad:2,relieved")
     }
 }

@@ -215,7 +215,7 @@ struct Show: ParsableCommand {
         rows.append(("circle", "\(p.circle.rawValue) · \(Format.cadence(p))"))
         if let b = p.bond { rows.append(("for", b.rawValue)) }
         if let b = p.birthday {
-            rows.append(("birthday", b.text + (b.age(on: ctx.today).map { " (\($0))" } ?? "")))
+            rows.append(("birthday", DateText.birthday(b) + (b.age(on: ctx.today).map { " (\($0))" } ?? "")))
         }
         if !groups.isEmpty { rows.append(("groups", groups.map(s).joined(separator: ", "))) }
         rows.append(("added", DateText.long(p.addedOn)))

@@ -11,7 +11,7 @@ struct Snooze: ParsableCommand {
 
     @Argument(help: "Who (a person), unless --group is given.") var name: String?
     @Option(help: ArgumentHelp("A group instead of a person.", valueName: "group")) var group: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("The first day to nudge again: YYYY-MM-DD, friday, 2w…", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The first day to nudge again: YYYY-MM-DD, friday, next week, 2w…", valueName: "date"))
     var until: String?
     @Flag(help: "Skip one cycle: the next nudge comes a full cadence from their due day.") var cycle = false
     @Flag(help: "Lift the snooze.") var off = false
@@ -75,7 +75,7 @@ struct RemindAdd: ParsableCommand {
     @Argument(help: "Who it is about (a person), unless --group is given.") var name: String?
     @Argument(help: "What to remember.") var text: String?
     @Option(help: ArgumentHelp("A group instead of a person.", valueName: "group")) var group: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("When: YYYY-MM-DD, tomorrow, friday, 3d… (default today).", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("When: YYYY-MM-DD, tomorrow, friday, next week, 3d… (default today).", valueName: "date"))
     var on: String?
     @OptionGroup var global: GlobalOptions
 

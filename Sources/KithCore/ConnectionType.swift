@@ -17,7 +17,8 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
 
     /// The rule, in order; the first that holds wins. "Pleasant weight" and "unpleasant
     /// weight" are the sums of the intensities of the moment's pleasant and unpleasant
-    /// emotions (words missing from the catalog count for neither).
+    /// emotions, the user's own words included (a stored word no longer in the catalog,
+    /// dropped from the config, counts for neither).
     ///
     /// 1. **supportive**: the user supported them (kind `i-supported`) and was not also
     ///    supported; or, with no kind saying who supported whom, the user felt
@@ -32,7 +33,7 @@ public enum ConnectionType: String, CaseIterable, Codable, Sendable {
     ///    `fun` or `affection`.
     /// 4. **mixed**: everything else.
     public static func classify(emotions: [EmotionTag], kinds: [MomentKind], depth: Depth,
-                                catalog: EmotionCatalog = .standard) -> ConnectionType {
+                                catalog: EmotionCatalog = .current) -> ConnectionType {
         var pleasant = 0, unpleasant = 0
         for tag in emotions {
             switch catalog.emotion(tag.word)?.valence {

@@ -106,6 +106,45 @@ func pad(_ n: Int, _ width: Int) -> String {
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
+/// The day a week starts on (`week_start` in the config): what "this week" and "last
+/// week" mean. Monday is ISO 8601's and most of the world's; Sunday and Saturday are the
+/// other two in common use.
+public enum WeekStart: String, CaseIterable, Sendable {
+    case monday, sunday, saturday
+
+    /// As `Day.weekday` counts: 0 = Sunday … 6 = Saturday.
+    public var weekday: Int {
+        switch self {
+        case .sunday: 0
+        case .monday: 1
+        case .saturday: 6
+        }
+    }
+}
+
+extension Day {
+    /// The first day of the week this day is in, the day itself when it is that day.
+    public func startOfWeek(_ start: WeekStart) -> Day {
+        adding(days: -((weekday - start.weekday + 7) % 7))
+    }
+}
+
+/// How dates are shown to people (`date_format` in the config). Only shown dates change:
+/// what kith reads stays ISO and words, and JSON, CSV and iCalendar stay ISO.
+public enum DateStyle: String, CaseIterable, Sendable {
+    /// "Sun 22 Nov 2026": unambiguous in every locale, which numeric forms are not.
+    case dmy
+    /// "Sun Nov 22, 2026", the American order.
+    case mdy
+    /// "2026-11-22", ISO 8601, the same form kith reads and exports.
+    case iso
+
+    /// One example, for messages and `kith config show`.
+    public var example: String { DateText.long(Day(year: 2026, month: 11, day: 22)!, style: self) }
+}
+
+/// Dates for people to read, in the style the config chose (`Rules.current.dateStyle`
+/// unless a caller, such as a view with its own state, passes one).
 public enum DateText {
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
@@ -113,19 +152,46 @@ public enum DateText {
     public static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
     public static let weekdayAbbreviations = weekdayNames.map { String($0.prefix(3)) }
 
-    /// "Sun 22 Nov 2026": unambiguous in every locale, which numeric forms are not.
-    public static func long(_ day: Day) -> String {
-        "\(weekdayAbbreviations[day.weekday]) \(day.day) \(monthAbbreviations[day.month - 1]) \(day.year)"
+    /// A day on its own: "Sun 22 Nov 2026", "Sun Nov 22, 2026" or "2026-11-22".
+    public static func long(_ day: Day, style: DateStyle = Rules.current.dateStyle) -> String {
+        let weekday = weekdayAbbreviations[day.weekday], month = monthAbbreviations[day.month - 1]
+        switch style {
+        case .dmy: return "\(weekday) \(day.day) \(month) \(day.year)"
+        case .mdy: return "\(weekday) \(month) \(day.day), \(day.year)"
+        case .iso: return day.iso
+        }
     }
 
-    /// "Sun 22 Nov": for rows under a month heading, where the year is already shown.
-    public static func short(_ day: Day) -> String {
-        "\(weekdayAbbreviations[day.weekday]) \(pad(day.day, 2)) \(monthAbbreviations[day.month - 1])"
+    /// For rows under a month heading, where the year is already shown: "Sun 22 Nov",
+    /// "Sun Nov 22" or "2026-11-22". Ten columns in every style, so that whatever follows
+    /// it in a list stays aligned.
+    public static func short(_ day: Day, style: DateStyle = Rules.current.dateStyle) -> String {
+        let weekday = weekdayAbbreviations[day.weekday], month = monthAbbreviations[day.month - 1]
+        switch style {
+        case .dmy: return "\(weekday) \(pad(day.day, 2)) \(month)"
+        case .mdy: return "\(weekday) \(month) \(pad(day.day, 2))"
+        case .iso: return day.iso
+        }
     }
 
-    /// "November 2026"
-    public static func monthHeading(_ day: Day) -> String {
-        "\(monthNames[day.month - 1]) \(day.year)"
+    /// "November 2026", or "2026-11" in the ISO style.
+    public static func monthHeading(year: Int, month: Int, style: DateStyle = Rules.current.dateStyle) -> String {
+        style == .iso ? "\(pad(year, 4))-\(pad(month, 2))" : "\(monthNames[month - 1]) \(year)"
+    }
+
+    public static func monthHeading(_ day: Day, style: DateStyle = Rules.current.dateStyle) -> String {
+        monthHeading(year: day.year, month: day.month, style: style)
+    }
+
+    /// A birthday, with its year when known: "15 Apr 1990", "Apr 15, 1990" or
+    /// "1990-04-15"; "15 Apr", "Apr 15" or "--04-15" (vCard's form) without it.
+    public static func birthday(_ b: Birthday, style: DateStyle = Rules.current.dateStyle) -> String {
+        let month = monthAbbreviations[b.month - 1]
+        switch style {
+        case .dmy: return "\(b.day) \(month)" + (b.year.map { " \($0)" } ?? "")
+        case .mdy: return "\(month) \(b.day)" + (b.year.map { ", \($0)" } ?? "")
+        case .iso: return b.description
+        }
     }
 
     /// "today", "yesterday", "3 days ago", "in 4 days"; long spans in months or years

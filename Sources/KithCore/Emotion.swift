@@ -30,9 +30,10 @@ public struct EmotionTag: Hashable, Sendable {
     }
 }
 
-/// The words kith offers. The default set has twelve words in each Mood Meter quadrant,
-/// including every word the product names; users may add their own later in config.
-public struct EmotionCatalog: Sendable {
+/// The words kith offers. The standard set has twelve words in each Mood Meter quadrant,
+/// including every word the product names; the user's own, from `[emotions]` in the
+/// config, follow them. The catalog in effect is `EmotionCatalog.current`.
+public struct EmotionCatalog: Sendable, Equatable {
     public let emotions: [Emotion]
     private let index: [String: Emotion]
 
@@ -43,7 +44,53 @@ public struct EmotionCatalog: Sendable {
         self.index = index
     }
 
+    public static func == (a: EmotionCatalog, b: EmotionCatalog) -> Bool { a.emotions == b.emotions }
+
+    /// The catalog in effect: the standard words and the config's (set at start-up).
+    public static var current: EmotionCatalog { Rules.current.emotions }
+
+    /// This catalog and then `extras`, leaving out any word it already has.
+    public func adding(_ extras: [Emotion]) -> EmotionCatalog {
+        EmotionCatalog(emotions + extras.filter { emotion($0.word) == nil })
+    }
+
+    /// The words that are not standard ones: the user's own, in the config's order.
+    public var ownWords: [Emotion] { emotions.filter { EmotionCatalog.standard.emotion($0.word) == nil } }
+
     public func emotion(_ word: String) -> Emotion? { index[word.lowercased()] }
+
+    /// The longest a word may be, in terminal columns: the picker shows words whole.
+    public static let maxWordWidth = 24
+
+    /// Why `word` cannot be an emotion word, or nil when it can. A word is what `--feel`
+    /// and the picker's filter can type and what a picker cell shows whole: letters, in
+    /// any script, in lowercase, with single hyphens between them (`left-out`), at most
+    /// `maxWordWidth` columns. No digits, spaces, commas or colons, which `parseTags`
+    /// reads as separators and intensities.
+    public static func problem(with word: String) -> String? {
+        if word.isEmpty { return "is empty" }
+        // Letters and the marks that accents may be written with, scalar by scalar: no
+        // control, format (bidi, joiner) or other invisible character hides in a word.
+        func kind(_ u: Unicode.Scalar) -> Character? {
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: "l"
+            case .nonspacingMark, .spacingMark, .enclosingMark: "m"
+            default: u == "-" ? "-" : nil
+            }
+        }
+        if let bad = word.unicodeScalars.first(where: { kind($0) == nil }) {
+            let invisible = [.control, .format].contains(bad.properties.generalCategory) || bad.properties.isWhitespace
+            let shown = invisible ? "U+" + String(bad.value, radix: 16, uppercase: true) : "\"\(bad)\""
+            return "has \(shown); a word is letters, with hyphens between them (left-out)"
+        }
+        if kind(word.unicodeScalars.first!) == "m" { return "must start with a letter" }
+        if word.hasPrefix("-") || word.hasSuffix("-") || word.contains("--") {
+            return "has a hyphen out of place; a word is letters, with single hyphens between them (left-out)"
+        }
+        if word != word.lowercased() { return "must be lowercase" }
+        if TerminalText.width(word) > maxWordWidth { return "is longer than \(maxWordWidth) characters (a wide one, as in 嬉しい, counts twice)" }
+        return nil
+    }
 
     public func quadrant(_ valence: Valence, _ energy: Energy) -> [Emotion] {
         emotions.filter { $0.valence == valence && $0.energy == energy }
@@ -98,11 +145,13 @@ public struct EmotionCatalog: Sendable {
                 intensity = n
             }
             word = word.replacingSpaces(with: "-")
-            guard emotion(word) != nil else {
+            guard let known = emotion(word) else {
                 let suggestion = Fuzzy.closest(to: word, among: emotions.map(\.word))
                     .map { " (did you mean \"\($0)\"?)" } ?? ""
                 throw InputError("unknown emotion \"\(word)\"\(suggestion); `kith emotions` lists them")
             }
+            // The catalog's spelling, so that what is stored matches what it looks up.
+            word = known.word
             if let i = tags.firstIndex(where: { $0.word == word }) {
                 tags[i] = EmotionTag(word: word, intensity: max(tags[i].intensity, intensity))
             } else {

@@ -13,14 +13,17 @@ public enum Parse {
     public static let earliestYear = 1900
 
     /// Accepts `2026-11-20`, `today`, `yesterday`, a weekday name (`friday`, `fri`: the
-    /// most recent such day, today included) and an age: `3d`, `2w`, `1m`, `1y`, with
-    /// or without "ago", in short or long words (`3 days ago`). Months and years are
-    /// calendar ones: `1m` on 31 March is the last day of February.
-    public static func day(_ text: String, today: Day) throws -> Day {
-        var t = text.trimmingSpaces.lowercased()
+    /// most recent such day, today included), `this week` and `last week` (the first day
+    /// of this week or the one before, by `weekStart`) and an age: `3d`, `2w`, `1m`,
+    /// `1y`, with or without "ago", in short or long words (`3 days ago`). Months and
+    /// years are calendar ones: `1m` on 31 March is the last day of February.
+    public static func day(_ text: String, today: Day, weekStart: WeekStart = Rules.current.weekStart) throws -> Day {
+        var t = words(text)
         switch t {
         case "today", "now": return today
         case "yesterday": return today.adding(days: -1)
+        case "this week": return today.startOfWeek(weekStart)
+        case "last week": return today.startOfWeek(weekStart).adding(days: -7)
         default: break
         }
         if let weekday = weekdayIndex(t) {
@@ -34,7 +37,7 @@ public enum Parse {
         } else if let d = try isoDay(t) {
             day = d
         } else {
-            throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, or an age like 3d, 2w, 1m")
+            throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, this week, last week, or an age like 3d, 2w, 1m")
         }
         guard day.year >= earliestYear else { throw InputError("date \"\(text)\" is before \(earliestYear)") }
         return day
@@ -61,13 +64,15 @@ public enum Parse {
     }
 
     /// A day ahead, for snoozes and reminders: `2026-12-01`, `today`, `tomorrow`, a
-    /// weekday (the next one, today excluded: "friday" on a Friday is a week away), or
-    /// a span ahead: `3d`, `2w`, `1m`, `in 3 days`.
-    public static func futureDay(_ text: String, today: Day) throws -> Day {
-        var t = text.trimmingSpaces.lowercased()
+    /// weekday (the next one, today excluded: "friday" on a Friday is a week away),
+    /// `next week` (its first day, by `weekStart`), or a span ahead: `3d`, `2w`, `1m`,
+    /// `in 3 days`.
+    public static func futureDay(_ text: String, today: Day, weekStart: WeekStart = Rules.current.weekStart) throws -> Day {
+        var t = words(text)
         switch t {
         case "today": return today
         case "tomorrow": return today.adding(days: 1)
+        case "next week": return today.startOfWeek(weekStart).adding(days: 7)
         default: break
         }
         if let weekday = weekdayIndex(t) {
@@ -80,7 +85,12 @@ public enum Parse {
             guard d >= today else { throw InputError("\(d.iso) is in the past; give today or a later day") }
             return d
         }
-        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, tomorrow, a weekday, or a span like 3d, 2w, 1m")
+        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, tomorrow, a weekday, next week, or a span like 3d, 2w, 1m")
+    }
+
+    /// Lowercased, trimmed, and with runs of spaces as one: "Last  Week" is "last week".
+    private static func words(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Parses YYYY-MM-DD. Returns nil when the text does not have that shape and throws

@@ -24,12 +24,6 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
         return year.map { "\(pad($0, 4))-\(md)" } ?? "--\(md)"
     }
 
-    /// "15 Apr 1990" or "15 Apr".
-    public var text: String {
-        let md = "\(day) \(DateText.monthAbbreviations[month - 1])"
-        return year.map { "\(md) \($0)" } ?? md
-    }
-
     /// The age reached on `day`'s date, when the year is known.
     public func age(on today: Day) -> Int? {
         guard let year else { return nil }

@@ -1,6 +1,6 @@
-/// The tunable rules of nudging. The defaults are the product's; the config file may
-/// change them. Set once at start-up, before anything reads them (`KithCLI` does it
-/// from `config.toml`), and only read after that.
+/// The tunable rules: of nudging, of the calendar and of the emotion words. The defaults
+/// are the product's; the config file may change them. Set once at start-up, before
+/// anything reads them (`KithCLI` does it from `config.toml`), and only read after that.
 public struct Rules: Sendable, Equatable {
     public var cadence: [Circle: Int] = [.inner: 7, .close: 14, .friends: 30, .wider: 90]
     public var groupCadence = 30
@@ -10,6 +10,12 @@ public struct Rules: Sendable, Equatable {
     public var dailyCap = 5
     /// How far ahead birthdays are shown, in days.
     public var birthdayDays = 14
+    /// The words kith offers: the standard ones and the user's own.
+    public var emotions = EmotionCatalog.standard
+    /// What "this week" and "last week" mean.
+    public var weekStart = WeekStart.monday
+    /// How dates are shown to people.
+    public var dateStyle = DateStyle.dmy
 
     public init() {}
 

@@ -44,12 +44,19 @@ public enum CheckInField: Int, CaseIterable, Sendable {
 /// at once, each with an intensity.
 public struct PickerState: Equatable, Sendable {
     public var chosen: [EmotionTag]
-    /// Index into `Picker.order` of the word under the cursor.
+    /// Where the catalog's words sit; `cursor` indexes its `order`.
+    public let layout: PickerLayout
+    /// Index into `layout.order` of the word under the cursor.
     public var cursor = 0
     public var filter = ""
     public var typing = false
 
-    public init(chosen: [EmotionTag]) { self.chosen = chosen }
+    /// The picker over `catalog`, the catalog in effect (a view's state carries it).
+    /// Chosen words it lacks, stored before the config dropped them, stay chosen.
+    public init(chosen: [EmotionTag], catalog: EmotionCatalog) {
+        self.chosen = chosen
+        layout = PickerLayout(catalog)
+    }
 
     public func intensity(of word: String) -> Int? { chosen.first { $0.word == word }?.intensity }
 
@@ -67,49 +74,89 @@ public struct PickerState: Equatable, Sendable {
         }
     }
 
-    /// Indexes into `Picker.order` of the words matching the filter: words that start
+    /// Indexes into `layout.order` of the words matching the filter: words that start
     /// with it first ("str" → stressed before frustrated), then those containing it.
+    /// Both sides are folded, so "mu" finds a word of the user's such as "müde".
     public var matches: [Int] {
         let f = Folding.fold(filter)
-        if f.isEmpty { return Array(Picker.order.indices) }
-        let starts = Picker.order.indices.filter { Picker.order[$0].word.hasPrefix(f) }
-        let contains = Picker.order.indices.filter { !Picker.order[$0].word.hasPrefix(f) && Picker.order[$0].word.contains(f) }
+        let words = layout.folded
+        if f.isEmpty { return Array(words.indices) }
+        let starts = words.indices.filter { words[$0].hasPrefix(f) }
+        let contains = words.indices.filter { !words[$0].hasPrefix(f) && words[$0].contains(f) }
         return starts + contains
     }
 }
 
-public enum Picker {
-    /// Mood Meter layout: unpleasant on the left, pleasant on the right; high energy on
-    /// top. Quadrants in reading order, words in catalog order within each.
+/// Where each word of a catalog sits in the picker's grid: the Mood Meter's quadrants
+/// (unpleasant on the left, pleasant on the right, high energy on top), each two
+/// columns of words in catalog order, top to bottom. The standard twelve words a
+/// quadrant make six rows; a quadrant with more of the user's own words makes its band
+/// of rows taller, and a long word makes the columns wider. A screen the grid does not
+/// fit gets the list instead, which holds any number of words.
+public struct PickerLayout: Equatable, Sendable {
+    /// Quadrants in reading order.
     public static let quadrants: [(Valence, Energy)] = [(.unpleasant, .high), (.pleasant, .high), (.unpleasant, .low), (.pleasant, .low)]
-
-    public static let order: [Emotion] = quadrants.flatMap { EmotionCatalog.standard.quadrant($0.0, $0.1) }
-
-    /// Words per quadrant column, and columns per quadrant, in the grid layout.
-    static let rows = 6
     static let columnsPerQuadrant = 2
+    /// The fewest rows a band has, and the narrowest a column is: the standard catalog's.
+    static let minimumRows = 6
+    static let minimumColumnWidth = 16
 
-    /// Grid position (column 0–3, row 0–11) of an index in `order`.
-    static func position(_ index: Int) -> (col: Int, row: Int) {
-        var start = 0
-        for (q, (v, e)) in quadrants.enumerated() {
-            let count = EmotionCatalog.standard.quadrant(v, e).count
-            if index < start + count {
-                let k = index - start
-                return ((q % 2) * columnsPerQuadrant + k / rows, (q / 2) * rows + k % rows)
-            }
-            start += count
-        }
-        return (0, 0)
+    /// Every word, quadrant by quadrant.
+    public let order: [Emotion]
+    /// `order`'s words folded (case and accents), for the filter.
+    let folded: [String]
+    /// Where each quadrant starts in `order`, and its number of words.
+    let starts: [Int], counts: [Int]
+    /// Rows of the high-energy (top) band and of the low-energy (bottom) band.
+    let topRows: Int, bottomRows: Int
+    /// Cells per word column: "• " and the longest word whole, and a space.
+    let columnWidth: Int
+
+    public init(_ catalog: EmotionCatalog) {
+        let groups = PickerLayout.quadrants.map { catalog.quadrant($0.0, $0.1) }
+        let counts = groups.map(\.count)
+        let rows = counts.map(PickerLayout.rows(forCount:))
+        order = groups.flatMap { $0 }
+        folded = order.map { Folding.fold($0.word) }
+        self.counts = counts
+        starts = counts.indices.map { counts[..<$0].reduce(0, +) }
+        topRows = max(PickerLayout.minimumRows, rows[0], rows[1])
+        bottomRows = max(PickerLayout.minimumRows, rows[2], rows[3])
+        let longest = order.map { TerminalText.width($0.word) }.max() ?? 0
+        columnWidth = max(PickerLayout.minimumColumnWidth, longest + 3)
     }
 
-    static func index(at col: Int, _ row: Int) -> Int? {
-        order.indices.first { position($0) == (col, row) }
+    public static func == (a: PickerLayout, b: PickerLayout) -> Bool { a.order == b.order }
+
+    /// Rows of words in a quadrant's column: its words split evenly over two columns.
+    static func rows(forCount n: Int) -> Int { max(1, (n + columnsPerQuadrant - 1) / columnsPerQuadrant) }
+    func rows(inQuadrant q: Int) -> Int { PickerLayout.rows(forCount: counts[q]) }
+
+    /// Grid position of an index in `order`: column 0–3 left to right, row counted from
+    /// the top of the top band through the bottom band.
+    func position(_ index: Int) -> (col: Int, row: Int) {
+        guard let q = starts.indices.last(where: { starts[$0] <= index && index < starts[$0] + counts[$0] }) else { return (0, 0) }
+        let k = index - starts[q], rows = rows(inQuadrant: q)
+        return ((q % 2) * PickerLayout.columnsPerQuadrant + k / rows, (q / 2) * topRows + k % rows)
     }
 
-    /// The picker needs this much room for its grid; below it becomes a list.
-    static let gridWidth = 72
-    static let gridHeight = 19
+    func index(at col: Int, _ row: Int) -> Int? {
+        guard (0..<2 * PickerLayout.columnsPerQuadrant).contains(col), (0..<topRows + bottomRows).contains(row) else { return nil }
+        let q = (row < topRows ? 0 : 2) + col / PickerLayout.columnsPerQuadrant
+        let r = row < topRows ? row : row - topRows
+        let k = (col % PickerLayout.columnsPerQuadrant) * rows(inQuadrant: q) + r
+        return r < rows(inQuadrant: q) && k < counts[q] ? starts[q] + k : nil
+    }
+
+    /// The line, inside the picker's box, of a grid row, and of each band's heading.
+    func line(ofRow row: Int) -> Int { row < topRows ? 1 + row : topRows + 3 + (row - topRows) }
+    func headingLine(band: Int) -> Int { band == 0 ? 0 : topRows + 2 }
+
+    /// The size the picker needs for its grid: two quadrants side by side, each two
+    /// columns and a margin, in a box; both bands with their headings, a blank line
+    /// between them, and two footer lines. The standard catalog's is 72×19.
+    public var gridWidth: Int { 4 * columnWidth + 8 }
+    public var gridHeight: Int { topRows + bottomRows + 7 }
 }
 
 /// The check-in form's state: every field has a default, so Ctrl-S right away logs

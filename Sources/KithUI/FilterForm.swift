@@ -84,7 +84,7 @@ enum FilterFormUpdate {
             if form.field == .channels { form.channels.toggle(Channel.allCases[form.channelCursor]) }
         case .open:
             switch form.field {
-            case .emotions: form.picker = PickerState(chosen: form.emotions)
+            case .emotions: form.picker = PickerState(chosen: form.emotions, catalog: state.emotions)
             case .apply: return apply(&form, &state)
             default: step(1)
             }

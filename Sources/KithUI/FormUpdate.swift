@@ -62,7 +62,7 @@ enum FormUpdate {
             }
         case .open:
             switch form.field {
-            case .emotions: form.picker = PickerState(chosen: form.emotions)
+            case .emotions: form.picker = PickerState(chosen: form.emotions, catalog: state.emotions)
             case .save: return save(&form, state)
             default: step(&form, by: 1)
             }
@@ -164,7 +164,7 @@ enum FormUpdate {
     static func pickerKey(_ key: Key, _ action: Action?, _ picker: inout PickerState?, _ state: AppState) -> [EmotionTag]? {
         guard var p = picker else { return nil }
         // The word under the cursor, unless a filter hides it (Space then does nothing).
-        let word = Picker.order.indices.contains(p.cursor) && p.matches.contains(p.cursor) ? Picker.order[p.cursor].word : nil
+        let word = p.layout.order.indices.contains(p.cursor) && p.matches.contains(p.cursor) ? p.layout.order[p.cursor].word : nil
         switch action {
         case .open:
             // Typed a filter and pressed Enter with nothing chosen: the highlighted word
@@ -185,7 +185,7 @@ enum FormUpdate {
         case .intensity3: if let word { p.set(word, intensity: 3) }
         case .filter: p.typing = true
         case .moveDown, .moveUp, .choiceNext, .choicePrevious:
-            move(&p, action!, list: !fitsGrid(state))
+            move(&p, action!, list: !fitsGrid(p.layout, state))
         default:
             // Typing: letters start or extend the filter; Backspace shortens it.
             switch key {
@@ -204,8 +204,8 @@ enum FormUpdate {
         return nil
     }
 
-    static func fitsGrid(_ state: AppState) -> Bool {
-        state.width >= Picker.gridWidth + 2 && state.height >= Picker.gridHeight + 2
+    static func fitsGrid(_ layout: PickerLayout, _ state: AppState) -> Bool {
+        state.width >= layout.gridWidth + 2 && state.height >= layout.gridHeight + 2
     }
 
     static func move(_ p: inout PickerState, _ action: Action, list: Bool) {
@@ -218,15 +218,26 @@ enum FormUpdate {
             p.cursor = matches[max(0, min(matches.count - 1, i + (forward ? 1 : -1)))]
             return
         }
-        let (col, row) = Picker.position(p.cursor)
-        var c = col, r = row
+        let layout = p.layout
+        let (col, row) = layout.position(p.cursor)
         switch action {
-        case .moveDown: r += 1
-        case .moveUp: r -= 1
-        case .choiceNext: c += 1
-        case .choicePrevious: c -= 1
+        case .moveDown, .moveUp:
+            // Over the gap under a short column, to the next word down (or up) in it.
+            let step = action == .moveDown ? 1 : -1
+            var r = row + step
+            while (0..<layout.topRows + layout.bottomRows).contains(r) {
+                if let i = layout.index(at: col, r) { p.cursor = i; return }
+                r += step
+            }
+        case .choiceNext, .choicePrevious:
+            // Beside a longer column's last word there may be none: the nearest word
+            // above it in the next column, in the same band.
+            let c = col + (action == .choiceNext ? 1 : -1)
+            let bandStart = row < layout.topRows ? 0 : layout.topRows
+            for r in stride(from: row, through: bandStart, by: -1) {
+                if let i = layout.index(at: c, r) { p.cursor = i; return }
+            }
         default: break
         }
-        if let i = Picker.index(at: c, r) { p.cursor = i }
     }
 }

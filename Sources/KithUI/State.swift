@@ -149,6 +149,10 @@ public struct AppState: Equatable, Sendable {
     public var selectAfterLoad: Subject?
     public var personNames: [Int64: String] = [:]
     public var groupNames: [Int64: String] = [:]
+    /// The emotion words and the date style from the config, as `Rules.current` has them
+    /// at start-up; held here so that views, and their tests, read them from the state.
+    public var emotions = EmotionCatalog.current
+    public var dateStyle = Rules.current.dateStyle
 
     public init(today: Day, width: Int, height: Int) {
         self.today = today

@@ -87,7 +87,7 @@ public enum Update {
         case let .momentSaved(m, edited):
             state.form = nil
             state.overlay = nil
-            state.message = (edited ? "Saved the changes to " : "Logged ") + "a moment on \(DateText.long(m.day))"
+            state.message = (edited ? "Saved the changes to " : "Logged ") + "a moment on \(DateText.long(m.day, style: state.dateStyle))"
                 + (m.emotions.isEmpty ? "." : " · " + m.emotions.map(Words.chip).joined(separator: ", ") + ".")
             state.messageIsError = false
             return [.loadRoster]

@@ -154,3 +154,85 @@ import Testing
         }
     }
 }
+
+/// `week_start` and `date_format`, given explicitly: tests never change `Rules.current`,
+/// which every test in the process shares.
+@Suite struct WeekAndDateStyleTests {
+    let sunday = Day(year: 2026, month: 11, day: 22)!
+
+    @Test func weeksStartOnTheConfiguredDay() {
+        // Sun 22 Nov 2026: the week began on Monday the 16th, on Sunday the 22nd itself,
+        // or on Saturday the 21st.
+        #expect(sunday.startOfWeek(.monday).iso == "2026-11-16")
+        #expect(sunday.startOfWeek(.sunday) == sunday)
+        #expect(sunday.startOfWeek(.saturday).iso == "2026-11-21")
+        // Every day of a fortnight, for every start: the start is that weekday, at most
+        // six days back, and the day itself when it is that weekday.
+        for offset in 0..<14 {
+            let day = sunday.adding(days: offset)
+            for start in WeekStart.allCases {
+                let first = day.startOfWeek(start)
+                #expect(first.weekday == start.weekday)
+                #expect((0...6).contains(day.days(since: first)))
+                if day.weekday == start.weekday { #expect(first == day) }
+            }
+        }
+    }
+
+    @Test func thisWeekAndLastWeek() throws {
+        #expect(try Parse.day("this week", today: sunday, weekStart: .monday).iso == "2026-11-16")
+        #expect(try Parse.day("last week", today: sunday, weekStart: .monday).iso == "2026-11-09")
+        #expect(try Parse.day("this week", today: sunday, weekStart: .sunday) == sunday)
+        #expect(try Parse.day("Last  Week", today: sunday, weekStart: .sunday).iso == "2026-11-15")
+        #expect(try Parse.day("this week", today: sunday, weekStart: .saturday).iso == "2026-11-21")
+        #expect(try Parse.day("last week", today: sunday, weekStart: .saturday).iso == "2026-11-14")
+        // Across a year's end: Fri 1 Jan 2027's week began in 2026.
+        let newYear = Day(year: 2027, month: 1, day: 1)!
+        #expect(try Parse.day("this week", today: newYear, weekStart: .monday).iso == "2026-12-28")
+        #expect(try Parse.day("last week", today: newYear, weekStart: .sunday).iso == "2026-12-20")
+        // The words that were there before still mean what they meant.
+        #expect(try Parse.day("monday", today: sunday, weekStart: .sunday).iso == "2026-11-16")
+        #expect(throws: InputError.self) { try Parse.day("next week", today: sunday) }
+        #expect(throws: InputError.self) { try Parse.day("this weak", today: sunday) }
+    }
+
+    @Test func nextWeekIsAhead() throws {
+        #expect(try Parse.futureDay("next week", today: sunday, weekStart: .monday).iso == "2026-11-23")
+        #expect(try Parse.futureDay("next week", today: sunday, weekStart: .sunday).iso == "2026-11-29")
+        #expect(try Parse.futureDay("next week", today: sunday, weekStart: .saturday).iso == "2026-11-28")
+        let saturday = sunday.adding(days: -1)
+        #expect(try Parse.futureDay("next week", today: saturday, weekStart: .saturday).iso == "2026-11-28")
+        #expect(try Parse.futureDay("next week", today: saturday, weekStart: .sunday) == sunday)
+        #expect(throws: InputError.self) { try Parse.futureDay("last week", today: sunday) }
+    }
+
+    @Test func dateStyles() {
+        let d = sunday, first = Day(year: 2026, month: 3, day: 1)!
+        #expect(DateText.long(d, style: .dmy) == "Sun 22 Nov 2026")
+        #expect(DateText.long(d, style: .mdy) == "Sun Nov 22, 2026")
+        #expect(DateText.long(d, style: .iso) == "2026-11-22")
+        #expect(DateText.long(first, style: .dmy) == "Sun 1 Mar 2026")
+        #expect(DateText.long(first, style: .mdy) == "Sun Mar 1, 2026")
+        #expect(DateText.short(first, style: .dmy) == "Sun 01 Mar")
+        #expect(DateText.short(first, style: .mdy) == "Sun Mar 01")
+        #expect(DateText.short(first, style: .iso) == "2026-03-01")
+        #expect(DateText.monthHeading(d, style: .dmy) == "November 2026")
+        #expect(DateText.monthHeading(d, style: .mdy) == "November 2026")
+        #expect(DateText.monthHeading(d, style: .iso) == "2026-11")
+        let b = Birthday(month: 4, day: 5, year: 1990)!, noYear = Birthday(month: 4, day: 5, year: nil)!
+        #expect(DateText.birthday(b, style: .dmy) == "5 Apr 1990" && DateText.birthday(noYear, style: .dmy) == "5 Apr")
+        #expect(DateText.birthday(b, style: .mdy) == "Apr 5, 1990" && DateText.birthday(noYear, style: .mdy) == "Apr 5")
+        #expect(DateText.birthday(b, style: .iso) == "1990-04-05" && DateText.birthday(noYear, style: .iso) == "--04-05")
+        #expect(DateStyle.mdy.example == "Sun Nov 22, 2026")
+    }
+
+    /// Lists put the short date in a column of its own: it is ten cells wide every day
+    /// of the year, in every style, so whatever follows it lines up.
+    @Test func shortDatesAreOneWidthInEveryStyle() {
+        for style in DateStyle.allCases {
+            for offset in 0..<366 {
+                #expect(TerminalText.width(DateText.short(sunday.adding(days: offset), style: style)) == 10)
+            }
+        }
+    }
+}

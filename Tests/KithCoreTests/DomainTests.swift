@@ -127,3 +127,57 @@ import Testing
         #expect(abs(sum - 1.0) < 0.0001)
     }
 }
+
+/// The user's own words, as the config adds them to the standard catalog.
+@Suite struct OwnEmotionTests {
+    let own = EmotionCatalog.standard.adding([
+        Emotion("giddy", .pleasant, .high), Emotion("müde", .unpleasant, .low),
+        Emotion("happy", .unpleasant, .low),   // already standard: left out, not moved
+    ])
+
+    @Test func ownWordsFollowTheStandardOnes() throws {
+        #expect(own.emotions.count == EmotionCatalog.standard.emotions.count + 2)
+        #expect(own.ownWords.map(\.word) == ["giddy", "müde"])
+        #expect(own.quadrant(.pleasant, .high).last?.word == "giddy")
+        #expect(own.emotion("happy")?.valence == .pleasant)
+        #expect(own.emotion("GIDDY")?.energy == .high)
+        #expect(EmotionCatalog.standard.ownWords.isEmpty)
+        #expect(own != EmotionCatalog.standard && own == EmotionCatalog.standard.adding(own.ownWords))
+    }
+
+    @Test func tagsUseTheCatalogGiven() throws {
+        #expect(try own.parseTags("giddy:2,Müde") == [EmotionTag(word: "giddy", intensity: 2), EmotionTag(word: "müde", intensity: 1)])
+        #expect(throws: InputError.self) { try EmotionCatalog.standard.parseTags("giddy") }
+        // Their valence weighs in the connection type like any word's.
+        #expect(ConnectionType.classify(emotions: try own.parseTags("giddy"), kinds: [], depth: .light, catalog: own) == .joyful)
+        #expect(ConnectionType.classify(emotions: try own.parseTags("giddy"), kinds: [], depth: .light, catalog: .standard) == .mixed)
+    }
+
+    @Test func whatMakesAWord() {
+        for good in ["giddy", "left-out", "müde", "嬉しい", "e\u{301}mu", "x", String(repeating: "a", count: 24)] {
+            #expect(EmotionCatalog.problem(with: good) == nil, "\(good)")
+        }
+        let bad: [(String, String)] = [
+            ("", "is empty"),
+            ("two words", "has U+20;"),
+            ("sad:2", "has \":\""),
+            ("a,b", "has \",\""),
+            ("happy2", "has \"2\""),
+            ("tab\there", "has U+9;"),
+            ("esc\u{1B}[31m", "has U+1B;"),
+            ("rtl\u{202E}x", "has U+202E;"),
+            ("joined\u{200D}", "has U+200D;"),
+            ("-out", "hyphen out of place"),
+            ("left--out", "hyphen out of place"),
+            ("out-", "hyphen out of place"),
+            ("\u{301}e", "must start with a letter"),
+            ("Giddy", "must be lowercase"),
+            (String(repeating: "a", count: 25), "longer than 24"),
+            (String(repeating: "嬉", count: 13), "longer than 24"),
+        ]
+        for (word, why) in bad {
+            let problem = EmotionCatalog.problem(with: word)
+            #expect(problem?.contains(why) == true, "\(word.debugDescription): \(problem ?? "accepted")")
+        }
+    }
+}

@@ -95,7 +95,7 @@ import Testing
         #expect(s.context == .picker)
         #expect(s.form?.picker?.cursor == 0)          // anxious, top-left
         _ = press(&s, .char("l"), .char("l"))         // into the pleasant, high quadrant
-        #expect(Picker.order[s.form!.picker!.cursor].word == "happy")
+        #expect(s.form!.picker!.layout.order[s.form!.picker!.cursor].word == "happy")
         _ = press(&s, .char(" "), .char("j"), .char("3"))
         #expect(s.form?.picker?.chosen == [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "excited", intensity: 3)])
         _ = press(&s, .char(" "))                     // drop excited

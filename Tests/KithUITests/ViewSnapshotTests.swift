@@ -75,6 +75,48 @@ import Testing
         check("picker-filtered", Screen.render(s))
     }
 
+    /// Own words from the config: a quadrant of fourteen makes its band a row taller,
+    /// and on a screen the grid does not fit the list holds them all.
+    @Test func pickerWithOwnWords() {
+        var s = Fixture.loaded()
+        s.emotions = EmotionCatalog.standard.adding([
+            Emotion("giddy", .pleasant, .high), Emotion("smitten", .pleasant, .high), Emotion("müde", .unpleasant, .low),
+        ])
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        type(&s, "smi")
+        _ = press(&s, .char("2"), .escape)                 // chosen; the filter cleared
+        check("picker-own-words-80x24", Screen.render(s))
+        var small = s
+        small.width = 50
+        small.height = 16
+        check("picker-own-words-list-50x16", Screen.render(small))
+        // At every size the picker draws without a crash or a line too wide, and where
+        // the grid is drawn, every word is in it.
+        for w in stride(from: 20, through: 90, by: 2) {
+            for h in stride(from: 8, through: 30, by: 2) {
+                var t = s
+                t.width = w
+                t.height = h
+                let g = Screen.render(t)
+                for line in g.lines() { #expect(TerminalText.width(line) <= w) }
+                if FormUpdate.fitsGrid(t.form!.picker!.layout, t) {
+                    for e in s.emotions.emotions { #expect(g.text.contains(e.word), "\(e.word) at \(w)×\(h)") }
+                }
+            }
+        }
+    }
+
+    /// date_format: the header, the timeline's month headings and rows, and the moment.
+    @Test(arguments: [DateStyle.mdy, .iso])
+    func dateStyles(_ style: DateStyle) {
+        var s = Fixture.loaded()
+        s.dateStyle = style
+        _ = Update.update(&s, .key(.tab))
+        check("main-80x24-\(style.rawValue)", Screen.render(s))
+        _ = Update.update(&s, .key(.enter))
+        check("moment-\(style.rawValue)", Screen.render(s))
+    }
+
     @Test func personForm() {
         var s = Fixture.loaded()
         _ = Update.update(&s, .key(.char("n")))

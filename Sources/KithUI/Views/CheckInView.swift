@@ -60,7 +60,7 @@ enum CheckInView {
                 let at = valueX + TerminalText.width(f.date.text) + 2
                 do {
                     let day = try Parse.day(f.date.text.isEmpty ? "today" : f.date.text, today: state.today)
-                    grid.put(TerminalText.truncate(DateText.long(day) + (day > state.today ? " (in the future)" : ""), to: max(0, inner.maxX - at)),
+                    grid.put(TerminalText.truncate(DateText.long(day, style: state.dateStyle) + (day > state.today ? " (in the future)" : ""), to: max(0, inner.maxX - at)),
                              x: at, y: y, role: day > state.today ? .error : .muted)
                 } catch {
                     grid.put(TerminalText.truncate("? YYYY-MM-DD, yesterday, friday, 3d", to: max(0, inner.maxX - at)), x: at, y: y, role: .error)
@@ -91,7 +91,7 @@ enum CheckInView {
                     grid.put(focused ? "none yet · Enter opens the picker" : "none", x: x, y: y, role: .muted, limit: valueWidth)
                 }
                 for tag in f.emotions {
-                    let (role, attrs) = Words.chipStyle(tag)
+                    let (role, attrs) = Words.chipStyle(tag, state.emotions)
                     x += grid.put(Words.chip(tag), x: x, y: y, role: role, attrs: attrs, limit: inner.maxX - x)
                     x += grid.put(" ", x: x, y: y, limit: inner.maxX - x)
                 }

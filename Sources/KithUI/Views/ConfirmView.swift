@@ -3,7 +3,7 @@ import KithCore
 /// Asking first: deleting a moment cannot be undone; archiving hides someone.
 enum ConfirmView {
     static func draw(into grid: inout Grid, moment m: Moment, state: AppState) {
-        draw(into: &grid, title: "Delete this moment?", line: "\(DateText.long(m.day)) · \(m.who(state))",
+        draw(into: &grid, title: "Delete this moment?", line: "\(DateText.long(m.day, style: state.dateStyle)) · \(m.who(state))",
              note: "It cannot be undone.", yes: "delete", no: "keep it")
     }
 

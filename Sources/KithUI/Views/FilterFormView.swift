@@ -13,7 +13,7 @@ enum FilterFormView {
         var y = inner.y
         let hints: [FilterField: String] = [
             .text: "text in the note (case and accents ignored)",
-            .since: "a date: 2026-01-01, 3m, friday…",
+            .since: "a date: 2026-01-01, last week, 3m, friday…",
             .until: "a date",
         ]
         for field in FilterField.allCases where y < inner.maxY {

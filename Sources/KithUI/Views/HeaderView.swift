@@ -6,7 +6,7 @@ enum HeaderView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect) {
         grid.fill(area, role: .header)
         var x = grid.put(" kith ", x: area.x, y: area.y, role: .header, attrs: .bold)
-        x += grid.put("· \(DateText.long(state.today))", x: area.x + x, y: area.y, role: .header)
+        x += grid.put("· \(DateText.long(state.today, style: state.dateStyle))", x: area.x + x, y: area.y, role: .header)
         let people = state.entries.filter { !$0.isGroup && !$0.archived }
         let states = people.map { $0.due(today: state.today) }
         let overdue = states.filter { $0 == .overdue }.count, due = states.filter { $0 == .due }.count

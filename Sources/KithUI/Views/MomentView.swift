@@ -4,7 +4,7 @@ import KithCore
 enum MomentView {
     static func lines(_ m: Moment, state: AppState, width: Int) -> [(String, String)] {
         var rows: [(String, String)] = [
-            ("when", DateText.long(m.day) + (m.time.map { " at \($0)" } ?? "")),
+            ("when", DateText.long(m.day, style: state.dateStyle) + (m.time.map { " at \($0)" } ?? "")),
             ("with", m.who(state)),
             ("how", "\(m.channel.label) · \(Words.reachedOut(m.initiator))"),
             ("moment", m.isTagged ? m.connectionType.rawValue + " connection" : "nothing tagged yet (e edits)"),

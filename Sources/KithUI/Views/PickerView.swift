@@ -4,11 +4,11 @@ import KithCore
 /// right, high energy on top), or a filterable list where the screen is too small.
 enum PickerView {
     static func draw(into grid: inout Grid, picker p: PickerState, state: AppState) {
-        if FormUpdate.fitsGrid(state) { drawGrid(&grid, p) } else { drawList(&grid, p) }
+        if FormUpdate.fitsGrid(p.layout, state) { drawGrid(&grid, p) } else { drawList(&grid, p) }
     }
 
     static func cell(_ grid: inout Grid, _ p: PickerState, _ index: Int, x: Int, y: Int, width: Int, dimmed: Bool) {
-        let e = Picker.order[index]
+        let e = p.layout.order[index]
         let level = p.intensity(of: e.word)
         var label = (level != nil ? "• " : "  ") + e.word
         if let level, level > 1 { label += ":\(level)" }
@@ -20,26 +20,26 @@ enum PickerView {
     }
 
     static func drawGrid(_ grid: inout Grid, _ p: PickerState) {
-        let area = Screen.centred(width: Picker.gridWidth, height: Picker.gridHeight, in: grid)
+        let layout = p.layout
+        let area = Screen.centred(width: layout.gridWidth, height: layout.gridHeight, in: grid)
         grid.fill(area)
         grid.box(area, title: "How did it feel? Several at once, each 1-3", focused: true)
         let inner = area.inset(1)
         let half = inner.width / 2
-        let colWidth = (half - 2) / Picker.columnsPerQuadrant
+        let colWidth = (half - 2) / PickerLayout.columnsPerQuadrant
         let matches = Set(p.matches)
-        let headings = Picker.quadrants.map { "\($0.0.rawValue) · \($0.1.rawValue) energy" }
+        let headings = PickerLayout.quadrants.map { "\($0.0.rawValue) · \($0.1.rawValue) energy" }
         for (q, heading) in headings.enumerated() {
             let x = inner.x + (q % 2) * half + 1
-            let y = inner.y + (q / 2) * (Picker.rows + 2)
-            grid.put(heading, x: x, y: y, role: .title, attrs: .bold, limit: half - 2)
+            grid.put(heading, x: x, y: inner.y + layout.headingLine(band: q / 2), role: .title, attrs: .bold, limit: half - 2)
         }
-        for y in inner.y..<inner.y + 2 * (Picker.rows + 1) + 1 { grid.put("│", x: inner.x + half - 1, y: y, role: .border) }
-        for index in Picker.order.indices {
-            let (col, row) = Picker.position(index)
-            let q = (row / Picker.rows) * 2 + col / Picker.columnsPerQuadrant
-            let x = inner.x + (q % 2) * half + 1 + (col % Picker.columnsPerQuadrant) * colWidth
-            let y = inner.y + (row / Picker.rows) * (Picker.rows + 2) + 1 + row % Picker.rows
-            cell(&grid, p, index, x: x, y: y, width: colWidth - 1, dimmed: !p.filter.isEmpty && !matches.contains(index))
+        let lastLine = layout.line(ofRow: layout.topRows + layout.bottomRows - 1)
+        for y in inner.y...inner.y + lastLine { grid.put("│", x: inner.x + half - 1, y: y, role: .border) }
+        for index in layout.order.indices {
+            let (col, row) = layout.position(index)
+            let x = inner.x + (col / PickerLayout.columnsPerQuadrant) * half + 1 + (col % PickerLayout.columnsPerQuadrant) * colWidth
+            cell(&grid, p, index, x: x, y: inner.y + layout.line(ofRow: row), width: colWidth - 1,
+                 dimmed: !p.filter.isEmpty && !matches.contains(index))
         }
         footer(&grid, p, inner)
     }
@@ -57,7 +57,7 @@ enum PickerView {
         for r in 0..<rows {
             guard top + r < matches.count else { break }
             let index = matches[top + r]
-            let e = Picker.order[index]
+            let e = p.layout.order[index]
             cell(&grid, p, index, x: inner.x, y: inner.y + r, width: inner.width - 4, dimmed: false)
             grid.put(e.valence == .pleasant ? "+" : "-", x: inner.maxX - 2, y: inner.y + r, role: .muted)
         }

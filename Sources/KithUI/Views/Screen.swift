@@ -62,9 +62,15 @@ enum Words {
 
     static func chip(_ tag: EmotionTag) -> String { tag.intensity > 1 ? "\(tag.word):\(tag.intensity)" : tag.word }
 
-    /// Colour role and, for themes without colour, the attribute that tells valence.
-    static func chipStyle(_ tag: EmotionTag) -> (Role, Attr) {
-        EmotionCatalog.standard.emotion(tag.word)?.valence == .unpleasant ? (.emotionUnpleasant, .underline) : (.emotionPleasant, .bold)
+    /// Colour role and, for themes without colour, the attribute that tells valence. A
+    /// stored word the catalog no longer has (dropped from the config) is shown plain:
+    /// its valence is not known, and guessing one would colour it wrongly half the time.
+    static func chipStyle(_ tag: EmotionTag, _ catalog: EmotionCatalog) -> (Role, Attr) {
+        switch catalog.emotion(tag.word)?.valence {
+        case .pleasant: (.emotionPleasant, .bold)
+        case .unpleasant: (.emotionUnpleasant, .underline)
+        case nil: (.text, [])
+        }
     }
 
     static func daysAgo(_ last: Day?, today: Day) -> String {

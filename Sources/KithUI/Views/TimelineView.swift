@@ -37,12 +37,12 @@ enum TimelineView {
             case .blank:
                 break
             case let .heading(year, month):
-                grid.put("\(DateText.monthNames[month - 1]) \(year)", x: inner.x + 1, y: y, role: .title, attrs: .bold, limit: inner.width - 1)
+                grid.put(DateText.monthHeading(year: year, month: month, style: state.dateStyle), x: inner.x + 1, y: y, role: .title, attrs: .bold, limit: inner.width - 1)
             case .first(let i):
                 let m = t.moments[i]
                 var x = inner.x + 1
                 let end = inner.maxX
-                x += grid.put(DateText.short(m.day) + (m.time.map { " \($0)" } ?? ""), x: x, y: y, role: .text, attrs: .bold, limit: end - x)
+                x += grid.put(DateText.short(m.day, style: state.dateStyle) + (m.time.map { " \($0)" } ?? ""), x: x, y: y, role: .text, attrs: .bold, limit: end - x)
                 var rest = "  "
                 if showWho { rest += m.who(state) + " · " }
                 rest += "\(m.channel.label) · \(Words.reachedOut(m.initiator))"
@@ -56,7 +56,7 @@ enum TimelineView {
                 let end = inner.maxX
                 for tag in m.emotions {
                     guard x < end else { break }
-                    let (role, attrs) = Words.chipStyle(tag)
+                    let (role, attrs) = Words.chipStyle(tag, state.emotions)
                     x += grid.put(Words.chip(tag), x: x, y: y, role: role, attrs: attrs, limit: end - x)
                     x += grid.put(" ", x: x, y: y, limit: end - x)
                 }

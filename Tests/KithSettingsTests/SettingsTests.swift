@@ -1,0 +1,151 @@
+import KithCore
+import Testing
+@testable import KithSettings
+
+/// config.toml: week_start, date_format and [emotions], with the line of every mistake.
+@Suite struct SettingsTests {
+    func parse(_ text: String) throws -> Settings { try Settings.parse(text, file: "config.toml") }
+
+    /// The message a config is refused with.
+    func error(_ text: String) -> String? {
+        do { _ = try parse(text); return nil } catch { return String(describing: error) }
+    }
+
+    @Test func defaultsWithoutTheKeys() throws {
+        let s = try parse("")
+        #expect(s.rules == Rules())
+        #expect(s.rules.weekStart == .monday && s.rules.dateStyle == .dmy && s.rules.emotions == .standard)
+        #expect(s.warnings.isEmpty)
+    }
+
+    @Test func weekStartAndDateFormat() throws {
+        let s = try parse("week_start = \"sunday\"\ndate_format = \"iso\"\n")
+        #expect(s.rules.weekStart == .sunday && s.rules.dateStyle == .iso)
+        #expect(try parse("week_start = \"Saturday\"\ndate_format = \"MDY\"").rules.weekStart == .saturday)
+        #expect(try parse("date_format = \"mdy\"").rules.dateStyle == .mdy)
+        #expect(try parse("date_format = \"dmy\"").rules.dateStyle == .dmy)
+    }
+
+    @Test func badWeekStartAndDateFormatNameTheLine() {
+        #expect(error("theme = \"dark\"\n\nweek_start = \"tuesday\"\n")
+                == "config.toml:3: week_start: must be \"monday\", \"sunday\" or \"saturday\", not \"tuesday\"")
+        #expect(error("week_start = 1") == "config.toml:1: week_start: must be \"monday\", \"sunday\" or \"saturday\"")
+        #expect(error("daily_cap = 3\ndate_format = \"%d/%m/%Y\"")
+                == "config.toml:2: date_format: must be \"dmy\", \"mdy\" or \"iso\" (dmy: Sun 22 Nov 2026; mdy: Sun Nov 22, 2026; iso: 2026-11-22), not \"%d/%m/%Y\"")
+        #expect(error("[cadence]\ninner = 7\n[x]\n") == nil)
+        // A value with a control character is shown defused, never raw.
+        #expect(error("date_format = \"\\u001b[31m\"")?.contains("\u{1B}") == false)
+    }
+
+    @Test func ownEmotionWords() throws {
+        let s = try parse("""
+            daily_cap = 3
+            [emotions]
+            giddy = { valence = "pleasant", energy = "high" }
+            "müde" = { valence = "unpleasant", energy = "low" }
+            Smitten = { valence = "Pleasant", energy = "high" }
+            at-ease = { energy = "low", valence = "pleasant" }
+            """)
+        #expect(s.warnings.isEmpty)
+        // In the file's order (TOML's tables sort their keys), lowercased.
+        #expect(s.rules.emotions.ownWords == [Emotion("giddy", .pleasant, .high), Emotion("müde", .unpleasant, .low),
+                                              Emotion("smitten", .pleasant, .high), Emotion("at-ease", .pleasant, .low)])
+        #expect(s.rules.emotions.emotions.count == EmotionCatalog.standard.emotions.count + 4)
+        #expect(s.rules.dailyCap == 3)
+    }
+
+    @Test func emotionWordsAsSubTables() throws {
+        let s = try parse("""
+            [emotions.giddy]
+            valence = "pleasant"
+            energy = "high"
+            """)
+        #expect(s.rules.emotions.ownWords == [Emotion("giddy", .pleasant, .high)])
+        #expect(error("[emotions.giddy]\nvalence = \"pleasant\"\nenergy = \"medium\"\n")
+                == "config.toml:3: emotions.giddy.energy: must be \"high\" or \"low\", not \"medium\"")
+    }
+
+    @Test func aStandardWordWarnsAndIsIgnored() throws {
+        let s = try parse("""
+            [emotions]
+            giddy = { valence = "pleasant", energy = "high" }
+            homesick = { valence = "pleasant", energy = "high" }
+            """)
+        #expect(s.warnings == ["config.toml:3: emotions.homesick: \"homesick\" is already a standard word (unpleasant, low energy); this line is ignored"])
+        #expect(s.rules.emotions.emotion("homesick") == Emotion("homesick", .unpleasant, .low))
+        #expect(s.rules.emotions.ownWords.map(\.word) == ["giddy"])
+    }
+
+    @Test func unknownKeysInAWordWarn() throws {
+        let s = try parse("[emotions]\ngiddy = { valence = \"pleasant\", energy = \"high\", colour = \"pink\" }\n")
+        #expect(s.warnings == ["config.toml:2: unknown key emotions.giddy.colour (ignored); a word has valence and energy"])
+        #expect(s.rules.emotions.emotion("giddy") != nil)
+    }
+
+    /// Every way a word can be wrong stops kith with the line and the reason.
+    @Test func badEmotionWordsNameTheLine() {
+        let head = "theme = \"dark\"\n[emotions]\ngiddy = { valence = \"pleasant\", energy = \"high\" }\n"
+        let cases: [(String, String)] = [
+            ("\"two words\" = { valence = \"pleasant\", energy = \"high\" }",
+             "config.toml:4: emotions.\"two words\": the word has U+20; a word is letters, with hyphens between them (left-out)"),
+            ("sad2 = { valence = \"pleasant\", energy = \"high\" }",
+             "config.toml:4: emotions.sad2: the word has \"2\"; a word is letters, with hyphens between them (left-out)"),
+            ("-meh = { valence = \"pleasant\", energy = \"high\" }",
+             "config.toml:4: emotions.-meh: the word has a hyphen out of place"),
+            ("\(String(repeating: "a", count: 25)) = { valence = \"pleasant\", energy = \"high\" }",
+             "config.toml:4: emotions.\(String(repeating: "a", count: 25)): the word is longer than 24 characters"),
+            ("\"bell\\u0007\" = { valence = \"pleasant\", energy = \"high\" }",
+             "config.toml:4: emotions.\"bell\u{FFFD}\": the word has U+7;"),
+            ("meh = \"unpleasant\"",
+             "config.toml:4: emotions.meh: must be { valence = \"pleasant\" or \"unpleasant\", energy = \"high\" or \"low\" }"),
+            ("meh = { energy = \"low\" }",
+             "config.toml:4: emotions.meh: needs a valence: \"pleasant\" or \"unpleasant\""),
+            ("meh = { valence = \"unpleasant\" }",
+             "config.toml:4: emotions.meh: needs an energy: \"high\" or \"low\""),
+            ("meh = { valence = \"neutral\", energy = \"low\" }",
+             "config.toml:4: emotions.meh.valence: must be \"pleasant\" or \"unpleasant\", not \"neutral\""),
+            ("meh = { valence = \"unpleasant\", energy = 3 }",
+             "config.toml:4: emotions.meh.energy: must be \"high\" or \"low\""),
+            ("Giddy = { valence = \"unpleasant\", energy = \"low\" }",
+             "config.toml:4: emotions.Giddy: \"giddy\" is already on line 3 (words are not case-sensitive)"),
+        ]
+        for (line, expected) in cases {
+            let message = error(head + line + "\n")
+            #expect(message?.hasPrefix(expected) == true, "\(line)\n→ \(message ?? "accepted")")
+        }
+        #expect(error("emotions = [\"giddy\"]")?.hasPrefix("config.toml:1: emotions: must be a table: [emotions]") == true)
+    }
+
+    @Test func unknownKeysWarnWithTheirLineAndNoRawControls() throws {
+        let s = try parse("daily_cap = 2\n\"\\u001b[2J\" = 1\n[cadence]\nbestie = 3\n")
+        #expect(s.warnings.count == 2)
+        #expect(s.warnings.allSatisfy { !$0.unicodeScalars.contains("\u{1B}") })
+        #expect(s.warnings.contains { $0.hasPrefix("config.toml:2: unknown key ") })
+        #expect(s.warnings.contains("config.toml:4: unknown key cadence.bestie (ignored); use inner, close, friends, wider or group"))
+    }
+
+    /// TOMLKit keeps no positions; the line is found again in the text, table by table.
+    @Test func linesAreFoundUnderTheirTable() {
+        let text = """
+            inner = 3
+            [cadence]
+            # inner = 4
+            inner = 5
+            [emotions]
+            "inner" = { valence = "pleasant", energy = "high" }
+            calm.valence = "x"
+            [emotions.sub]
+            energy = "low"
+            """
+        #expect(Settings.line(of: ["inner"], in: text) == 1)
+        #expect(Settings.line(of: ["cadence", "inner"], in: text) == 4)
+        #expect(Settings.line(of: ["emotions", "inner"], in: text) == 6)
+        #expect(Settings.line(of: ["emotions", "inner", "valence"], in: text) == 6)   // inside its inline table
+        #expect(Settings.line(of: ["emotions", "calm", "valence"], in: text) == 7)    // a dotted key
+        #expect(Settings.line(of: ["emotions", "sub"], in: text) == 8)
+        #expect(Settings.line(of: ["emotions", "sub", "energy"], in: text) == 9)
+        #expect(Settings.line(of: ["nowhere"], in: text) == 1)
+        #expect(Settings.keyName(["emotions", "müde"]) == "emotions.\"müde\"")
+        #expect(Settings.keyName(["cadence", "left-out_2"]) == "cadence.left-out_2")
+    }
+}
