@@ -24,9 +24,11 @@ let package = Package(
         ]),
         // The reminder scheduler: who is due, in what order, with what suggestion. Pure.
         .target(name: "KithScheduler", dependencies: ["KithCore"]),
+        // Insights: reciprocity, emotions, depth and safety, belonging, over a period. Pure.
+        .target(name: "KithInsights", dependencies: ["KithCore"]),
         // App state, messages, the pure update, keymap and views rendering into a Grid.
         // No terminal here: it tests without one.
-        .target(name: "KithUI", dependencies: ["KithCore", "KithScheduler"]),
+        .target(name: "KithUI", dependencies: ["KithCore", "KithScheduler", "KithInsights"]),
         // The ncurses backend: Grid → screen, key decoding, colours. The only importer of CNcursesw.
         .target(name: "KithTerminal", dependencies: ["CNcursesw", "KithUI"]),
         // A deterministic made-up world, for `kith --demo` and benchmarks. Pure.
@@ -41,6 +43,7 @@ let package = Package(
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
             "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
+            "KithInsights",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -51,6 +54,7 @@ let package = Package(
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
+        .testTarget(name: "KithInsightsTests", dependencies: ["KithInsights", "KithCore"]),
         .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
