@@ -51,7 +51,7 @@ let package = Package(
         // Temp directories and file helpers shared by the test targets.
         .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
-        .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore"]),
+        .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore", "KithInsights"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
         .testTarget(name: "KithInsightsTests", dependencies: ["KithInsights", "KithCore"]),

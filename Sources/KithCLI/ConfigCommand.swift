@@ -30,6 +30,7 @@ struct ConfigShow: ParsableCommand {
         Output.line("overdue_factor = \(r.overdueFactor)")
         Output.line("daily_cap = \(r.dailyCap)")
         Output.line("birthday_days = \(r.birthdayDays)")
+        Output.line("self_checkin = \(r.askSelfCheckin)")
         Output.line("week_start = \"\(r.weekStart.rawValue)\"")
         Output.line(TerminalText.pad("date_format = \"\(r.dateStyle.rawValue)\"", to: 25) + " # \(r.dateStyle.example)")
         Output.line("[cadence]")

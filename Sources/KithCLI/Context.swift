@@ -90,3 +90,12 @@ enum Output {
         }
     }
 }
+
+/// The width of the terminal standard output goes to, for commands that lay text out.
+enum OutputWidth {
+    static func columns() -> Int? {
+        var ws = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+    }
+}

@@ -69,6 +69,7 @@ struct ExportJSON: ParsableCommand {
         let snoozes = try store.snoozes()
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
+        b.selfCheckins = try store.selfCheckins()
         try Export.emit(b.json(), to: out, saying: "\(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments")
     }
 }

@@ -49,18 +49,18 @@ struct ImportJSON: ParsableCommand {
         let store = try ctx.openStore(creating: !dryRun)
         guard merge else {
             try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
-                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings,
+                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
                                 createdAt: Int(time(nil)))
             Output.line("Restored \(backup.people.count) people, \(backup.groups.count) groups and \(backup.moments.count) moments into \(store.path).")
             return
         }
         let r = try store.merge(people: backup.people, groups: backup.groups, moments: backup.moments,
-                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings,
+                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
                                 createdAt: Int(time(nil)), dryRun: dryRun)
         let verb = dryRun ? "Would add" : "Added"
         Output.line("\(verb) \(r.peopleAdded) people (\(r.peopleMatched) already here), \(r.groupsAdded) groups (\(r.groupsMatched) already here), "
                     + "\(r.membershipsAdded) memberships, \(r.momentsAdded) moments (\(r.momentsAlreadyThere) already here), "
-                    + "\(r.remindersAdded) reminders, \(r.snoozesAdded) snoozes and \(r.settingsAdded) settings"
+                    + "\(r.remindersAdded) reminders, \(r.snoozesAdded) snoozes, \(r.selfCheckinsAdded) self check-ins and \(r.settingsAdded) settings"
                     + (dryRun ? ". Dry run: nothing was written." : "."))
         Output.flush()
         for w in r.warnings { Output.error(w) }

@@ -1,5 +1,6 @@
 import Foundation
 import KithCore
+import KithInsights
 import KithStore
 import KithTerminal
 import KithSettings
@@ -33,7 +34,7 @@ struct TUI {
             state.message = themeWarning
             state.messageIsError = true
         }
-        var effects: [Effect] = [.loadRoster]
+        var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
         while true {
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
@@ -107,6 +108,28 @@ struct Runner {
             case .closeReminder(let id):
                 let r = try store.setReminder(id: id, state: .done, on: ctx.today)
                 return .changed("Done: \(r.text)")
+            case .promptSelf(let manual):
+                return try selfPrompt(manual: manual)
+            case .saveSelfCheckin(let c):
+                let saved = try store.saveSelfCheckin(c, createdAt: Int(time(nil)))
+                try store.setSetting(SelfPrompt.skipsKey, "0")
+                var parts = ["feeling \(saved.closeness ?? 0) of 7 connected"]
+                if !saved.emotions.isEmpty { parts.append(saved.emotions.map(\.word).joined(separator: ", ")) }
+                if let l = saved.loneliness { parts.append("loneliness \(l.score) of 9") }
+                return .selfSaved("Noted for today: \(parts.joined(separator: "; ")).")
+            case .skipSelfCheckin:
+                let skips = Int(try store.setting(SelfPrompt.skipsKey) ?? "0") ?? 0
+                try store.setSetting(SelfPrompt.skipsKey, String(skips + 1))
+                return nil
+            case .loadInsights(let subject):
+                let scope: InsightScope
+                switch subject {
+                case .person(let id)?: scope = .person(try store.person(id: id))
+                case .group(let id)?: scope = .group(try store.group(id: id))
+                case nil: scope = .everyone
+                }
+                let x = try InsightLoader.load(store, scope: scope, period: .lastTwelveMonths(endingOn: ctx.today), today: ctx.today)
+                return .insightsLoaded(InsightsPage(title: InsightLoader.title(scope), insights: x))
             case .redraw, .quit:
                 return nil
             }
@@ -154,5 +177,42 @@ struct Runner {
         return .rosterLoaded(entries, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
                              groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }),
                              snoozes: snoozes, reminders: try store.reminders())
+    }
+}
+
+/// When the TUI asks the daily self check-in. Never nagging: at most once a day, not on
+/// a day already checked in, not at all with `self_checkin = false`, and only once a
+/// week after three days in a row of "not today". The loneliness questions come along
+/// at most every four weeks, and not with the first check-in ever.
+enum SelfPrompt {
+    static let askedKey = "self-checkin.asked"
+    static let skipsKey = "self-checkin.skips"
+    static let lonelinessKey = "self-checkin.loneliness-offered"
+    static let lonelinessEvery = 28
+    static let quietAfterSkips = 3
+    static let quietDays = 7
+}
+
+extension Runner {
+    func selfPrompt(manual: Bool) throws -> Msg? {
+        let today = ctx.today
+        let recent = try store.selfCheckins(since: today.adding(days: -SelfPrompt.lonelinessEvery))
+        let offered = try store.setting(SelfPrompt.lonelinessKey).flatMap { try? Parse.isoDay($0) }
+        let lastAnswered = recent.last { $0.loneliness != nil }?.day
+        let lastLoneliness = [offered, lastAnswered].compactMap { $0 }.max()
+        // Not on the very first check-in: one question is enough to begin with.
+        let before = try store.selfCheckins().contains { $0.day < today }
+        let loneliness = before && (lastLoneliness.map { today.days(since: $0) >= SelfPrompt.lonelinessEvery } ?? true)
+        if !manual {
+            guard Rules.current.askSelfCheckin, !(try store.people()).isEmpty else { return nil }
+            guard !recent.contains(where: { $0.day == today && $0.closeness != nil }) else { return nil }
+            let asked = try store.setting(SelfPrompt.askedKey).flatMap { try? Parse.isoDay($0) }
+            if asked == today { return nil }
+            let skips = Int(try store.setting(SelfPrompt.skipsKey) ?? "0") ?? 0
+            if skips >= SelfPrompt.quietAfterSkips, let asked, today.days(since: asked) < SelfPrompt.quietDays { return nil }
+            try store.setSetting(SelfPrompt.askedKey, today.iso)
+        }
+        if loneliness { try store.setSetting(SelfPrompt.lonelinessKey, today.iso) }
+        return .askSelf(loneliness: loneliness)
     }
 }

@@ -4,6 +4,8 @@ public indirect enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A fraction, written with at most two decimals (0.75, 1.2, -0.5).
+    case number(Double)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
@@ -35,6 +37,12 @@ public indirect enum JSON: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
+        case .number(let d):
+            let hundredths = Int((d * 100).rounded())
+            let sign = hundredths < 0 ? "-" : ""
+            let a = abs(hundredths)
+            out += "\(sign)\(a / 100)"
+            if a % 100 != 0 { out += "." + (a % 100 < 10 ? "0" : "") + String(a % 100 % 10 == 0 ? a % 100 / 10 : a % 100) }
         case .string(let s): JSON.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

@@ -16,6 +16,8 @@ public struct Rules: Sendable, Equatable {
     public var weekStart = WeekStart.monday
     /// How dates are shown to people.
     public var dateStyle = DateStyle.dmy
+    /// Whether the full-screen view asks, once a day, how connected the user feels.
+    public var askSelfCheckin = true
 
     public init() {}
 

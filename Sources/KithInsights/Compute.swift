@@ -54,17 +54,28 @@ extension Insights {
         x.previousDepth = depthFigures(before)
 
         // Cadence kept.
+        // Cycles count from when the bond began: the day they were added, or an earlier
+        // moment logged after the fact.
+        let earliest = input.moments.map(\.day).min()
         switch input.scope {
         case .person(let p):
-            x.cadence = cadenceKept(days: current.map(\.day), cadence: p.effectiveCadenceDays, from: p.addedOn, in: period)
+            x.cadence = cadenceKept(days: current.map(\.day), cadence: p.effectiveCadenceDays,
+                                    from: min(p.addedOn, earliest ?? p.addedOn), in: period)
         case .group(let g):
-            x.cadence = cadenceKept(days: current.map(\.day), cadence: g.effectiveCadenceDays, from: g.addedOn, in: period)
+            x.cadence = cadenceKept(days: current.map(\.day), cadence: g.effectiveCadenceDays,
+                                    from: min(g.addedOn, earliest ?? g.addedOn), in: period)
         case .everyone:
-            var days: [Int64: [Day]] = [:]
-            for m in current { for p in m.people { days[p, default: []].append(m.day) } }
+            var days: [Int64: [Day]] = [:], first: [Int64: Day] = [:]
+            for m in input.moments {
+                for p in m.people {
+                    first[p] = min(first[p] ?? m.day, m.day)
+                    if period.contains(m.day) { days[p, default: []].append(m.day) }
+                }
+            }
             var total = CadenceKept()
             for p in input.people where !p.archived {
-                let kept = cadenceKept(days: days[p.id] ?? [], cadence: p.effectiveCadenceDays, from: p.addedOn, in: period)
+                let kept = cadenceKept(days: days[p.id] ?? [], cadence: p.effectiveCadenceDays,
+                                       from: min(p.addedOn, first[p.id] ?? p.addedOn), in: period)
                 total.cycles += kept.cycles
                 total.met += kept.met
             }

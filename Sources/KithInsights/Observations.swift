@@ -17,6 +17,9 @@ extension Insights {
         return "since \(DateText.long(period.start))"
     }
 
+    /// "in the last 12 months", "since Sun 1 Nov 2026": the period inside a sentence.
+    var inPeriod: String { periodName.hasPrefix("since") ? periodName : "in " + periodName }
+
     public var previousName: String {
         if period == Period.lastTwelveMonths(endingOn: today) { return "the 12 months before" }
         return "the \(period.days) days before"
@@ -43,7 +46,7 @@ extension Insights {
     }
 
     var overview: InsightSection {
-        var lines = ["\(count(moments.count, "moment")) in \(periodName) (\(previousMoments) in \(previousName))."]
+        var lines = ["\(count(moments.count, "moment")) \(inPeriod) (\(previousMoments) in \(previousName))."]
         if let last = lastMoment {
             lines.append("The last one was \(DateText.relative(last, today: today)), \(DateText.long(last)).")
         } else {
@@ -56,7 +59,7 @@ extension Insights {
         guard let c = cadence else { return nil }
         let line: String
         if c.cycles == 0 {
-            line = "Not a whole cycle yet in \(periodName)."
+            line = "Not a whole cycle yet \(inPeriod)."
         } else if case .everyone = scope {
             line = "Across everyone's cadences: a moment in \(c.met) of \(c.cycles) cycles."
         } else {
@@ -118,9 +121,9 @@ extension Insights {
         let d = depth, p = previousDepth
         var lines = ["Light \(d.light.count), personal \(d.personal.count), vulnerable \(d.vulnerable.count)."]
         if d.vulnerable.isEmpty && p.vulnerable.isEmpty {
-            lines.append("Nothing vulnerable shared in \(periodName) or \(previousName).")
+            lines.append("Nothing vulnerable shared \(inPeriod), nor in \(previousName).")
         } else {
-            lines.append("Something hard was shared \(times(d.vulnerable.count)) in \(periodName) (\(p.vulnerable.count) in \(previousName)).")
+            lines.append("Something hard was shared \(times(d.vulnerable.count)) \(inPeriod) (\(p.vulnerable.count) in \(previousName)).")
             if !d.vulnerable.isEmpty {
                 var how = "Received: safe \(d.safe.count), mixed \(d.mixed.count), hurtful \(d.hurtful.count)"
                 if d.unrecorded > 0 { how += ", not noted \(d.unrecorded)" }
@@ -145,7 +148,10 @@ extension Insights {
             }
         }
         for g in b.groups {
-            let when = g.lastMet.map { "met \(DateText.relative($0, today: today))" } ?? "not met yet"
+            let when = g.lastMet.map { last -> String in
+                let n = today.days(since: last)
+                return n == 0 ? "met today" : n == 1 ? "met yesterday" : "met \(n) days ago"
+            } ?? "not met yet"
             let flag = g.overdue ? ", longer than its cadence" : ""
             lines.append("\(g.name): \(count(g.members, "member")), \(when) (every \(Insights.span(g.cadenceDays))\(flag)).")
         }
@@ -164,7 +170,7 @@ extension Insights {
         var lines: [String] = []
         let answered = selfTrend.filter { $0.closenessTenths != nil }
         if answered.isEmpty {
-            lines.append("No self check-ins in \(periodName) (kith checkin --self 1-7, or the daily question in kith).")
+            lines.append("No self check-ins \(inPeriod) (kith checkin --self 1-7, or the daily question in kith).")
         } else {
             lines.append("How connected you felt (1 apart, 7 very close), by month, beside your moments:")
             for m in answered.suffix(6) {

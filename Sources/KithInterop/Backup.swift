@@ -14,6 +14,7 @@ public struct Backup: Sendable {
     public var reminders: [Reminder] = []
     public var snoozes: [(subject: Subject, until: Day)] = []
     public var settings: [String: String] = [:]
+    public var selfCheckins: [SelfCheckin] = []
 
     public init() {}
 
@@ -64,6 +65,13 @@ public struct Backup: Sendable {
                 }
             })),
             ("settings", .object(settings.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("selfCheckins", .array(selfCheckins.sorted { $0.day < $1.day }.map { c in
+                .object([
+                    ("date", .string(c.day.iso)), ("closeness", .optional(c.closeness)),
+                    ("emotions", .array(c.emotions.map { .object([("word", .string($0.word)), ("intensity", .int($0.intensity))]) })),
+                    ("loneliness", c.loneliness.map { l in .array(l.answers.map { .int($0.rawValue) }) } ?? .null),
+                ])
+            })),
         ]).render() + "\n"
     }
 
@@ -146,6 +154,26 @@ public struct Backup: Sendable {
             else { throw InputError("\(file): \(at): needs a person or a group") }
         }
         b.settings = root["settings"] as? [String: String] ?? [:]
+        for (i, c) in try r.list(root, "selfCheckins").enumerated() {
+            let at = "selfCheckins[\(i)]"
+            let emotions = try (c["emotions"] as? [[String: Any]] ?? []).enumerated().map { j, e in
+                EmotionTag(word: try r.string(e, "word", "\(at).emotions[\(j)]"),
+                           intensity: try r.optionalInt(e, "intensity", "\(at).emotions[\(j)]", 1...3) ?? 1)
+            }
+            var loneliness: Loneliness? = nil
+            if let answers = c["loneliness"], !(answers is NSNull) {
+                guard let list = answers as? [Int], list.count == 3,
+                      let a = Loneliness.Answer(rawValue: list[0]), let b = Loneliness.Answer(rawValue: list[1]),
+                      let d = Loneliness.Answer(rawValue: list[2]) else {
+                    throw InputError("\(file): \(at).loneliness: must be three answers from 1 to 3")
+                }
+                loneliness = Loneliness(lackCompanionship: a, leftOut: b, isolated: d)
+            }
+            let checkin = SelfCheckin(day: try r.day(c, "date", at), closeness: try r.optionalInt(c, "closeness", at, 1...7),
+                                      emotions: emotions, loneliness: loneliness)
+            do { try checkin.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
+            b.selfCheckins.append(checkin)
+        }
         return b
     }
 }

@@ -13,6 +13,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 ///     overdue_factor = 1.5      # overdue from this many cadences on
 ///     daily_cap = 5             # how many due bonds kith due and Today show
 ///     birthday_days = 14        # how far ahead birthdays are shown
+///     self_checkin = true       # the TUI asks once a day how connected you feel
 ///     week_start = "monday"     # or "sunday", "saturday": what "this week" means
 ///     date_format = "dmy"       # "Sun 22 Nov 2026"; "mdy": "Sun Nov 22, 2026"; "iso": "2026-11-22"
 ///     [cadence]                 # days, per circle and for groups
@@ -86,6 +87,9 @@ public struct Settings: Sendable {
                 s.rules.overdueFactor = f
             case "daily_cap": s.rules.dailyCap = try int([key], value, 1...100)
             case "birthday_days": s.rules.birthdayDays = try int([key], value, 0...366)
+            case "self_checkin":
+                guard let b = value.bool else { throw fail([key], "must be true or false") }
+                s.rules.askSelfCheckin = b
             case "week_start": s.rules.weekStart = try choice([key], value, as: WeekStart.self)
             case "date_format":
                 let examples = " (" + DateStyle.allCases.map { "\($0.rawValue): \($0.example)" }.joined(separator: "; ") + ")"

@@ -13,6 +13,7 @@ public struct MergeReport: Sendable, Equatable {
     public var remindersAdded = 0
     public var snoozesAdded = 0
     public var settingsAdded = 0
+    public var selfCheckinsAdded = 0
     public var warnings: [String] = []
     public init() {}
 }
@@ -27,10 +28,10 @@ extension Store {
     /// - A moment is already there when one on the same day and time, with the same
     ///   people, group, channel, initiator and note exists; otherwise it is added with its
     ///   emotions. So merging the same backup twice adds nothing the second time.
-    /// - Reminders likewise (same person or group, text and day); snoozes and settings
-    ///   only where the store has none.
+    /// - Reminders likewise (same person or group, text and day); snoozes, settings and
+    ///   self check-ins only where the store has none (for that person, key or day).
     public func merge(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
-                      reminders: [Reminder], snoozes: Snoozes, settings: [String: String],
+                      reminders: [Reminder], snoozes: Snoozes, settings: [String: String], selfCheckins: [SelfCheckin] = [],
                       createdAt: Int, dryRun: Bool = false) throws(StoreError) -> MergeReport {
         try write(commit: !dryRun) { db in
             var report = MergeReport()
@@ -157,6 +158,12 @@ extension Store {
             for (k, v) in settings {
                 try db.execute(sql: "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", arguments: [k, v])
                 report.settingsAdded += db.changesCount
+            }
+            for c in selfCheckins {
+                let there = try Int.fetchOne(db, sql: "SELECT count(*) FROM self_checkins WHERE day = ?", arguments: [c.day.ordinal]) ?? 0
+                guard there == 0 else { continue }
+                try Store.insertSelfCheckin(db, c, createdAt: createdAt)
+                report.selfCheckinsAdded += 1
             }
             return report
         }

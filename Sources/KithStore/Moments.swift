@@ -237,7 +237,7 @@ extension Store {
     /// store that holds anything.
     public func insertAll(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
                           reminders: [Reminder] = [], snoozes: Snoozes = Snoozes(), settings: [String: String] = [:],
-                          createdAt: Int) throws(StoreError) {
+                          selfCheckins: [SelfCheckin] = [], createdAt: Int) throws(StoreError) {
         try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups)") ?? 0
             guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; add --merge to merge the backup into it, or restore into a new --store path") }
@@ -285,6 +285,7 @@ extension Store {
             for (k, v) in settings {
                 try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [k, v])
             }
+            for c in selfCheckins { try Store.insertSelfCheckin(db, c, createdAt: createdAt) }
         }
     }
 

@@ -9,7 +9,7 @@ enum Schema {
     static let applicationID: Int32 = 0x6B69_7468
 
     /// Every migration's name, oldest first.
-    static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards"]
+    static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards", "v4-self-checkins"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -129,6 +129,28 @@ enum Schema {
                 try db.execute(sql: "UPDATE people SET uid = ? WHERE id = ?", arguments: [Store.newUID(), id])
             }
             try db.execute(sql: "CREATE UNIQUE INDEX people_uid ON people(uid)")
+        }
+        m.registerMigration("v4-self-checkins") { db in
+            try db.execute(sql: """
+                -- The user's own day: how connected they felt (1-7) and, now and then, the three
+                -- loneliness answers (1-3 each, all three or none). One row per day.
+                CREATE TABLE self_checkins (
+                    day INTEGER PRIMARY KEY,
+                    closeness INTEGER CHECK (closeness IS NULL OR closeness BETWEEN 1 AND 7),
+                    lack_companionship INTEGER CHECK (lack_companionship IS NULL OR lack_companionship BETWEEN 1 AND 3),
+                    left_out INTEGER CHECK (left_out IS NULL OR left_out BETWEEN 1 AND 3),
+                    isolated INTEGER CHECK (isolated IS NULL OR isolated BETWEEN 1 AND 3),
+                    created_at INTEGER NOT NULL,
+                    CHECK ((lack_companionship IS NULL) = (left_out IS NULL) AND (left_out IS NULL) = (isolated IS NULL))
+                );
+                CREATE TABLE self_checkin_emotions (
+                    day INTEGER NOT NULL REFERENCES self_checkins(day) ON DELETE CASCADE,
+                    word TEXT NOT NULL,
+                    intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 3),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (day, word)
+                ) WITHOUT ROWID;
+                """)
         }
         return m
     }

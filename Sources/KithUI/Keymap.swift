@@ -8,13 +8,15 @@ public enum Action: String, CaseIterable, Sendable {
     case help, quit, redraw
     case checkIn, editMoment, addPerson, editPerson, archivePerson, filterTimeline, clearFilter
     case toggleToday, skipCycle, snoozeWeek, reminderDone
+    case insights, insightsEveryone
+    case selfCheckIn, level, pickEmotions
     case nextField, previousField, choiceNext, choicePrevious, toggle, save
     case intensity1, intensity2, intensity3
 }
 
 /// Where the user is: which bindings apply.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case roster, today, timeline, filtering, help, moment, confirm
+    case roster, today, timeline, filtering, help, moment, confirm, insights, selfCheckin
     case form, formText, picker, pickerFilter, discard
 
     var title: String {
@@ -26,6 +28,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "Help"
         case .moment: "A moment"
         case .confirm: "Confirming"
+        case .insights: "Insights (i)"
+        case .selfCheckin: "Your day (C)"
         case .form: "Check-in form"
         case .formText: "Typing in a text field (letters are text)"
         case .picker: "Emotion picker"
@@ -81,12 +85,12 @@ public struct Keymap: Sendable {
     static let lists: Set<KeyContext> = [.roster, .today, .timeline]
 
     public static let standard = Keymap([
-        Binding(.moveDown, [.char("j"), .down], hint: "move", help: "Next row", in: lists.union([.help, .moment]), hintKeys: "j/k"),
-        Binding(.moveUp, [.char("k"), .up], hint: "move", help: "Previous row", in: lists.union([.help, .moment]), hintBar: false),
-        Binding(.top, [.char("g"), .home], hint: "top", help: "First row", in: lists, hintBar: false),
-        Binding(.bottom, [.char("G"), .end], hint: "bottom", help: "Last row", in: lists, hintBar: false),
-        Binding(.pageDown, [.pageDown, .ctrl("d")], hint: "page", help: "A page down", in: lists.union([.help, .moment]), hintBar: false),
-        Binding(.pageUp, [.pageUp, .ctrl("u")], hint: "page", help: "A page up", in: lists.union([.help, .moment]), hintBar: false),
+        Binding(.moveDown, [.char("j"), .down], hint: "move", help: "Next row", in: lists.union([.help, .moment, .insights]), hintKeys: "j/k"),
+        Binding(.moveUp, [.char("k"), .up], hint: "move", help: "Previous row", in: lists.union([.help, .moment, .insights]), hintBar: false),
+        Binding(.top, [.char("g"), .home], hint: "top", help: "First row", in: lists.union([.insights]), hintBar: false),
+        Binding(.bottom, [.char("G"), .end], hint: "bottom", help: "Last row", in: lists.union([.insights]), hintBar: false),
+        Binding(.pageDown, [.pageDown, .ctrl("d"), .char(" ")], hint: "page", help: "A page down", in: lists.union([.help, .moment, .insights]), hintBar: false),
+        Binding(.pageUp, [.pageUp, .ctrl("u")], hint: "page", help: "A page up", in: lists.union([.help, .moment, .insights]), hintBar: false),
         Binding(.focusNext, [.tab, .right, .char("l"), .enter], hint: "timeline", help: "Focus the timeline", in: [.roster, .today]),
         Binding(.focusPrevious, [.backTab, .left, .char("h"), .tab], hint: "roster", help: "Focus the roster", in: [.timeline]),
         Binding(.open, [.enter], hint: "open", help: "Open the selected moment", in: [.timeline]),
@@ -100,10 +104,20 @@ public struct Keymap: Sendable {
         Binding(.back, [.escape], hint: "back", help: "Back out (never quits)", in: [.filtering, .help, .moment, .confirm]),
         Binding(.back, [.char("n"), .char("q")], hint: "no", help: "Do not do it", in: [.confirm], hintBar: false),
         Binding(.back, [.char("q"), .char("?")], hint: "close", help: "Close", in: [.help, .moment], hintBar: false),
+        Binding(.back, [.escape, .char("q"), .char("i")], hint: "close", help: "Close the insights", in: [.insights]),
+        Binding(.selfCheckIn, [.char("C")], hint: "your day", help: "How connected you feel today: the daily self check-in", in: lists, hintBar: false),
+        Binding(.choicePrevious, [.left, .char("h")], hint: "choose", help: "Less connected, or the previous answer", in: [.selfCheckin], hintKeys: "←/→"),
+        Binding(.choiceNext, [.right, .char("l")], hint: "choose", help: "More connected, or the next answer", in: [.selfCheckin], hintBar: false),
+        Binding(.level, (1...7).map { Key.char(Character(String($0))) }, hint: "pick", help: "Choose a step (1-7) or an answer (1-3) directly", in: [.selfCheckin], hintKeys: "1-7"),
+        Binding(.pickEmotions, [.char("e")], hint: "feelings", help: "Add emotions (the picker)", in: [.selfCheckin]),
+        Binding(.save, [.enter, .ctrl("s")], hint: "next", help: "Save, or go on to the next question", in: [.selfCheckin]),
+        Binding(.back, [.escape], hint: "not today", help: "Not today: kith does not ask again until tomorrow", in: [.selfCheckin]),
+        Binding(.insightsEveryone, [.char("I")], hint: "all insights", help: "Insights for everyone, with circles and your own check-ins", in: lists, hintBar: false),
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
         Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
         Binding(.toggleToday, [.char("t")], hint: "today", help: "Today: who is due, reminders, birthdays (t again for the roster)", in: [.roster, .today]),
+        Binding(.insights, [.char("i")], hint: "insights", help: "Insights for the selected person or group: who reaches out, how moments feel, depth, belonging", in: lists),
         Binding(.skipCycle, [.char("s")], hint: "skip a cycle", help: "Skip this one's cycle: next nudge a full cadence later", in: [.today]),
         Binding(.snoozeWeek, [.char("z")], hint: "snooze a week", help: "Snooze this one for a week (logging a moment lifts it)", in: [.today]),
         Binding(.reminderDone, [.char("x")], hint: "done", help: "Mark the highlighted reminder done", in: [.today]),

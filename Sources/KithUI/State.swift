@@ -106,6 +106,7 @@ public enum Overlay: Equatable, Sendable {
     case moment(Moment, scroll: Int)
     case confirmDelete(Moment)
     case confirmArchive(RosterEntry)
+    case insights(InsightsPage)
 }
 
 /// The whole app as plain data. Views render from it alone; only `update` changes it.
@@ -141,6 +142,8 @@ public struct AppState: Equatable, Sendable {
     public var personForm: PersonForm?
     /// The timeline filter form.
     public var filterForm: FilterForm?
+    /// The daily self check-in, when it is asked (or C).
+    public var selfForm: SelfCheckinForm?
     /// The filter applied to every timeline until cleared (it follows the selection).
     public var filter = TimelineFilter.none
     public var message: String?
@@ -173,6 +176,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The context that decides what keys mean right now.
     public var context: KeyContext {
+        if let f = selfForm {
+            if let p = f.picker { return p.typing ? .pickerFilter : .picker }
+            return .selfCheckin
+        }
         if let f = filterForm {
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
             return f.field.isText ? .formText : .form
@@ -191,6 +198,7 @@ public struct AppState: Equatable, Sendable {
         case .help: return .help
         case .moment: return .moment
         case .confirmDelete, .confirmArchive: return .confirm
+        case .insights: return .insights
         case nil: return filtering ? .filtering : (focus == .roster ? .roster : .timeline)
         }
     }

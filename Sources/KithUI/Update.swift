@@ -15,6 +15,10 @@ public enum Msg: Sendable {
     /// The fields and groups of a person to edit, read from the store.
     case personLoaded(Person, groups: [String])
     case archived(name: String, archived: Bool)
+    case insightsLoaded(InsightsPage)
+    /// Time for the daily self check-in (with the loneliness questions this time or not).
+    case askSelf(loneliness: Bool)
+    case selfSaved(String)
     case failed(String)
 }
 
@@ -31,6 +35,12 @@ public enum Effect: Equatable, Sendable {
     case snooze(Subject, until: Day)
     case closeReminder(Int64)
     case updateMoment(Moment)
+    /// Insights for a person or group, or everyone (nil).
+    case loadInsights(Subject?)
+    /// Whether to ask the daily self check-in: `manual` when the user asked for it (C).
+    case promptSelf(manual: Bool)
+    case saveSelfCheckin(SelfCheckin)
+    case skipSelfCheckin
     case redraw
     case quit
 }
@@ -108,6 +118,25 @@ public enum Update {
             state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."
             state.messageIsError = false
             return [.loadRoster]
+        case .askSelf(let loneliness):
+            guard state.form == nil, state.personForm == nil, state.filterForm == nil, state.selfForm == nil,
+                  state.overlay == nil else { return [] }
+            state.selfForm = SelfCheckinForm(day: state.today, askLoneliness: loneliness)
+            return []
+        case .selfSaved(let text):
+            state.selfForm = nil
+            state.message = text
+            state.messageIsError = false
+            return []
+        case .insightsLoaded(let page):
+            // Only when nothing else has opened meanwhile (a form, another overlay).
+            guard state.form == nil, state.personForm == nil, state.filterForm == nil, state.overlay == nil else { return [] }
+            state.overlay = .insights(page)
+            return []
+        case .failed(let why) where state.selfForm?.saving == true:
+            state.selfForm?.saving = false
+            state.selfForm?.error = why
+            return []
         case .failed(let why):
             // A failed save keeps the form and everything typed in it.
             if state.personForm?.saving == true {
@@ -141,6 +170,7 @@ public enum Update {
             if (key == .char("q") && !typing) || key == .ctrl("c") { return [.quit] }
             return []
         }
+        if state.selfForm != nil { return SelfCheckinUpdate.handle(key, action, &state) }
         if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }
         if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }
         if state.form != nil { return FormUpdate.handle(key, action, &state) }
@@ -155,6 +185,13 @@ public enum Update {
         case .help:
             state.overlay = .help(scroll: 0)
             return []
+        case .insights:
+            guard let subject = state.selected?.subject else { return [] }
+            return [.loadInsights(subject)]
+        case .insightsEveryone:
+            return [.loadInsights(nil)]
+        case .selfCheckIn:
+            return [.promptSelf(manual: true)]
         case .back:
             if context == .roster {
                 guard !state.query.isEmpty else { return [] }
@@ -302,7 +339,8 @@ public enum Update {
                 return []
             }
             return [.closeReminder(r.id)]
-        case .nextField, .previousField, .choiceNext, .choicePrevious, .toggle, .save, .intensity1, .intensity2, .intensity3:
+        case .nextField, .previousField, .choiceNext, .choicePrevious, .toggle, .save, .intensity1, .intensity2, .intensity3,
+             .level, .pickEmotions:
             return []
         }
     }
@@ -333,6 +371,10 @@ public enum Update {
             return []
         case .moment(let m, let scroll):
             state.overlay = .moment(m, scroll: max(0, scroll + step(action, page: layout.timelineLines, current: scroll)))
+            return []
+        case .insights(var page):
+            page.scroll = min(InsightsView.maxScroll(page, state), max(0, page.scroll + step(action, page: state.height - 4, current: page.scroll)))
+            state.overlay = .insights(page)
             return []
         default: break
         }

@@ -520,6 +520,8 @@ import KithTestSupport
         k.ok(["--store", a, "remind", "done", "1"])
         k.ok(["--store", a, "snooze", "山田", "--cycle"])
         k.ok(["--store", a, "nudge"])                                   // leaves a setting behind
+        k.ok(["--store", a, "checkin", "--self", "5", "--feel", "calm,sad:2", "--lonely", "some,hardly-ever,often"])
+        k.ok(["--store", a, "checkin", "--lonely", "often,often,often", "--date", "2026-10-01"])
         let first = k.tmp.file("first.json"), second = k.tmp.file("second.json")
         k.ok(["--store", a, "export", "json", "--out", first])
         #expect(mode(of: first) == 0o600)

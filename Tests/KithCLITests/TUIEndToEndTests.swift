@@ -24,4 +24,5 @@ import KithTestSupport
 
     @Test func browsing() { runScript("browse.sh") }
     @Test func dailyCheckIn() { runScript("checkin.sh") }
+    @Test func dailySelfCheckIn() { runScript("self.sh") }
 }

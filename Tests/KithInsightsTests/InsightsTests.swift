@@ -121,7 +121,7 @@ enum Zoe {
         #expect(text.contains("Something hard was shared twice in the last 12 months (1 in the 12 months before)."))
         #expect(text.contains("Received: safe 1, mixed 1, hurtful 0."))
         #expect(text.contains("1 of 2 received safely."))
-        #expect(text.contains("Climbers: 2 members, met 3 months ago (every 30 days, longer than its cadence)."))
+        #expect(text.contains("Climbers: 2 members, met 112 days ago (every 30 days, longer than its cadence)."))
         for verdict in ["one-sided", "unhealthy", "toxic", "bad", "should"] {
             #expect(!text.joined(separator: " ").lowercased().contains(verdict))
         }

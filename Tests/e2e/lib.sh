@@ -6,6 +6,10 @@ WORK=$2
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=$WORK KITH_STORE=$WORK/store/kith.sqlite KITH_TODAY=2026-11-22
 unset NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME TMUX
 SOCK=$WORK/tmux.sock
+# The daily self check-in would open over the first frame; scripts about other things
+# turn it off, and self.sh turns it back on.
+mkdir -p "$HOME/.config/kith"
+printf 'self_checkin = false\n' > "$HOME/.config/kith/config.toml"
 
 T() { tmux -S "$SOCK" -f /dev/null "$@"; }
 trap 'T kill-server >/dev/null 2>&1 || true' EXIT

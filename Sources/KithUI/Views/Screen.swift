@@ -22,11 +22,13 @@ public enum Screen {
         case .moment(let m, let scroll): MomentView.draw(into: &grid, moment: m, scroll: scroll, state: state)
         case .confirmDelete(let m): ConfirmView.draw(into: &grid, moment: m, state: state)
         case .confirmArchive(let e): ConfirmView.draw(into: &grid, archiving: e)
+        case .insights(let page): InsightsView.draw(into: &grid, page: page, state: state)
         case nil: break
         }
         if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
         if let form = state.personForm { PersonFormView.draw(into: &grid, form: form, state: state) }
         if let form = state.filterForm { FilterFormView.draw(into: &grid, form: form, state: state) }
+        if let form = state.selfForm { SelfCheckinView.draw(into: &grid, form: form, state: state) }
         grid.normalize()
         return grid
     }
