@@ -28,6 +28,15 @@ struct Context {
     /// Opens the store. Commands that add something create it on first use; commands
     /// that only read (or that need someone already in it) answer from an empty store in
     /// memory when there is no file yet, so that trying them leaves nothing behind.
+    /// The store for a command that copies it out (an export, a backup): a missing store
+    /// is an error, not an empty export, so that a mistyped path in a cron job is noticed.
+    func openExisting(for what: String) throws -> Store {
+        if StoreLocation.isAbsent(storePath) {
+            throw CLIError.failure("there is no store at \(storePath); nothing to \(what) (check --store or KITH_STORE)")
+        }
+        return try openStore()
+    }
+
     func openStore(creating: Bool = false) throws -> Store {
         if !creating && StoreLocation.isAbsent(storePath) {
             return try Store(emptyInMemoryFor: storePath)
@@ -56,11 +65,16 @@ enum Output {
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 
+    /// Whether standard output is a terminal: then no control character in stored text
+    /// (an escape sequence in a note, say) may reach it raw, whatever the command.
+    static let toTerminal = isatty(1) == 1
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         var s = buffer
         buffer = ""
         guard writeError == nil else { return }
+        if toTerminal { s = defused(s) }
         s.withUTF8 { p in
             var off = 0
             while off < p.count {
@@ -70,6 +84,16 @@ enum Output {
                 off += n
             }
         }
+    }
+
+    /// Text for a terminal: line breaks kept (CRLF too), every other control character
+    /// shown as U+FFFD. Files and pipes get the bytes as they are.
+    static func defused(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) && $0 != "\n" && $0 != "\r" }) else { return s }
+        return s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let crlf = line.hasSuffix("\r")
+            return TerminalText.sanitize(String(crlf ? line.dropLast() : line)) + (crlf ? "\r" : "")
+        }.joined(separator: "\n")
     }
 
     /// One line on stderr, control characters made harmless and overlong input cut,

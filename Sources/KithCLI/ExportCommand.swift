@@ -10,6 +10,19 @@ struct Export: ParsableCommand {
         abstract: "Write your data in an open format: a JSON backup, CSV, a calendar or vCards.",
         subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self, ExportVCard.self])
 
+    /// A file that `--out` would replace must be an earlier export of the same kind
+    /// (it carries `marker`): a mistyped path never costs the user another file.
+    static func checkReplaceable(_ path: String, writtenBy marker: String, what: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.failure("cannot replace \(path): it cannot be read")
+        }
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        guard data.isEmpty || head.contains(marker) else {
+            throw CLIError.failure("\(path) exists and is not \(what) kith wrote; give another path (kith replaces only its own exports)")
+        }
+    }
+
     /// An export goes to standard output as is, or to a private file with a line saying what was written.
     static func emit(_ text: String, to out: String?, saying what: String) throws {
         guard let out else { Output.raw(text); return }
@@ -28,7 +41,7 @@ struct ExportCSV: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.context().openStore()
+        let store = try global.context().openExisting(for: "export")
         let names = Dictionary(uniqueKeysWithValues: try store.people(includeArchived: true).map { ($0.id, $0.name) })
         let groups = Dictionary(uniqueKeysWithValues: try store.groups().map { ($0.id, $0.name) })
         var text = CSV.row(["moment", "date", "time", "person", "group", "via", "reached_out", "kinds", "emotions",
@@ -45,7 +58,8 @@ struct ExportCSV: ParsableCommand {
                 rows += 1
             }
         }
-        try Export.emit(text, to: out, saying: "\(rows) rows")
+        if let out { try Export.checkReplaceable(out, writtenBy: "moment,date,time,person", what: "a CSV export") }
+        try Export.emit(text, to: out, saying: "\(rows) \(rows == 1 ? "row" : "rows")")
     }
 }
 
@@ -59,7 +73,7 @@ struct ExportJSON: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.context().openStore()
+        let store = try global.context().openExisting(for: "export")
         var b = Backup()
         b.people = try store.people(includeArchived: true)
         let members = try store.membersByGroup()
@@ -70,6 +84,7 @@ struct ExportJSON: ParsableCommand {
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
         b.selfCheckins = try store.selfCheckins()
+        if let out { try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup") }
         try Export.emit(b.json(), to: out, saying: "\(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments")
     }
 }
@@ -95,7 +110,7 @@ struct ExportICS: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openExisting(for: "export")
         let today = ctx.today
         let people = try store.people()
         var events: [CalendarEvent] = []
@@ -126,6 +141,7 @@ struct ExportICS: ParsableCommand {
             events.append(CalendarEvent(uid: "reminder-\(r.id)@kith", day: max(r.on, today), summary: "\(r.text) (\(resolver.about(r)))"))
         }
         events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
+        if let out { try Export.checkReplaceable(out, writtenBy: "PRODID:-//kith//kith//EN", what: "a calendar") }
         try Export.emit(ICalendar.write(events, stamp: today), to: out, saying: "\(events.count) calendar entries")
     }
 

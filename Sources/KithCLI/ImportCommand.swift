@@ -22,8 +22,8 @@ struct ImportJSON: ParsableCommand {
 
             --merge adds what the backup has and the store lacks, and never changes or removes what is here: people \
             are the same when their UIDs or names agree (the store's details are kept); groups when their names agree \
-            (memberships from both are kept); a moment is already here when one on the same day and time with the \
-            same people, group, channel, initiator and note exists. Reminders are matched by person, text and day; \
+            (memberships from both are kept); a moment is already here when the store held the very same moment \
+            (every field, its people and emotions) before the merge. Reminders are matched by person, text and day; \
             snoozes and settings are added only where the store has none. Merging the same backup twice adds nothing \
             the second time.
             """)

@@ -109,37 +109,63 @@ struct ExportVCard: ParsableCommand {
         discussion: """
             --out DIR (an existing directory, or a new path without .vcf) writes one UID.vcf per person, as khard and \
             vdirsyncer keep them; --out FILE.vcf writes every card into one file; no --out writes to standard output. \
-            Files are created readable by you only, and existing cards are replaced, never other files. Each person \
-            keeps their UID, so an address book that imports the export again updates instead of duplicating. \
-            Cards carry the name, structured name, nickname, birthday, groups (as CATEGORIES) and notes.
+            Cards carry the name, structured name, nickname, birthday, groups (as CATEGORIES) and notes, in vCard 4.0 \
+            (--v3 for 3.0). Files are created readable by you only.
+
+            Exporting into the vdir you imported from updates each card in place: the lines kith does not keep \
+            (phones, emails, addresses, photos) stay exactly as they were, and so do categories kith does not know. \
+            A file that is not a single vCard 3.0 or 4.0 of that person is left untouched and reported. Each person \
+            keeps their UID, so an address book that imports the export again updates instead of duplicating.
             """)
-    @Option(help: ArgumentHelp("A directory (a vdir) or a .vcf file.", valueName: "dir|file")) var out: String?
-    @Option(help: ArgumentHelp("vCard version: 4.0 or 3.0.", valueName: "version")) var version: String = "4.0"
+    @Option(help: ArgumentHelp("A directory (a vdir) or a .vcf file.", valueName: "dir|file"), completion: .file())
+    var out: String?
+    @Flag(help: "Write vCard 3.0 instead of 4.0.") var v3 = false
     @Flag(help: "Include archived people.") var archived = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let version = VCard.Version(rawValue: version) else {
-            throw CLIError.usage("--version must be 4.0 or 3.0, not \"\(version)\"")
-        }
-        let store = try global.context().openStore()
+        let version: VCard.Version = v3 ? .v3 : .v4
+        let store = try global.context().openExisting(for: "export")
         let people = try store.people(includeArchived: archived)
         let groups = try store.groupNamesByPerson()
         let cards = people.map { (person: $0, text: VCard.write($0, groups: groups[$0.id] ?? [], version: version)) }
+        let noun = cards.count == 1 ? "vCard" : "vCards"
 
         var isDir: ObjCBool = false
         let exists = out.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) } ?? false
         guard let out, (exists && isDir.boolValue) || (!exists && !out.lowercased().hasSuffix(".vcf") && !out.lowercased().hasSuffix(".vcard")) else {
-            try Export.emit(cards.map(\.text).joined(), to: out, saying: "\(cards.count) vCards")
+            if let out { try Export.checkReplaceable(out, writtenBy: "PRODID:-//kith//kith//EN", what: "a vCard file") }
+            try Export.emit(cards.map(\.text).joined(), to: out, saying: "\(cards.count) \(noun)")
             return
         }
         if !exists, mkdir(out, 0o700) != 0 {
             throw CLIError.failure("cannot create the directory \(out): \(String(cString: strerror(errno)))")
         }
+        var written = 0, updated = 0
+        var kept: [String] = []
         for card in cards {
-            try ExportICS.writePrivately(card.text, to: (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person)))
+            let path = (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person))
+            var text = card.text
+            if FileManager.default.fileExists(atPath: path) {
+                guard let data = FileManager.default.contents(atPath: path),
+                      let merged = VCard.merge(data, with: card.person, groups: groups[card.person.id] ?? []) else {
+                    kept.append(path)
+                    continue
+                }
+                text = merged
+                updated += 1
+            }
+            try ExportICS.writePrivately(text, to: path)
+            written += 1
         }
-        Output.line("Wrote \(cards.count) vCards to \(out)/.")
+        let dir = out.hasSuffix("/") ? out : out + "/"
+        Output.line("Wrote \(written) \(written == 1 ? "vCard" : "vCards") to \(dir)"
+                    + (updated > 0 ? " (\(updated) updated in place, their other lines kept)" : "") + ".")
+        Output.flush()
+        for path in kept {
+            Output.error("\(path): left as it is: not a single vCard 3.0 or 4.0 of this person, so kith will not rewrite it")
+        }
+        if !kept.isEmpty { throw ExitCode(Exit.failure) }
     }
 }
 

@@ -89,6 +89,16 @@ public struct CardOrigin: Hashable, Sendable {
         self.name = name
         self.structuredName = structuredName
     }
+
+    /// Whether `personName` is still what the card calls them: its name, or the name
+    /// with the number kith adds to tell namesakes apart ("Emma Smith (2)"). When not,
+    /// the user has renamed them in kith.
+    public func isCalled(_ personName: String) -> Bool {
+        guard personName != name else { return true }
+        guard personName.hasPrefix(name + " ("), personName.hasSuffix(")") else { return false }
+        let digits = personName.dropFirst(name.count + 2).dropLast()
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 }
 
 /// People the user belongs with. Group moments count for every member present and for

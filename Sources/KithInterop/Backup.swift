@@ -86,9 +86,11 @@ public struct Backup: Sendable {
 
     /// Reads a backup; any problem is one line naming where in the file it is.
     public static func read(_ data: Data, file: String) throws -> Backup {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw InputError("\(file) is not a JSON object (not a kith backup)")
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+            throw InputError("\(file) is not valid JSON (cut short, or not a kith backup)")
         }
+        guard let root = parsed as? [String: Any] else { throw InputError("\(file) is not a JSON object (not a kith backup)") }
         guard root["format"] as? String == format else { throw InputError("\(file) is not a kith backup (no \"format\": \"\(format)\")") }
         guard let v = root["version"] as? Int, v <= version else {
             throw InputError("\(file) was written by a newer kith (backup version \(root["version"] ?? "?")); upgrade kith")
@@ -153,6 +155,7 @@ public struct Backup: Sendable {
             else if let g = try r.optionalInt(s, "group", at, 1...Int.max) { b.snoozes.append((.group(Int64(g)), until)) }
             else { throw InputError("\(file): \(at): needs a person or a group") }
         }
+        try b.checkConsistency(file: file)
         b.settings = root["settings"] as? [String: String] ?? [:]
         for (i, c) in try r.list(root, "selfCheckins").enumerated() {
             let at = "selfCheckins[\(i)]"
@@ -175,6 +178,57 @@ public struct Backup: Sendable {
             b.selfCheckins.append(checkin)
         }
         return b
+    }
+}
+
+extension Backup {
+    /// What the store would refuse, found before anything is written and named by its
+    /// place in the file: names that only differ in case or accents, names kith could
+    /// never show on one line, and references to people or groups the backup lacks.
+    func checkConsistency(file: String) throws {
+        var names: [String: String] = [:], ids = Set<Int64>()
+        for (i, p) in people.enumerated() {
+            do { _ = try Names.validate(p.name) } catch let e as InputError { throw InputError("\(file): people[\(i)].name: \(e.message)") }
+            if let other = names.updateValue(p.name, forKey: Folding.fold(p.name)) {
+                throw InputError("\(file): people[\(i)].name: \"\(p.name)\" is the same name as \"\(other)\" ignoring case and accents")
+            }
+            guard ids.insert(p.id).inserted else { throw InputError("\(file): people[\(i)].id: #\(p.id) appears twice") }
+        }
+        var groupNames: [String: String] = [:], groupIDs = Set<Int64>()
+        for (i, (g, members)) in groups.enumerated() {
+            do { _ = try Names.validate(g.name, what: "group name") } catch let e as InputError { throw InputError("\(file): groups[\(i)].name: \(e.message)") }
+            if let other = groupNames.updateValue(g.name, forKey: Folding.fold(g.name)) {
+                throw InputError("\(file): groups[\(i)].name: \"\(g.name)\" is the same name as \"\(other)\" ignoring case and accents")
+            }
+            guard groupIDs.insert(g.id).inserted else { throw InputError("\(file): groups[\(i)].id: #\(g.id) appears twice") }
+            for (j, m) in members.enumerated() where !ids.contains(m) {
+                throw InputError("\(file): groups[\(i)].members[\(j)]: no person #\(m) in the backup")
+            }
+        }
+        var momentIDs = Set<Int64>()
+        for (i, m) in moments.enumerated() {
+            guard momentIDs.insert(m.id).inserted else { throw InputError("\(file): moments[\(i)].id: #\(m.id) appears twice") }
+            for (j, p) in m.people.enumerated() where !ids.contains(p) {
+                throw InputError("\(file): moments[\(i)].people[\(j)]: no person #\(p) in the backup")
+            }
+            if let g = m.groupID, !groupIDs.contains(g) { throw InputError("\(file): moments[\(i)].group: no group #\(g) in the backup") }
+        }
+        for (i, r) in reminders.enumerated() {
+            if let p = r.personID, !ids.contains(p) { throw InputError("\(file): reminders[\(i)].person: no person #\(p) in the backup") }
+            if let g = r.groupID, !groupIDs.contains(g) { throw InputError("\(file): reminders[\(i)].group: no group #\(g) in the backup") }
+            if (r.personID == nil) == (r.groupID == nil) { throw InputError("\(file): reminders[\(i)]: needs a person or a group") }
+        }
+        for (i, s) in snoozes.enumerated() {
+            switch s.subject {
+            case .person(let p) where !ids.contains(p): throw InputError("\(file): snoozes[\(i)].person: no person #\(p) in the backup")
+            case .group(let g) where !groupIDs.contains(g): throw InputError("\(file): snoozes[\(i)].group: no group #\(g) in the backup")
+            default: break
+            }
+        }
+        var days = Set<Day>()
+        for (i, c) in selfCheckins.enumerated() where !days.insert(c.day).inserted {
+            throw InputError("\(file): selfCheckins[\(i)].date: \(c.day.iso) appears twice")
+        }
     }
 }
 

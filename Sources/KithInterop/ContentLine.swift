@@ -1,7 +1,7 @@
 /// The content-line rules iCalendar (RFC 5545) and vCard (RFC 6350) share: how text
 /// is escaped and how long lines are folded.
 enum ContentLine {
-    /// TEXT escaping: backslash, semicolon, comma and newline; other controls dropped,
+    /// TEXT escaping: backslash, semicolon, comma and newline; other controls (C0 and C1) dropped,
     /// since no reader would keep them and some would stop at them.
     static func escape(_ s: String) -> String {
         var out = ""
@@ -13,7 +13,7 @@ enum ContentLine {
             case "\n": out += "\\n"
             case "\r": break
             default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { continue }
                 out.unicodeScalars.append(u)
             }
         }

@@ -420,8 +420,11 @@ public enum VCard {
     public static func write(_ p: Person, groups: [String], version: Version) -> String {
         var lines = ["BEGIN:VCARD", "VERSION:\(version.rawValue)", "PRODID:-//kith//kith//EN"]
         if let uid = p.uid { lines.append("UID:\(ContentLine.escape(uid))") }
-        lines.append("FN:\(ContentLine.escape(p.name))")
-        lines.append("N:\(p.card?.structuredName.map(cleanStructured) ?? structuredName(p.name))")
+        // A card's own name goes back out unless the user renamed the person in kith: the
+        // "(2)" that tells namesakes apart in kith is kith's, not the address book's.
+        let origin = p.card.flatMap { $0.isCalled(p.name) ? $0 : nil }
+        lines.append("FN:\(ContentLine.escape(origin?.name ?? p.name))")
+        lines.append("N:\(origin?.structuredName.map(cleanStructured) ?? structuredName(origin?.name ?? p.name))")
         if let nick = p.nickname { lines.append("NICKNAME:\(ContentLine.escape(nick))") }
         if let b = p.birthday {
             let md = version == .v4 ? "\(two(b.month))\(two(b.day))" : "\(two(b.month))-\(two(b.day))"
@@ -438,20 +441,72 @@ public enum VCard {
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The properties kith writes; every other line of a card is the address book's own.
+    static let managed: Set<String> = ["VERSION", "PRODID", "UID", "FN", "N", "NICKNAME", "BDAY", "CATEGORIES", "NOTE", "REV"]
+
+    /// The card in `existing` brought up to date with `p`, keeping every line kith does
+    /// not manage (phones, emails, addresses, photos, X- properties) exactly as they were
+    /// and the categories kith does not know of; written in the card's own version.
+    /// Nil when the file is not one vCard 3.0 or 4.0 card of the same UID, which kith
+    /// then leaves untouched rather than guess.
+    public static func merge(_ existing: Data, with p: Person, groups: [String]) -> String? {
+        let lines = logicalLines([UInt8](existing))
+        var props: [(Property, [UInt8])] = []
+        var begins = 0, ends = 0
+        for line in lines where !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            guard let prop = Property(line) else { return nil }
+            if prop.name == "BEGIN" { begins += 1; if prop.asciiValue.uppercased() != "VCARD" { return nil }; continue }
+            if prop.name == "END" { ends += 1; continue }
+            props.append((prop, line.bytes))
+        }
+        guard begins == 1, ends == 1 else { return nil }
+        guard let versionText = props.first(where: { $0.0.name == "VERSION" })?.0.asciiValue,
+              let version = Version(rawValue: versionText) else { return nil }
+        if let uid = props.first(where: { $0.0.name == "UID" })?.0.asciiValue, uid != p.uid { return nil }
+        var known = Set(groups.map(Folding.fold))
+        var categories = groups
+        for (prop, _) in props where prop.name == "CATEGORIES" {
+            guard let text = try? prop.text(file: "") else { continue }
+            for piece in split(text, on: ",") {
+                let name = unescape(piece).trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, known.insert(Folding.fold(name)).inserted { categories.append(name) }
+            }
+        }
+        var card = write(p, groups: categories, version: version).components(separatedBy: "\r\n")
+        card.removeLast(2)                                  // "END:VCARD" and the empty string after the last CRLF
+        for (prop, bytes) in props where !managed.contains(prop.name) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            card.append(String(bytes: bytes, encoding: .utf8) != nil ? ContentLine.fold(text) : text)
+        }
+        card.append("END:VCARD")
+        return card.joined(separator: "\r\n") + "\r\n"
+    }
+
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// A kept `N` value, with any control characters an old card carried taken out.
     private static func cleanStructured(_ n: String) -> String {
-        String(String.UnicodeScalarView(n.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        String(String.UnicodeScalarView(n.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
     }
 
     /// `N` for someone kith named itself: the last word is taken as the family name
-    /// ("Ana María López" → López; Ana María), a name without spaces as the given name,
-    /// and what follows a comma as a suffix ("Ana López, MD").
+    /// ("Ana María López" → López; Ana María), a name without spaces as the given name.
+    /// After a comma comes either a suffix ("Ana López, MD") or, in "Smith, Jo", the
+    /// given name of a name written family name first.
     static func structuredName(_ name: String) -> String {
-        let comma = name.firstIndex(of: ",")
-        let base = comma.map { String(name[..<$0]) } ?? name
-        let suffix = comma.map { String(name[name.index(after: $0)...]).trimmingCharacters(in: .whitespaces) } ?? ""
+        if let comma = name.firstIndex(of: ",") {
+            let before = String(name[..<comma]).trimmingCharacters(in: .whitespaces)
+            let after = String(name[name.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+            let suffixes: Set = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "md", "m.d.", "phd", "ph.d.", "esq", "esq.", "dds", "rn"]
+            if !suffixes.contains(after.lowercased()) && !before.contains(" ") && !after.isEmpty {
+                return [before, after, "", "", ""].map(ContentLine.escape).joined(separator: ";")
+            }
+            return parts(before, suffix: after)
+        }
+        return parts(name, suffix: "")
+    }
+
+    private static func parts(_ base: String, suffix: String) -> String {
         let words = base.split(separator: " ").map(String.init)
         let family = words.count > 1 ? words.last! : ""
         let given = words.count > 1 ? words.dropLast().joined(separator: " ") : base

@@ -34,17 +34,22 @@ private struct ContactImporter {
     var byUID: [String: Int64] = [:]
     var byName: [String: Int64] = [:]
     var groups: [String: Int64] = [:]
+    /// People by the name of the card they came from, oldest first.
+    var byCardName: [String: [Int64]] = [:]
+    /// People this import has matched or added: no later card is matched to them by name.
+    var touched = Set<Int64>()
 
     init(_ db: Database, circle: Circle, joinGroups: Bool, today: Day) throws {
         self.db = db
         self.circle = circle
         self.joinGroups = joinGroups
         self.today = today
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM people") {
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM people ORDER BY id") {
             let p = Person(row: row)
             people[p.id] = p
             if let uid = p.uid { byUID[uid] = p.id }
             byName[Folding.fold(p.name)] = p.id
+            if let card = p.card { byCardName[Folding.fold(card.name), default: []].append(p.id) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM groups") {
             groups[Folding.fold(row[1])] = row[0]
@@ -52,11 +57,20 @@ private struct ContactImporter {
     }
 
     mutating func take(_ card: ContactCard) throws {
+        let key = Folding.fold(card.name)
         var match = card.uid.flatMap { byUID[$0] }
-        // Someone added in kith is the card's person when the names agree; someone from
-        // another card is a namesake (two friends called Emma Smith), never merged.
-        if match == nil, let named = byName[Folding.fold(card.name)], card.uid == nil || people[named]?.card == nil {
-            match = named
+        if let m = match, touched.contains(m) {
+            report.warnings.append("\(card.place): UID \(card.uid!) came earlier in this import too; this card's details win")
+        }
+        if match == nil {
+            if let named = byName[key], people[named]?.card == nil, !touched.contains(named) {
+                // Someone added in kith, by the card's name: the card's person.
+                match = named
+            } else if card.uid == nil {
+                // A card without a UID: the person an earlier import of it made, taken in
+                // order, so that two such cards with one name stay two people.
+                match = byCardName[key]?.first { !touched.contains($0) }
+            }
         }
         let nickname = card.nickname.flatMap { nick -> String? in
             if let other = byName[Folding.fold(nick)], other != match {
@@ -65,11 +79,14 @@ private struct ContactImporter {
             }
             return nick
         }
-        if let id = match {
-            try update(people[id]!, from: card, nickname: nickname)
+        let id: Int64
+        if let m = match {
+            id = m
+            try update(people[m]!, from: card, nickname: nickname)
         } else {
-            try add(card, nickname: nickname)
+            id = try add(card, nickname: nickname)
         }
+        touched.insert(id)
     }
 
     /// `name`, or when someone else has it, `name (2)`, `name (3)`…: names in kith are
@@ -84,22 +101,22 @@ private struct ContactImporter {
         return candidate
     }
 
-    private static func isNamesake(_ name: String, of base: String) -> Bool {
-        guard name.hasPrefix(base + " ("), name.hasSuffix(")") else { return false }
-        return name.dropFirst(base.count + 2).dropLast().allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
     private mutating func update(_ old: Person, from card: ContactCard, nickname: String?) throws {
         var p = old
         // The address book renamed them: follow, unless the user renamed them in kith.
-        if let origin = old.card, origin.name != card.name,
-           old.name == origin.name || ContactImporter.isNamesake(old.name, of: origin.name) {
+        if let origin = old.card, origin.name != card.name, origin.isCalled(old.name) {
             p.name = free(card.name, for: old.id)
         }
         p.nickname = nickname ?? old.nickname
         p.birthday = card.birthday ?? old.birthday
         if old.notes.isEmpty { p.notes = card.note }
-        p.card = CardOrigin(name: card.name, structuredName: card.structuredName)
+        // kith's own export of someone the user renamed, coming back: the card that named
+        // them first stays their origin, so the address book and the export never flip them.
+        if let origin = old.card, !origin.isCalled(old.name), card.name == old.name {
+            p.card = origin
+        } else {
+            p.card = CardOrigin(name: card.name, structuredName: card.structuredName)
+        }
         if let uid = card.uid { p.uid = uid }
         var changed = p != old
         if changed {
@@ -112,13 +129,15 @@ private struct ContactImporter {
             byName[Folding.fold(p.name)] = p.id
             if let uid = old.uid { byUID[uid] = nil }
             if let uid = p.uid { byUID[uid] = p.id }
+            if let before = old.card?.name { byCardName[Folding.fold(before)]?.removeAll { $0 == p.id } }
+            if let now = p.card?.name { byCardName[Folding.fold(now), default: []].append(p.id) }
             people[p.id] = p
         }
         if try join(p.id, card.categories) { changed = true }
         if changed { report.updated.append(p.name) } else { report.unchanged.append(p.name) }
     }
 
-    private mutating func add(_ card: ContactCard, nickname: String?) throws {
+    private mutating func add(_ card: ContactCard, nickname: String?) throws -> Int64 {
         let name = free(card.name, for: nil)
         if name != card.name { report.namesakes.append(name) }
         let p = Person(id: 0, name: name, nickname: nickname, circle: circle, birthday: card.birthday,
@@ -135,8 +154,10 @@ private struct ContactImporter {
         people[added.id] = added
         byName[Folding.fold(name)] = added.id
         byUID[added.uid!] = added.id
+        byCardName[Folding.fold(card.name), default: []].append(added.id)
         _ = try join(added.id, card.categories)
         report.added.append(name)
+        return added.id
     }
 
     /// Adds the person to the card's categories as groups, creating missing ones.

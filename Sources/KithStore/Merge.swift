@@ -25,9 +25,10 @@ extension Store {
     /// - People are the same person when their UIDs agree, or else their names (ignoring
     ///   case and accents); the store's fields are kept.
     /// - Groups are the same group by name; memberships from both are kept.
-    /// - A moment is already there when one on the same day and time, with the same
-    ///   people, group, channel, initiator and note exists; otherwise it is added with its
-    ///   emotions. So merging the same backup twice adds nothing the second time.
+    /// - A moment is already there when the store held the same moment before the merge
+    ///   (same day, time, people, group, channel, initiator, kinds, emotions, uplift,
+    ///   depth, reception and note); otherwise it is added. So merging the same backup
+    ///   twice adds nothing the second time, and two moments alike in the backup both come.
     /// - Reminders likewise (same person or group, text and day); snoozes, settings and
     ///   self check-ins only where the store has none (for that person, key or day).
     public func merge(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
@@ -89,19 +90,11 @@ extension Store {
                 }
             }
 
-            func key(day: Int, minute: Int?, people: [Int64], group: Int64?, channel: String, initiator: String, note: String) -> String {
-                "\(day)|\(minute ?? -1)|\(people.sorted().map(String.init).joined(separator: ","))|\(group ?? 0)|\(channel)|\(initiator)|\(note)"
-            }
+            // A moment is "already here" only when the store held the very same moment
+            // before this merge began: every field, its people and its emotions alike.
             var existing = Set<String>()
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.day, m.minute, m.group_id, m.channel, m.initiator, m.note,
-                       (SELECT group_concat(person_id) FROM moment_people WHERE moment_id = m.id) AS people
-                FROM moments m
-                """)
-            while let row = try rows.next() {
-                let people = ((row["people"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
-                existing.insert(key(day: row["day"], minute: row["minute"], people: people, group: row["group_id"],
-                                    channel: row["channel"], initiator: row["initiator"], note: row["note"]))
+            for m in try Store.hydrate(db, try Row.fetchAll(db, sql: "SELECT * FROM moments")) {
+                existing.insert(Store.mergeKey(m))
             }
             for m in moments.sorted(by: { $0.id < $1.id }) {
                 var mapped = m
@@ -113,9 +106,7 @@ extension Store {
                     guard let id = groupMap[g] else { throw StoreError.conflict("the backup's moment #\(m.id) names group #\(g), which is not in it") }
                     return id
                 }
-                let k = key(day: m.day.ordinal, minute: m.time?.minutes, people: mapped.people, group: mapped.groupID,
-                            channel: m.channel.rawValue, initiator: m.initiator.rawValue, note: m.note)
-                guard existing.insert(k).inserted else { report.momentsAlreadyThere += 1; continue }
+                if existing.contains(Store.mergeKey(mapped)) { report.momentsAlreadyThere += 1; continue }
                 try mapped.validate()
                 try db.execute(sql: """
                     INSERT INTO moments (day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
@@ -167,5 +158,18 @@ extension Store {
             }
             return report
         }
+    }
+}
+
+extension Store {
+    /// Everything that makes a moment itself, but its id: what merging compares.
+    static func mergeKey(_ m: Moment) -> String {
+        let emotions: String = m.emotions.map { "\($0.word):\($0.intensity)" }.sorted().joined(separator: ",")
+        let people: String = m.people.sorted().map { String($0) }.joined(separator: ",")
+        var parts: [String] = [String(m.day.ordinal), m.time.map { String($0.minutes) } ?? "-", people]
+        parts.append(m.groupID.map { String($0) } ?? "-")
+        parts += [m.channel.rawValue, m.initiator.rawValue, String(MomentKind.mask(m.kinds)), emotions]
+        parts += [m.uplift.map { String($0) } ?? "-", m.depth.rawValue, m.received?.rawValue ?? "-", m.note]
+        return parts.joined(separator: "\u{1F}")
     }
 }

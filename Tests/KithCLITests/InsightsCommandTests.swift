@@ -96,3 +96,38 @@ import Testing
         k.fails(["checkin"], code: 2, saying: "needs a closeness")
     }
 }
+
+/// What kith writes to a terminal: stored text with escape sequences in it (as an import
+/// can bring) reaches a terminal defused, from every command; a pipe gets the bytes.
+@Suite struct TerminalOutputTests {
+    /// Runs kith on a pseudo-terminal through script(1) and returns the bytes it wrote.
+    func onTerminal(_ k: Sandbox, _ args: [String]) throws -> [UInt8] {
+        let log = k.tmp.file("typescript")
+        let command = ([Sandbox.binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", command, log]
+        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "LANG": "C.UTF-8",
+                         "PATH": "/usr/bin:/bin", "TERM": "xterm"]
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: log)))
+    }
+
+    @Test func noRawControlByteReachesATerminal() throws {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        k.ok(["log", "ana", "--note", "title\u{1B}]0;pwned\u{07} and \u{1B}[31mred\u{1B}[0m and \u{9B}2J C1"])
+        for args in [["export", "csv"], ["history"], ["export", "json"], ["show", "ana"]] {
+            let bytes = try onTerminal(k, args)
+            // script(1) writes its own header line; what matters is kith's output after it.
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "raw control from kith \(args.joined(separator: " "))")
+            #expect(!String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0.value == 0x9B })
+            if args != ["show", "ana"] { #expect(String(decoding: bytes, as: UTF8.self).contains("red")) }
+        }
+        // Into a pipe or a file the export stays faithful.
+        #expect(k.ok(["export", "csv"]).out.contains("\u{1B}[31mred"))
+    }
+}

@@ -549,15 +549,18 @@ import KithTestSupport
         k.ok(["--store", laptop, "add", "Bo", "--group", "Climbers", "--nickname", "B"])
         k.ok(["--store", laptop, "log", "zoe,bo", "--date", "2026-11-10", "--feel", "joyful:3,sad", "--note", "climbing, then news"])
         k.ok(["--store", laptop, "remind", "bo", "ask about the move", "--on", "2026-12-01"])
+        // Two calls the same day that differ only in how they felt: two moments, both kept.
+        k.ok(["--store", laptop, "log", "bo", "--date", "2026-11-12", "--via", "call", "--feel", "happy"])
+        k.ok(["--store", laptop, "log", "bo", "--date", "2026-11-12", "--via", "call", "--feel", "sad:3", "--kind", "conflict"])
         // The desktop has a moment of its own.
         k.ok(["--store", desktop, "log", "zoe", "--date", "2026-11-05", "--note", "desktop only"])
 
         let backup = k.tmp.file("laptop.json")
         k.ok(["--store", laptop, "export", "json", "--out", backup])
         let dry = k.ok(["--store", desktop, "import", "json", backup, "--merge", "--dry-run"]).out
-        #expect(dry.hasPrefix("Would add 1 people (1 already here), 0 groups (1 already here), 1 memberships, 1 moments (1 already here), 1 reminders"))
+        #expect(dry.hasPrefix("Would add 1 people (1 already here), 0 groups (1 already here), 1 memberships, 3 moments (1 already here), 1 reminders"))
         let merged = k.ok(["--store", desktop, "import", "json", backup, "--merge"]).out
-        #expect(merged.hasPrefix("Added 1 people (1 already here), 0 groups (1 already here), 1 memberships, 1 moments (1 already here), 1 reminders"))
+        #expect(merged.hasPrefix("Added 1 people (1 already here), 0 groups (1 already here), 1 memberships, 3 moments (1 already here), 1 reminders"))
 
         let history = k.ok(["--store", desktop, "history"]).out
         #expect(history.contains("climbing, then news"))
@@ -568,7 +571,7 @@ import KithTestSupport
         #expect(k.ok(["--store", desktop, "remind", "list"]).out.contains("ask about the move"))
 
         let twice = k.ok(["--store", desktop, "import", "json", backup, "--merge"]).out
-        #expect(twice.hasPrefix("Added 0 people (2 already here), 0 groups (1 already here), 0 memberships, 0 moments (2 already here), 0 reminders"))
+        #expect(twice.hasPrefix("Added 0 people (2 already here), 0 groups (1 already here), 0 memberships, 0 moments (4 already here), 0 reminders"))
         k.fails(["--store", desktop, "import", "json", backup, "--dry-run"], code: 2, saying: "--dry-run goes with --merge")
     }
 
@@ -580,7 +583,8 @@ import KithTestSupport
             k.fails(["import", "json", file], code: code, saying: saying)
             #expect(!FileManager.default.fileExists(atPath: k.store))
         }
-        attempt("not json", "is not a JSON object")
+        attempt("not json", "is not valid JSON")
+        attempt("[1, 2]", "is not a JSON object")
         attempt(#"{"format": "other"}"#, "is not a kith backup")
         attempt(#"{"format": "kith-backup", "version": 9}"#, "newer kith")
         attempt(#"{"format": "kith-backup", "version": 1, "people": [{"id": 1, "name": "A", "circle": "bestie", "notes": "", "added": "2026-01-01"}]}"#,
@@ -612,5 +616,27 @@ import KithTestSupport
         try? FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("daily_cap = 3\n".utf8))
         #expect(k.ok(["config", "show"]).out.contains("daily_cap = 3\n"))
+    }
+}
+
+@Suite struct BackupConsistencyTests {
+    /// A backup the store would refuse is named by its place before anything is written.
+    @Test func inconsistentBackupsAreRefusedWithThePlace() {
+        let k = Sandbox()
+        func attempt(_ json: String, _ saying: String) {
+            let file = k.tmp.file("x.json")
+            FileManager.default.createFile(atPath: file, contents: Data(json.utf8))
+            k.fails(["import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+        }
+        let person = #"{"id": 1, "name": "Zoë Ångström", "circle": "inner", "notes": "", "added": "2026-01-01"}"#
+        attempt(#"{"format": "kith-backup", "version": 2, "people": [\#(person), {"id": 2, "name": "ZOË ÅNGSTRÖM", "circle": "inner", "notes": "", "added": "2026-01-01"}]}"#,
+                #"people[1].name: "ZOË ÅNGSTRÖM" is the same name as "Zoë Ångström" ignoring case and accents"#)
+        attempt(#"{"format": "kith-backup", "version": 2, "people": [\#(person)], "moments": [{"id": 1, "date": "2026-02-03", "people": [9999], "via": "call", "reachedOut": "me", "depth": "light", "note": ""}]}"#,
+                "moments[0].people[0]: no person #9999 in the backup")
+        attempt(#"{"format": "kith-backup", "version": 2, "people": [\#(person)], "groups": [{"id": 1, "name": "A", "notes": "", "added": "2026-01-01", "members": [3]}]}"#,
+                "groups[0].members[0]: no person #3 in the backup")
+        attempt(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Eve\u001b[31m", "circle": "inner", "notes": "", "added": "2026-01-01"}]}"#,
+                "people[0].name: a name cannot contain control characters")
     }
 }

@@ -103,7 +103,7 @@ import Testing
         k.ok(["add", "Zoë", "--birthday", "--04-15"])
         k.ok(["add", "Bo", "--birthday", "1980-02-29"])
         let file = k.tmp.file("all.vcf")
-        #expect(k.ok(["export", "vcard", "--version", "3.0", "--out", file]).out == "Wrote 2 vCards to \(file).\n")
+        #expect(k.ok(["export", "vcard", "--v3", "--out", file]).out == "Wrote 2 vCards to \(file).\n")
         #expect(mode(of: file) == 0o600)
         let text = String(decoding: bytes(of: file) ?? Data(), as: UTF8.self)
         #expect(text.components(separatedBy: "BEGIN:VCARD").count == 3)
@@ -111,7 +111,65 @@ import Testing
         #expect(text.contains("BDAY:--04-15\r\n"))
         #expect(text.contains("BDAY:1980-02-29\r\n"))
         #expect(k.ok(["export", "vcard"]).out.contains("VERSION:4.0\r\n"))
-        #expect(k.run(["export", "vcard", "--version", "2.1"]).code == 2)
+        #expect(k.run(["export", "vcard", "--v2"]).code == 2)
+        // Another file at that path is never replaced; an earlier export is.
+        let notes = k.tmp.file("notes.vcf")
+        FileManager.default.createFile(atPath: notes, contents: Data("my own notes\n".utf8))
+        k.fails(["export", "vcard", "--out", notes], code: 1, saying: "exists and is not a vCard file kith wrote")
+        #expect(String(decoding: bytes(of: notes) ?? Data(), as: UTF8.self) == "my own notes\n")
+        k.ok(["export", "vcard", "--out", file])
+    }
+
+    /// Exporting back into the vdir the people came from keeps what kith does not keep.
+    @Test func exportingIntoTheSourceVdirKeepsPhonesAndAddresses() throws {
+        let k = Sandbox()
+        let vdir = k.tmp.file("contacts")
+        try FileManager.default.createDirectory(atPath: vdir, withIntermediateDirectories: true)
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-1\r\nFN:Ana López\r\nN:López;Ana;;;\r\nTEL;TYPE=CELL:+34 600 000 000\r\n"
+            + "item1.EMAIL;TYPE=INTERNET:ana@example.org\r\nCATEGORIES:Work\r\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\r\nEND:VCARD\r\n"
+        FileManager.default.createFile(atPath: vdir + "/u-1.vcf", contents: Data(card.utf8))
+        FileManager.default.createFile(atPath: vdir + "/two.vcf", contents: Data((card + card.replacingOccurrences(of: "u-1", with: "u-2")).utf8))
+        k.ok(["import", "vcard", vdir + "/u-1.vcf"])
+        k.ok(["edit", "ana", "--birthday", "1990-04-15", "--group", "Climbers"])
+        let r = k.ok(["export", "vcard", "--out", vdir])
+        #expect(r.out == "Wrote 1 vCard to \(vdir)/ (1 updated in place, their other lines kept).\n")
+        let text = String(decoding: bytes(of: vdir + "/u-1.vcf") ?? Data(), as: UTF8.self)
+        #expect(text.hasPrefix("BEGIN:VCARD\r\nVERSION:3.0\r\n"))
+        for kept in ["TEL;TYPE=CELL:+34 600 000 000", "item1.EMAIL;TYPE=INTERNET:ana@example.org", "PHOTO;ENCODING=b;TYPE=JPEG:AAAA",
+                     "BDAY:1990-04-15", "CATEGORIES:Climbers,Work", "N:López;Ana;;;"] {
+            #expect(text.contains(kept + "\r\n"), "\(kept) missing from\n\(text)")
+        }
+        #expect(text.components(separatedBy: "UID:").count == 2)
+        // A file kith cannot safely rewrite is left alone and named.
+        k.ok(["add", "Bo"])
+        _ = k.ok(["export", "vcard", "--out", vdir])
+        #expect(bytes(of: vdir + "/two.vcf") == Data((card + card.replacingOccurrences(of: "u-1", with: "u-2")).utf8))
+    }
+
+    @Test func aRenameInKithReachesTheCardAndNamesakeNumbersDoNot() {
+        let k = Sandbox()
+        let file = k.tmp.file("book.vcf")
+        let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:e1\r\nFN:Emma Smith\r\nN:Smith;Emma;;;\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:e2\r\nFN:Emma Smith\r\nN:Smith;Emma;;;\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:l1\r\nFN:Łukasz Wiśniewski\r\nN:Wiśniewski;Łukasz;;;\r\nEND:VCARD\r\n"
+        FileManager.default.createFile(atPath: file, contents: Data(cards.utf8))
+        k.ok(["import", "vcard", file])
+        k.ok(["edit", "lukasz", "--rename", "Luke W"])
+        let out = k.ok(["export", "vcard"]).out
+        #expect(out.contains("FN:Luke W\r\nN:W;Luke;;;\r\n"))
+        #expect(out.components(separatedBy: "FN:Emma Smith\r\nN:Smith;Emma;;;\r\n").count == 3)   // no "(2)" in the address book
+        #expect(!out.contains("(2)"))
+        let dir = k.tmp.file("rt")
+        k.ok(["export", "vcard", "--out", dir])
+        #expect(k.ok(["import", "vcard", dir]).out.contains(" 0 updated, 3 unchanged"))
+        #expect(k.ok(["import", "vcard", file]).out.contains(" 0 updated,"))
+    }
+
+    @Test func exportingAStoreThatIsNotThereFails() {
+        let k = Sandbox()
+        for format in ["json", "csv", "ics", "vcard"] {
+            k.fails(["export", format], code: 1, saying: "there is no store at")
+        }
     }
 
     func checked(_ dir: String) throws -> [String] {

@@ -131,6 +131,29 @@ import Testing
         #expect(try s.groupNamesByPerson().values.first == ["Book Club"])
     }
 
+    /// Phones and Outlook often write no UID: two such cards with one name are still two people.
+    @Test func namesakesWithoutUIDsStayTwoPeopleAndReimportQuietly() throws {
+        let s = try store
+        let cards = [card("Emma Smith", note: "Emma from work", line: 1),
+                     card("Emma Smith", birthday: Birthday(month: 5, day: 5, year: 1985), line: 9)]
+        let r = try run(s, cards)
+        #expect(r.added == ["Emma Smith", "Emma Smith (2)"])
+        let people = try s.people()
+        #expect(people.map(\.notes) == ["Emma from work", ""])
+        #expect(people.map(\.birthday) == [nil, Birthday(month: 5, day: 5, year: 1985)])
+        let again = try run(s, cards)
+        #expect(again.unchanged == ["Emma Smith", "Emma Smith (2)"])
+        #expect(try s.people() == people)
+    }
+
+    @Test func theSameUIDTwiceInOneImportIsSaid() throws {
+        let s = try store
+        let r = try run(s, [card("Ana", uid: "u1", line: 1), card("Ana B", uid: "u1", line: 7)])
+        #expect(r.added == ["Ana"])
+        #expect(r.updated == ["Ana B"])
+        #expect(r.warnings == ["book.vcf:7: UID u1 came earlier in this import too; this card's details win"])
+    }
+
     @Test func aCardWithoutUIDIsMatchedByNameNextTime() throws {
         let s = try store
         _ = try run(s, [card("Ana")])
