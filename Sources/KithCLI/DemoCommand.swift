@@ -10,8 +10,8 @@ struct Demo: ParsableCommand {
         abstract: "Write a store of made-up people and moments (to look around, or to benchmark).",
         discussion: "Sizes: small (36 people, 2 years), heavy (1,000 people, 100,000 moments over 20 years), huge (1,000,000 moments). The same size and day always give the same store. `kith --demo` opens a small one in a throwaway place.")
 
-    @Option(help: ArgumentHelp("Where to write it; must not exist yet.", valueName: "path")) var out: String
-    @Option(help: ArgumentHelp("small, heavy or huge.", valueName: "size")) var size = "small"
+    @Option(help: ArgumentHelp("Where to write it; must not exist yet.", valueName: "path"), completion: .file()) var out: String
+    @Option(help: ArgumentHelp("small, heavy or huge.", valueName: "size"), completion: .list(["small", "heavy", "huge"])) var size = "small"
 
     func run() throws {
         let ctx = Context(storeOption: nil)

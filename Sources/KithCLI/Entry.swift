@@ -166,7 +166,8 @@ struct GlobalOptions: ParsableArguments {
     /// Set from a `--store` given before the command name.
     nonisolated(unsafe) static var leadingStore: String?
 
-    @Option(name: .long, help: ArgumentHelp("The store file to use (else KITH_STORE, else the XDG data dir).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store file to use (else KITH_STORE, else the XDG data dir).", valueName: "path"),
+            completion: .file())
     var store: String?
 
     static let emptyStore = CLIError.usage("--store needs a path to the store file")

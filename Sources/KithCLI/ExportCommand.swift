@@ -36,7 +36,8 @@ struct ExportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
         abstract: "Moments as CSV for a spreadsheet: one row per moment and person.")
-    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"),
+            completion: .file())
     var out: String?
     @OptionGroup var global: GlobalOptions
 
@@ -68,7 +69,8 @@ struct ExportJSON: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "json",
         abstract: "Everything in the store as one JSON backup (restore it with kith import json).")
-    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "file"),
+            completion: .file())
     var out: String?
     @OptionGroup var global: GlobalOptions
 
@@ -85,7 +87,7 @@ struct ExportJSON: ParsableCommand {
         b.settings = try store.allSettings()
         b.selfCheckins = try store.selfCheckins()
         if let out { try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup") }
-        try Export.emit(b.json(), to: out, saying: "\(b.people.count) people, \(b.groups.count) groups and \(b.moments.count) moments")
+        try Export.emit(b.json(), to: out, saying: "\(Count.of(b.people.count, "person", "people")), \(Count.of(b.groups.count, "group")) and \(Count.of(b.moments.count, "moment"))")
     }
 }
 
@@ -101,7 +103,7 @@ struct ExportICS: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("How far ahead due dates go (default 90).", valueName: "days")) var days = 90
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"), completion: .file()) var out: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -142,7 +144,7 @@ struct ExportICS: ParsableCommand {
         }
         events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
         if let out { try Export.checkReplaceable(out, writtenBy: "PRODID:-//kith//kith//EN", what: "a calendar") }
-        try Export.emit(ICalendar.write(events, stamp: today), to: out, saying: "\(events.count) calendar entries")
+        try Export.emit(ICalendar.write(events, stamp: today), to: out, saying: Count.of(events.count, "calendar entry", "calendar entries"))
     }
 
     /// Creates (or replaces) a file readable by its owner only, written in full or not at all.

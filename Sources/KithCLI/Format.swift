@@ -129,3 +129,10 @@ enum Format {
         return out
     }
 }
+
+/// "1 person", "3 people": counts in sentences.
+enum Count {
+    static func of(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : many ?? one + "s")"
+    }
+}

@@ -27,7 +27,7 @@ struct ImportJSON: ParsableCommand {
             snoozes and settings are added only where the store has none. Merging the same backup twice adds nothing \
             the second time.
             """)
-    @Argument(help: "The backup file.") var file: String
+    @Argument(help: "The backup file.", completion: .file(extensions: ["json"])) var file: String
     @Flag(help: "Add the backup to a store that already has data (see below).") var merge = false
     @Flag(help: "With --merge: say what would be added, and write nothing.") var dryRun = false
     @OptionGroup var global: GlobalOptions
@@ -51,16 +51,16 @@ struct ImportJSON: ParsableCommand {
             try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
                                 reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
                                 createdAt: Int(time(nil)))
-            Output.line("Restored \(backup.people.count) people, \(backup.groups.count) groups and \(backup.moments.count) moments into \(store.path).")
+            Output.line("Restored \(Count.of(backup.people.count, "person", "people")), \(Count.of(backup.groups.count, "group")) and \(Count.of(backup.moments.count, "moment")) into \(store.path).")
             return
         }
         let r = try store.merge(people: backup.people, groups: backup.groups, moments: backup.moments,
                                 reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
                                 createdAt: Int(time(nil)), dryRun: dryRun)
         let verb = dryRun ? "Would add" : "Added"
-        Output.line("\(verb) \(r.peopleAdded) people (\(r.peopleMatched) already here), \(r.groupsAdded) groups (\(r.groupsMatched) already here), "
-                    + "\(r.membershipsAdded) memberships, \(r.momentsAdded) moments (\(r.momentsAlreadyThere) already here), "
-                    + "\(r.remindersAdded) reminders, \(r.snoozesAdded) snoozes, \(r.selfCheckinsAdded) self check-ins and \(r.settingsAdded) settings"
+        Output.line("\(verb) \(Count.of(r.peopleAdded, "person", "people")) (\(r.peopleMatched) already here), \(Count.of(r.groupsAdded, "group")) (\(r.groupsMatched) already here), "
+                    + "\(Count.of(r.membershipsAdded, "membership")), \(Count.of(r.momentsAdded, "moment")) (\(r.momentsAlreadyThere) already here), "
+                    + "\(Count.of(r.remindersAdded, "reminder")), \(Count.of(r.snoozesAdded, "snooze")), \(Count.of(r.selfCheckinsAdded, "self check-in")) and \(Count.of(r.settingsAdded, "setting"))"
                     + (dryRun ? ". Dry run: nothing was written." : "."))
         Output.flush()
         for w in r.warnings { Output.error(w) }

@@ -9,7 +9,7 @@ struct PersonOptions: ParsableArguments {
     @Option(help: "A nickname, also matched when you type names.")
     var nickname: String?
 
-    @Option(help: "inner, close, friends or wider (cadence 7, 14, 30, 90 days).")
+    @Option(help: "inner, close, friends or wider (cadence 7, 14, 30, 90 days).", completion: .list(["inner", "close", "friends", "wider"]))
     var circle: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How often to check in, e.g. 10d, 3w, 2m, overriding the circle's cadence.", valueName: "interval"))
@@ -140,7 +140,7 @@ struct Unarchive: ParsableCommand {
 struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "people", abstract: "List people.")
 
-    @Option(help: "Only this circle.") var circle: String?
+    @Option(help: "Only this circle.", completion: .list(["inner", "close", "friends", "wider"])) var circle: String?
     @Option(help: ArgumentHelp("Only members of this group.", valueName: "group")) var group: String?
     @Flag(help: "Include archived people (marked as such).") var archived = false
     @Flag(help: "Print JSON (shape in the README).") var json = false

@@ -21,10 +21,11 @@ struct ImportVCard: ParsableCommand {
             A card kith cannot read is reported as file:line: reason and skipped; the others are imported, all in one \
             transaction. Exit status 1 when any card was skipped that way, 0 otherwise.
             """)
-    @Argument(help: ArgumentHelp("vCard files or directories.", valueName: "path")) var paths: [String]
+    @Argument(help: ArgumentHelp("vCard files or directories; - reads standard input.", valueName: "path"), completion: .file())
+    var paths: [String]
     @Flag(help: "Show what would be added, updated and skipped, and write nothing.") var dryRun = false
     @Flag(help: "Make each card's CATEGORIES groups, with the person a member (created when missing).") var groups = false
-    @Option(help: ArgumentHelp("The circle for people new to kith: inner, close, friends or wider.", valueName: "circle"))
+    @Option(help: ArgumentHelp("The circle for people new to kith: inner, close, friends or wider.", valueName: "circle"), completion: .list(["inner", "close", "friends", "wider"]))
     var circle: String = Circle.wider.rawValue
     @OptionGroup var global: GlobalOptions
 
@@ -36,8 +37,11 @@ struct ImportVCard: ParsableCommand {
         var problems: [String] = []
         var notPeople = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append("\(file): cannot be read")
+            let data: Data
+            switch VCardFiles.read(file) {
+            case .success(let d): data = d
+            case .failure(let why):
+                problems.append("\(file): cannot be read: \(why.message)")
                 continue
             }
             let reading = VCard.read(data, file: file)
@@ -75,9 +79,32 @@ struct ImportVCard: ParsableCommand {
 /// .vcard files (hidden ones skipped, as vdirsyncer keeps its state there), in a
 /// stable order so that reports read the same each time.
 enum VCardFiles {
+    /// A file's bytes; "-" is standard input. Only regular files (and stdin) are read,
+    /// opened without blocking, so a FIFO or a device named .vcf cannot hang the import.
+    static func read(_ path: String) -> Result<Data, InputError> {
+        if path == "-" { return .success(FileHandle.standardInput.readDataToEndOfFile()) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(InputError(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(InputError(String(cString: strerror(errno)))) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(InputError("not a regular file")) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return .failure(InputError(String(cString: strerror(errno)))) }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return .success(data)
+    }
+
     static func collect(_ paths: [String]) throws -> [String] {
         var out: [String] = []
         for path in paths {
+            if path == "-" { out.append(path); continue }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
                 throw CLIError.failure("cannot read \(path): no such file or directory")

@@ -13,6 +13,8 @@ public struct ContactCard: Hashable, Sendable {
     public var birthday: Birthday?
     public var note: String
     public var categories: [String]
+    /// Categories that could not be group names, each as `file:line: why`.
+    public var droppedCategories: [String] = []
 
     public init(file: String, line: Int, uid: String? = nil, name: String, structuredName: String? = nil,
                 nickname: String? = nil, birthday: Birthday? = nil, note: String = "", categories: [String] = []) {

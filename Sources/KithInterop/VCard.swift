@@ -16,7 +16,13 @@ public enum VCard {
 
     public static func read(_ data: Data, file: String) -> Reading {
         var reading = Reading()
-        let lines = logicalLines([UInt8](data))
+        var bytes = [UInt8](data)
+        // Some Windows programs write UTF-16 with a byte-order mark: read it as text.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
+           let text = String(data: data, encoding: .utf16) {
+            bytes = Array(text.utf8)
+        }
+        let lines = logicalLines(bytes)
         var card: [Property]? = nil
         var start = 0
         var broken: String? = nil
@@ -277,6 +283,8 @@ public enum VCard {
             let kind = (try first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
                 .trimmingCharacters(in: .whitespaces)
             if let kind, kind != "individual" { return .notPerson }
+            // Apple marks a company's card with X-ABShowAs:COMPANY.
+            if try first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
 
             var card = ContactCard(file: file, line: line, name: "")
             card.uid = try first("UID")?.1.trimmingCharacters(in: .whitespaces)
@@ -339,8 +347,10 @@ public enum VCard {
                 for piece in split(try p.text(file: file), on: ",") {
                     let g = unescape(piece).trimmingCharacters(in: .whitespaces)
                     guard !g.isEmpty, seen.insert(Folding.fold(g)).inserted else { continue }
+                    // A category kith cannot use as a group name is left out, with a note for
+                    // --groups; it never costs the person.
                     do { card.categories.append(try Names.validate(g, what: "group name")) } catch let e as InputError {
-                        return .problem("\(file):\(p.line): CATEGORIES: \(e.message)")
+                        card.droppedCategories.append("\(file):\(p.line): CATEGORIES: left out: \(e.message)")
                     }
                 }
             }

@@ -138,6 +138,8 @@ public struct Settings: Sendable {
                 s.warnings.append("\(at([key])): unknown key \"\(TerminalText.sanitize(key))\" (ignored)")
             }
         }
+        // TOML tables have no order; the file has. Warnings follow its lines.
+        s.warnings.sort { lineNumber($0) < lineNumber($1) }
         return s
     }
 
@@ -243,4 +245,10 @@ public struct Settings: Sendable {
     public static func theme(environment: [String: String]) -> String? {
         (try? load(environment: environment))?.theme
     }
+}
+
+/// The line number in a "file:12: …" message, for ordering.
+private func lineNumber(_ message: String) -> Int {
+    let parts = message.split(separator: ":", maxSplits: 2)
+    return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
 }

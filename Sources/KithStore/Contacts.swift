@@ -57,6 +57,7 @@ private struct ContactImporter {
     }
 
     mutating func take(_ card: ContactCard) throws {
+        if joinGroups { report.warnings += card.droppedCategories }
         let key = Folding.fold(card.name)
         var match = card.uid.flatMap { byUID[$0] }
         if let m = match, touched.contains(m) {

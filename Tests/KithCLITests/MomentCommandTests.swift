@@ -558,9 +558,9 @@ import KithTestSupport
         let backup = k.tmp.file("laptop.json")
         k.ok(["--store", laptop, "export", "json", "--out", backup])
         let dry = k.ok(["--store", desktop, "import", "json", backup, "--merge", "--dry-run"]).out
-        #expect(dry.hasPrefix("Would add 1 people (1 already here), 0 groups (1 already here), 1 memberships, 3 moments (1 already here), 1 reminders"))
+        #expect(dry.hasPrefix("Would add 1 person (1 already here), 0 groups (1 already here), 1 membership, 3 moments (1 already here), 1 reminder,"))
         let merged = k.ok(["--store", desktop, "import", "json", backup, "--merge"]).out
-        #expect(merged.hasPrefix("Added 1 people (1 already here), 0 groups (1 already here), 1 memberships, 3 moments (1 already here), 1 reminders"))
+        #expect(merged.hasPrefix("Added 1 person (1 already here), 0 groups (1 already here), 1 membership, 3 moments (1 already here), 1 reminder,"))
 
         let history = k.ok(["--store", desktop, "history"]).out
         #expect(history.contains("climbing, then news"))

@@ -165,6 +165,17 @@ import Testing
         #expect(k.ok(["import", "vcard", file]).out.contains(" 0 updated,"))
     }
 
+    @Test func standardInputAndFilesThatAreNotFiles() throws {
+        let k = Sandbox()
+        let r = k.ok(["import", "vcard", "-"], stdin: "BEGIN:VCARD\nVERSION:3.0\nFN:From A Pipe\nEND:VCARD\n")
+        #expect(r.out == "From 1 file: 1 added, 0 updated, 0 unchanged.\n")
+        let fifo = k.tmp.file("pipe.vcf")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let bad = k.run(["import", "vcard", fifo])        // must not hang on the FIFO
+        #expect(bad.code == 1)
+        #expect(bad.err == "kith: \(fifo): cannot be read: not a regular file\n")
+    }
+
     @Test func exportingAStoreThatIsNotThereFails() {
         let k = Sandbox()
         for format in ["json", "csv", "ics", "vcard"] {

@@ -218,3 +218,35 @@ private func card(_ body: String) -> ContactCard? {
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\r" && $0 != "\n" })
     }
 }
+
+@Suite struct VCardQuirkTests {
+    @Test func utf16WithAByteOrderMark() {
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë 山田\r\nEND:VCARD\r\n"
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian)!)
+        #expect(VCard.read(data, file: "w.vcf").cards.map(\.name) == ["Zoë 山田"])
+    }
+
+    @Test func appleCompanyCardsAreNotPeople() {
+        let r = VCard.read(Data("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:ACME\r\nORG:ACME;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n".utf8), file: "a.vcf")
+        #expect(r.cards.isEmpty && r.notPeople == ["a.vcf:1"])
+    }
+
+    @Test func aCategoryThatCannotBeAGroupIsLeftOutNotTheCard() throws {
+        let r = VCard.read(Data("BEGIN:VCARD\r\nFN:Ana\r\nCATEGORIES:Climbing,Bad\u{1B}[31m\r\nEND:VCARD\r\n".utf8), file: "c.vcf")
+        let c = try #require(r.cards.first)
+        #expect(c.categories == ["Climbing"])
+        #expect(c.droppedCategories == ["c.vcf:3: CATEGORIES: left out: a group name cannot contain control characters"])
+    }
+}
+
+@Suite struct CSVTests {
+    @Test func formulasAreShownAsTextAndNumbersStayNumbers() {
+        #expect(CSV.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("-1") == "-1")
+        #expect(CSV.field("+2") == "+2")
+        #expect(CSV.field("- bought flowers") == "'- bought flowers")
+        #expect(CSV.field("plain, text") == "\"plain, text\"")
+    }
+}
