@@ -4,7 +4,7 @@ import KithCore
 /// numbers. Never a verdict: "you reached out 9 of the last 11 times", not "this
 /// friendship is one-sided".
 public struct InsightSection: Sendable, Equatable {
-    public enum Kind: String, Sendable { case overview, cadence, reciprocity, types, emotions, depth, belonging, circles, selfTrend }
+    public enum Kind: String, Sendable { case glance, overview, cadence, reciprocity, types, emotions, depth, belonging, circles, selfTrend }
     public var kind: Kind
     public var title: String
     public var lines: [String]
@@ -35,7 +35,7 @@ extension Insights {
     }
 
     public var sections: [InsightSection] {
-        var out: [InsightSection] = [overview]
+        var out: [InsightSection] = [glance, overview]
         if let c = cadenceSection { out.append(c) }
         out += [reciprocitySection, typesSection, emotionsSection, depthSection, belongingSection]
         if case .everyone = scope {
@@ -43,6 +43,46 @@ extension Insights {
             out.append(selfSection)
         }
         return out
+    }
+
+    /// The four questions people bring, answered in a line each, so that the first
+    /// screen says it all; the sections below hold the detail and the charts.
+    var glance: InsightSection {
+        var lines: [String] = []
+        let r = reciprocity
+        let mine = r.recent.filter { $0 == .me }.count, theirs = r.recent.count - mine
+        switch r.lean {
+        case .me?: lines.append("Who reaches out: you, \(mine) of the last \(r.recent.count) times one side did.")
+        case .them?: lines.append("Who reaches out: \(other), \(theirs) of the last \(r.recent.count) times one side did.")
+        case .shared?: lines.append("Who reaches out: both, you \(mine) and \(other) \(theirs) of the last \(r.recent.count) times.")
+        case nil: lines.append("Who reaches out: you \(r.me.count), \(other) \(r.them.count), together \(r.mutual.count) (too few to say more).")
+        }
+        if moments.isEmpty {
+            lines.append("How moments feel: no moments \(inPeriod).")
+        } else {
+            let top = ConnectionType.allCases.max { (types[$0]?.count ?? 0, $1.rawValue) < (types[$1]?.count ?? 0, $0.rawValue) }!
+            let felt = emotions.top.prefix(3).map(\.word).joined(separator: ", ")
+            lines.append("How moments feel: \(top.rawValue) most often (\(types[top]?.count ?? 0) of \(moments.count))"
+                         + (felt.isEmpty ? "." : "; felt most: \(felt)."))
+        }
+        let d = depth
+        if d.vulnerable.isEmpty {
+            lines.append("Hard things shared: none \(inPeriod) (\(previousDepth.vulnerable.count) in \(previousName)).")
+        } else {
+            lines.append("Hard things shared: \(times(d.vulnerable.count)); received safe \(d.safe.count), mixed \(d.mixed.count), hurtful \(d.hurtful.count).")
+        }
+        let overdue = belonging.groups.filter(\.overdue)
+        switch (scope, belonging.groups.count) {
+        case (.group, _):
+            lines.append("The group: \(belonging.groups.first.map { count($0.members, "member") } ?? "no members"), \(count(belonging.together, "moment")) together.")
+        case (_, 0):
+            lines.append("A group: none yet; \(count(belonging.together, "moment")) with several people.")
+        default:
+            let names = belonging.groups.prefix(3).map(\.name).joined(separator: ", ")
+            lines.append("A group: \(count(belonging.groups.count, "group")) (\(names)\(belonging.groups.count > 3 ? ", …" : "")); "
+                         + "\(count(belonging.together, "moment")) together, \(overdue.count) not met within \(overdue.count == 1 ? "its" : "their") cadence.")
+        }
+        return InsightSection(kind: .glance, title: "At a glance", lines: lines)
     }
 
     var overview: InsightSection {

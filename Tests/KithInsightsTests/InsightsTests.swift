@@ -110,6 +110,11 @@ enum Zoe {
 
     @Test func theWordsSayNumbersNotVerdicts() {
         let text = x.sections.flatMap(\.lines)
+        // At a glance, the four questions:
+        #expect(text.contains("Who reaches out: you, 7 of the last 9 times one side did."))
+        #expect(text.contains("How moments feel: joyful most often (5 of 10); felt most: happy, grateful, sad."))
+        #expect(text.contains("Hard things shared: twice; received safe 1, mixed 1, hurtful 0."))
+        #expect(text.contains("A group: 1 group (Climbers); 1 moment together, 1 not met within its cadence."))
         #expect(text.contains("10 moments in the last 12 months (2 in the 12 months before)."))
         #expect(text.contains("Every 2 weeks: a moment in 9 of 25 cycles."))
         #expect(text.contains("You reached out 7 times, Zoë twice; 1 planned together."))

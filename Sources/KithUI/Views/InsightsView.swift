@@ -85,6 +85,8 @@ public enum InsightsView {
     static func chart(_ kind: InsightSection.Kind, _ x: Insights, width: Int) -> [Row] {
         let barWidth = max(10, min(40, width - 30))
         switch kind {
+        case .glance:
+            return []
         case .overview:
             return monthly(x.monthly.map(\.moments), months: x.monthly.map(\.month), label: "moments", width: width)
         case .cadence:
