@@ -22,7 +22,7 @@ enum InsightLoader {
         }
         var checkins: [SelfCheckin] = []
         if case .everyone = scope { checkins = try store.selfCheckins(since: period.start) }
-        let input = InsightInput(scope: scope, period: period, moments: try store.moments(filter), lastMoment: last,
+        let input = InsightInput(scope: scope, period: period, moments: try store.moments(filter, notes: false), lastMoment: last,
                                  people: try store.people(), groups: try store.groups(), groupLastMet: try store.groupLastMet(),
                                  memberships: try store.membersByGroup(), selfCheckins: checkins, today: today,
                                  catalog: .current)

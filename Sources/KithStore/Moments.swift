@@ -105,9 +105,12 @@ extension Store {
     /// Moments matching `filter`, newest first (by day, then time, then entry order),
     /// at most `limit`, skipping `offset`. Reads one page: the cost follows the page,
     /// not the length of the history.
-    public func moments(_ filter: MomentFilter, limit: Int? = nil, offset: Int = 0) throws(StoreError) -> [Moment] {
+    /// `notes: false` leaves every note empty: figures over thousands of moments (the
+    /// insights) never need the text, which is most of a moment's bytes.
+    public func moments(_ filter: MomentFilter, limit: Int? = nil, offset: Int = 0, notes: Bool = true) throws(StoreError) -> [Moment] {
         try read { db in
-            var sql = "SELECT m.* FROM moments m"
+            var sql = notes ? "SELECT m.* FROM moments m"
+                : "SELECT m.id, m.day, m.minute, m.group_id, m.channel, m.initiator, m.kinds, m.uplift, m.depth, m.received, '' AS note FROM moments m"
             var conditions: [String] = []
             var args: [any DatabaseValueConvertible & Sendable] = []
             let dayColumn: String
