@@ -9,6 +9,10 @@ public struct DemoWorld: Sendable {
     /// Groups with the ids of their members.
     public var groups: [(group: Group, members: [Int64])] = []
     public var moments: [Moment] = []
+    /// One-off reminders, some still open, some done or dismissed.
+    public var reminders: [Reminder] = []
+    /// Bonds not to nudge about until a day.
+    public var snoozes: [(subject: Subject, until: Day)] = []
 
     public struct Size: Sendable {
         public var people: Int
@@ -107,6 +111,22 @@ public struct DemoWorld: Sendable {
             }
         }
         world.moments.sort { ($0.day, $0.id) < ($1.day, $1.id) }
+
+        // Reminders and snoozes, drawn last so that the moments above stay the same.
+        let reminderCount = max(2, size.people / 5)
+        for r in 0..<reminderCount {
+            let about: Int64 = Int64(rng.int(1...world.people.count))
+            let on = today.adding(days: rng.int(-30...60))
+            let state: Reminder.State = on > today || rng.chance(0.7) ? .open : (rng.chance(0.65) ? .done : .dismissed)
+            let group = size.groups > 0 && rng.chance(0.1) ? world.groups[rng.int(0...world.groups.count - 1)].group.id : nil
+            world.reminders.append(Reminder(id: Int64(r + 1), personID: group == nil ? about : nil, groupID: group,
+                                            text: Notes.reminders[rng.int(0...Notes.reminders.count - 1)], on: on, state: state))
+        }
+        var snoozed = Set<Int64>()
+        for _ in 0..<max(1, size.people / 20) {
+            let p = Int64(rng.int(1...world.people.count))
+            if snoozed.insert(p).inserted { world.snoozes.append((.person(p), today.adding(days: rng.int(1...30)))) }
+        }
         return world
     }
 
@@ -162,6 +182,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
     mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &self) }
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+}
+
+extension Notes {
+    static let reminders = [
+        "ask how the interview went", "send the photos from the trip", "return the book", "call about the move",
+        "ask about her dad's surgery", "plan the birthday dinner", "check in after the exam", "share the recipe",
+        "congratulate on the new job", "ask how the new flat feels",
+    ]
 }
 
 enum Names {

@@ -32,5 +32,14 @@ import Testing
         #expect(w.people.count == 1000 && w.groups.count == 50)
         #expect(abs(w.moments.count - 100_000) < 2_000)
         #expect(Set(w.people.map { Folding.fold($0.name) }).count == 1000)
+        // Reminders (open, done, dismissed) and snoozes, as a heavy user has them.
+        #expect(w.reminders.count == 200)
+        #expect(Set(w.reminders.map(\.state)) == [.open, .done, .dismissed])
+        #expect(w.snoozes.count > 30 && w.snoozes.allSatisfy { $0.until > today })
+        // 1-4 emotions in every moment, names in many scripts.
+        #expect(w.moments.allSatisfy { (1...4).contains($0.emotions.count) })
+        for name in ["Zoë Ångström", "José Álvarez", "Małgorzata Nowak", "山田太郎", "최유림", "Inès 🌻"] {
+            #expect(w.people.contains { $0.name == name })
+        }
     }
 }
