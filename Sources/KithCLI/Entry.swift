@@ -64,6 +64,13 @@ public enum KithCLI {
                 throw CLIError.usage("unknown command \"\(args[1])\"; `kith --help` lists them")
             }
             if GlobalOptions.leadingStore?.isEmpty == true { throw GlobalOptions.emptyStore }
+            // A bare `kith` (or `kith --store PATH`) opens the full-screen view straight away:
+            // building the argument parser's tree of every command costs more than the first
+            // frame itself, and there is nothing to parse.
+            if args.isEmpty {
+                try Kith.openFullScreen(ctx: Context(storeOption: GlobalOptions.leadingStore), theme: nil, demo: false)
+                return Exit.ok
+            }
             var command = try Kith.parseAsRoot(args)
             try command.run()
             return Exit.ok
@@ -146,7 +153,10 @@ struct Kith: ParsableCommand {
 
     /// A bare `kith` opens the full-screen view on the store (creating it on first run).
     func run() throws {
-        let ctx = global.context()
+        try Kith.openFullScreen(ctx: global.context(), theme: theme, demo: demo)
+    }
+
+    static func openFullScreen(ctx: Context, theme: String?, demo: Bool) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError.usage("kith's full-screen view needs a terminal; for scripts use the commands (kith --help)")
         }

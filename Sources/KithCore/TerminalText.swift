@@ -70,6 +70,26 @@ public enum TerminalText {
         return ch.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
+    /// Whether every byte is printable ASCII: then a string takes one cell a byte. Most
+    /// of what a frame holds is, and the check is far cheaper than walking graphemes.
+    @inline(__always)
+    public static func isPrintableASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buf in
+            for b in buf where b < 0x20 || b >= 0x7F { return false }
+            return true
+        }
+    }
+
+    public static func width(_ s: String) -> Int {
+        if isPrintableASCII(s) { return s.utf8.count }
+        // A cluster's width is the sum of its scalars' (see `width(of: Character)`), so
+        // the text need not be split into graphemes, which costs more than the sum.
+        var w = 0
+        for u in s.unicodeScalars { w += u.value >= 0x20 && u.value < 0x7F ? 1 : width(of: u) }
+        return w
+    }
+
     public static func width(_ s: some StringProtocol) -> Int {
         var w = 0
         for ch in s { w += width(of: ch) }

@@ -77,11 +77,13 @@ public enum Scheduler {
             out.append(Nudge(bond: b, state: state, daysSince: days, dueOn: dueDay(b), score: lateness * weight(b),
                              suggestion: suggestion(for: b, daysSince: days, today: today)))
         }
-        return out.sorted { a, b in
+        // Names folded once each, not once per comparison.
+        let folded = out.map { Folding.fold($0.bond.name) }
+        return out.indices.sorted { i, j in
+            let a = out[i], b = out[j]
             if a.score != b.score { return a.score > b.score }
-            let fa = Folding.fold(a.bond.name), fb = Folding.fold(b.bond.name)
-            return fa != fb ? fa < fb : a.bond.name < b.bond.name
-        }
+            return folded[i] != folded[j] ? folded[i] < folded[j] : a.bond.name < b.bond.name
+        }.map { out[$0] }
     }
 
     /// Inner circles weigh more: a week late with a partner matters more than a week
@@ -137,7 +139,8 @@ public enum Scheduler {
             guard let next = nextBirthday(p.birthday, from: today), next.days(since: today) <= days else { continue }
             out.append((p.id, p.name, next, p.birthday.year.map { next.year - $0 }))
         }
-        return out.sorted { ($0.on, Folding.fold($0.name)) < ($1.on, Folding.fold($1.name)) }
+        let folded = out.map { Folding.fold($0.name) }
+        return out.indices.sorted { (out[$0].on, folded[$0]) < (out[$1].on, folded[$1]) }.map { out[$0] }
     }
 
     /// The first day on or after `today` that celebrates `b`.

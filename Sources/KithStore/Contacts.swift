@@ -44,7 +44,7 @@ private struct ContactImporter {
         self.circle = circle
         self.joinGroups = joinGroups
         self.today = today
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM people ORDER BY id") {
+        for row in try Row.fetchAll(db, sql: "SELECT \(Person.columns) FROM people ORDER BY id") {
             let p = Person(row: row)
             people[p.id] = p
             if let uid = p.uid { byUID[uid] = p.id }

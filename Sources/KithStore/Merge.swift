@@ -93,7 +93,7 @@ extension Store {
             // A moment is "already here" only when the store held the very same moment
             // before this merge began: every field, its people and its emotions alike.
             var existing = Set<String>()
-            for m in try Store.hydrate(db, try Row.fetchAll(db, sql: "SELECT * FROM moments")) {
+            for m in try Store.fetchMoments(db, sql: "SELECT * FROM moments") {
                 existing.insert(Store.mergeKey(m))
             }
             for m in moments.sorted(by: { $0.id < $1.id }) {

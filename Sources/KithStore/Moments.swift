@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import KithCore
 
 /// Which moments to read. Every field narrows; all nil reads everyone's history.
@@ -141,37 +142,70 @@ extension Store {
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY \(dayColumn) DESC, m.minute DESC, m.id DESC"
             if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-            return try Store.hydrate(db, rows)
+            return try Store.fetchMoments(db, sql: sql, arguments: StatementArguments(args))
         }
     }
 
-    /// Builds moments from their rows, reading people and emotions for the whole page
-    /// in two queries.
-    static func hydrate(_ db: Database, _ rows: [Row]) throws -> [Moment] {
-        guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
-        let list = ids.map(String.init).joined(separator: ",")
-        var people: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT moment_id, person_id FROM moment_people WHERE moment_id IN (\(list)) ORDER BY moment_id, person_id") {
-            people[row[0], default: []].append(row[1])
+    /// Moments for `sql` (which selects `m.*`, or the same first eleven columns), with
+    /// their people and emotions read for the whole page in two more queries. Columns
+    /// are read straight from SQLite: moving through the roster reads a page per key,
+    /// and decoding through generic rows cost more than the queries themselves.
+    static func fetchMoments(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Moment] {
+        var moments: [Moment] = []
+        var index: [Int64: Int] = [:]
+        try step(db, sql: sql, arguments: arguments) { s in
+            let id = sqlite3_column_int64(s, 0)
+            index[id] = moments.count
+            moments.append(Moment(
+                id: id, day: Day(ordinal: Int(sqlite3_column_int64(s, 1))),
+                time: int(s, 2).flatMap { TimeOfDay(minutes: $0) },
+                people: [], groupID: int(s, 3).map(Int64.init),
+                channel: text(s, 4).flatMap(Channel.init(rawValue:)) ?? .other,
+                initiator: text(s, 5).flatMap(Initiator.init(rawValue:)) ?? .mutual,
+                kinds: MomentKind.kinds(mask: Int(sqlite3_column_int64(s, 6))), emotions: [],
+                uplift: int(s, 7), depth: text(s, 8).flatMap(Depth.init(rawValue:)) ?? .light,
+                received: text(s, 9).flatMap(Reception.init(rawValue:)), note: text(s, 10) ?? ""))
         }
-        var emotions: [Int64: [EmotionTag]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT moment_id, word, intensity FROM moment_emotions WHERE moment_id IN (\(list)) ORDER BY moment_id, position") {
-            emotions[row[0], default: []].append(EmotionTag(word: row[1], intensity: row[2]))
+        guard !moments.isEmpty else { return [] }
+        let list = moments.map { String($0.id) }.joined(separator: ",")
+        try step(db, sql: "SELECT moment_id, person_id FROM moment_people WHERE moment_id IN (\(list)) ORDER BY moment_id, person_id") { s in
+            if let i = index[sqlite3_column_int64(s, 0)] { moments[i].people.append(sqlite3_column_int64(s, 1)) }
         }
-        return rows.map { row in
-            let id: Int64 = row["id"]
-            let minute: Int? = row["minute"]
-            return Moment(
-                id: id, day: Day(ordinal: row["day"]), time: minute.flatMap { TimeOfDay(minutes: $0) },
-                people: people[id] ?? [], groupID: row["group_id"],
-                channel: Channel(rawValue: row["channel"]) ?? .other,
-                initiator: Initiator(rawValue: row["initiator"]) ?? .mutual,
-                kinds: MomentKind.kinds(mask: row["kinds"]), emotions: emotions[id] ?? [],
-                uplift: row["uplift"], depth: Depth(rawValue: row["depth"]) ?? .light,
-                received: (row["received"] as String?).flatMap(Reception.init(rawValue:)), note: row["note"])
+        try step(db, sql: "SELECT moment_id, word, intensity FROM moment_emotions WHERE moment_id IN (\(list)) ORDER BY moment_id, position") { s in
+            if let i = index[sqlite3_column_int64(s, 0)] {
+                moments[i].emotions.append(EmotionTag(word: text(s, 1) ?? "", intensity: Int(sqlite3_column_int64(s, 2))))
+            }
         }
+        return moments
+    }
+
+    /// Runs a statement, handing each row's raw SQLite statement to `row`.
+    static func step(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+                     _ row: (OpaquePointer) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try row(s)
+        }
+    }
+
+    @inline(__always)
+    static func int(_ s: OpaquePointer, _ i: Int32) -> Int? {
+        sqlite3_column_type(s, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, i))
+    }
+
+    /// Text as stored, NUL bytes and all (the length comes from SQLite, not a terminator).
+    @inline(__always)
+    static func text(_ s: OpaquePointer, _ i: Int32) -> String? {
+        guard sqlite3_column_type(s, i) != SQLITE_NULL, let p = sqlite3_column_text(s, i) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
     }
 
     /// Counts for one person's card.
@@ -187,13 +221,13 @@ extension Store {
                 """, arguments: [person]) {
                 if let i = Initiator(rawValue: r[0]) { byInitiator[i] = r[1] }
             }
-            let lastRows = try Row.fetchAll(db, sql: """
+            let latest = try Store.fetchMoments(db, sql: """
                 SELECT m.* FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
                 WHERE mp.person_id = ? ORDER BY mp.day DESC, m.minute DESC, m.id DESC LIMIT 1
                 """, arguments: [person])
             let first: Int? = row["first"], last: Int? = row["last"]
             return PersonSummary(total: row["n"], first: first.map(Day.init(ordinal:)), last: last.map(Day.init(ordinal:)),
-                                 byInitiator: byInitiator, lastMoment: try Store.hydrate(db, lastRows).first)
+                                 byInitiator: byInitiator, lastMoment: latest.first)
         }
     }
 }
@@ -207,15 +241,17 @@ public struct RecentActivity: Sendable {
 }
 
 extension Store {
+    /// CROSS JOIN keeps SQLite's loop order: a range seek per person in the timeline
+    /// index (a few thousand rows), never a scan of every moment ever logged.
     public func recentActivity(since: Day) throws(StoreError) -> RecentActivity {
         try read { db in
             var out = RecentActivity()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT mp.person_id, mp.day FROM people p JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
+                SELECT mp.person_id, mp.day FROM people p CROSS JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
                 """, arguments: [since.ordinal])
             while let r = try rows.next() { out.people[r[0], default: []].append(Day(ordinal: r[1])) }
             let groupRows = try Row.fetchCursor(db, sql: """
-                SELECT g.id, m.day FROM groups g JOIN moments m ON m.group_id = g.id AND m.day >= ?
+                SELECT g.id, m.day FROM groups g CROSS JOIN moments m ON m.group_id = g.id AND m.day >= ?
                 """, arguments: [since.ordinal])
             while let r = try groupRows.next() { out.groups[r[0], default: []].append(Day(ordinal: r[1])) }
             for r in try Row.fetchAll(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") {
@@ -294,7 +330,7 @@ extension Store {
 
     /// Every moment, oldest first (by id): for a backup.
     public func allMoments() throws(StoreError) -> [Moment] {
-        try read { db in try Store.hydrate(db, try Row.fetchAll(db, sql: "SELECT * FROM moments ORDER BY id")) }
+        try read { db in try Store.fetchMoments(db, sql: "SELECT * FROM moments ORDER BY id") }
     }
 
     public func allSettings() throws(StoreError) -> [String: String] {

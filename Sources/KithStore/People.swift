@@ -3,16 +3,22 @@ import GRDB
 import KithCore
 
 extension Person {
+    /// The columns `init(row:)` reads, in its order. Read by position, not by name: a
+    /// roster of a thousand people is decoded at every start, and looking each column up
+    /// by name cost more than the query.
+    static let columns = "id, name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year, bond, notes, archived, added_day, uid, card_fn, card_n"
+
     init(row: Row) {
-        let month: Int? = row["birthday_month"], day: Int? = row["birthday_day"]
+        let month: Int? = row[5], day: Int? = row[6]
+        let cardName: String? = row[13]
         self.init(
-            id: row["id"], name: row["name"], nickname: row["nickname"],
-            circle: Circle(rawValue: row["circle"]) ?? .friends,
-            cadenceDays: row["cadence_days"],
-            birthday: month.flatMap { m in day.flatMap { Birthday(month: m, day: $0, year: row["birthday_year"]) } },
-            bond: (row["bond"] as String?).flatMap(BondPurpose.init(rawValue:)),
-            notes: row["notes"], archived: row["archived"], addedOn: Day(ordinal: row["added_day"]),
-            uid: row["uid"], card: (row["card_fn"] as String?).map { CardOrigin(name: $0, structuredName: row["card_n"]) })
+            id: row[0], name: row[1], nickname: row[2],
+            circle: Circle(rawValue: row[3]) ?? .friends,
+            cadenceDays: row[4],
+            birthday: month.flatMap { m in day.flatMap { Birthday(month: m, day: $0, year: row[7]) } },
+            bond: (row[8] as String?).flatMap(BondPurpose.init(rawValue:)),
+            notes: row[9], archived: row[10], addedOn: Day(ordinal: row[11]),
+            uid: row[12], card: cardName.map { CardOrigin(name: $0, structuredName: row[14]) })
     }
 }
 
@@ -31,7 +37,7 @@ extension Store {
 
     public func people(includeArchived: Bool = false) throws(StoreError) -> [Person] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM people \(includeArchived ? "" : "WHERE archived = 0") ORDER BY name")
+            try Row.fetchAll(db, sql: "SELECT \(Person.columns) FROM people \(includeArchived ? "" : "WHERE archived = 0") ORDER BY name")
                 .map(Person.init(row:))
         }
     }
@@ -41,7 +47,10 @@ extension Store {
     }
 
     static func person(_ db: Database, _ id: Int64) throws -> Person {
-        Person(row: try row(db, table: "people", id: id, what: "person"))
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Person.columns) FROM people WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound("person #\(id) no longer exists")
+        }
+        return Person(row: row)
     }
 
     /// One row by id, or a not-found error naming what was looked for.

@@ -99,13 +99,15 @@ public final class Terminal {
     private func drawRow(_ grid: Grid, _ y: Int) {
         var x = 0
         while x < grid.width {
-            let style = resolved(grid[x, y])
+            let first = grid[x, y]
+            let style = resolved(first)
             var run = ""
             let startX = x
             while x < grid.width {
                 let cell = grid[x, y]
                 if cell.text.isEmpty { x += 1; continue } // second half of a wide character
-                if resolved(cell) != style { break }
+                // Neighbours mostly share a role: compare those before resolving a style.
+                if (cell.role != first.role || cell.attrs != first.attrs) && resolved(cell) != style { break }
                 run += cell.text
                 x += 1
             }

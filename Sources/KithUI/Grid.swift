@@ -78,6 +78,19 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
+        if TerminalText.isPrintableASCII(text) {
+            // One cell a byte, nothing to sanitize or join: the common case, without
+            // breaking the text into graphemes.
+            for b in text.utf8 {
+                if col + 1 > end { break }
+                if col >= 0 {
+                    clearWide(at: col, y: y)
+                    self[col, y] = Cell(String(Unicode.Scalar(b)), role: role, attrs: attrs)
+                }
+                col += 1
+            }
+            return col - x
+        }
         for ch in TerminalText.forGrid(text) {
             let w = TerminalText.width(of: ch)
             if w == 0 {

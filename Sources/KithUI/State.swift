@@ -99,6 +99,9 @@ public struct TimelineState: Equatable, Sendable {
     public var scroll = 0
 
     public static let pageSize = 200
+    /// The first page after a selection changes: more than any screen shows, few enough
+    /// that moving through the roster stays instant on a twenty-year history.
+    public static let firstPageSize = 80
 }
 
 public enum Overlay: Equatable, Sendable {
@@ -114,7 +117,13 @@ public struct AppState: Equatable, Sendable {
     public var today: Day
     public var width: Int
     public var height: Int
-    public var entries: [RosterEntry] = []
+    public var entries: [RosterEntry] = [] {
+        didSet { header = HeaderSummary(entries, today: today) }
+    }
+    /// What the top line says, worked out once when the roster changes rather than for
+    /// every frame: a thousand due states and birthdays per key press showed up first
+    /// in the profile.
+    public private(set) var header = HeaderSummary()
     public var loaded = false
     /// Indexes into `entries` of the rows the roster shows, in order.
     public private(set) var visible: [Int] = []
@@ -273,5 +282,28 @@ public struct AppState: Equatable, Sendable {
         } else {
             rosterCursor = min(rosterCursor, max(0, rows.count - 1))
         }
+    }
+}
+
+/// The header's counts and coming birthdays, derived from the roster.
+public struct HeaderSummary: Equatable, Sendable {
+    public var overdue = 0
+    public var due = 0
+    public var people = 0
+    public var birthdays: [String] = []
+
+    public init() {}
+
+    init(_ entries: [RosterEntry], today: Day) {
+        let people = entries.filter { !$0.isGroup && !$0.archived }
+        self.people = people.count
+        for p in people {
+            switch p.due(today: today) {
+            case .overdue: overdue += 1
+            case .due: due += 1
+            default: break
+            }
+        }
+        birthdays = HeaderView.upcomingBirthdays(people, today: today).prefix(2).map { "birthday: \($0.name) \($0.when)" }
     }
 }

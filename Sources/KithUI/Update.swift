@@ -455,7 +455,7 @@ public enum Update {
         state.timeline.filter = state.filter
         guard let scope else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.pageSize)]
+        return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize)]
     }
 
     /// Reloads the current timeline from the start, keeping the cursor where it was.
@@ -468,7 +468,7 @@ public enum Update {
     /// Asks for the next page when the cursor is within a screenful of the end.
     static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
         let t = state.timeline
-        guard let scope = t.scope, !t.exhausted, !t.loading, t.cursor >= t.moments.count - 60 else { return [] }
+        guard let scope = t.scope, !t.exhausted, !t.loading, t.cursor >= t.moments.count - 30 else { return [] }
         state.timeline.loading = true
         return [.loadTimeline(scope, filter: t.filter, offset: t.moments.count, limit: TimelineState.pageSize)]
     }

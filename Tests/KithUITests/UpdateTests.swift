@@ -8,13 +8,13 @@ import Testing
         let effects = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:]))
         // Sorted by due: Zoë is 3 cadences late, José just past one, 山田 is fine, Eve was added today.
         #expect(s.visible.map { s.entries[$0].name } == ["Zoë Ångström", "José 🌱", "山田太郎", "Eve\u{1B}[31mRED"])
-        #expect(effects == [.loadTimeline(.subject(.person(1)), offset: 0, limit: TimelineState.pageSize)])
+        #expect(effects == [.loadTimeline(.subject(.person(1)), offset: 0, limit: TimelineState.firstPageSize)])
         #expect(s.timeline.loading)
     }
 
     @Test func movingInTheRosterFollowsWithTheTimeline() {
         var s = Fixture.loaded()
-        #expect(press(&s, .char("j")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.pageSize)])
+        #expect(press(&s, .char("j")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.firstPageSize)])
         #expect(s.selected?.name == "José 🌱")
         #expect(press(&s, .char("k"), .up).count == 1) // the second move is at the top: nothing to load
         #expect(press(&s, .char("G")).count == 1)
@@ -73,7 +73,7 @@ import Testing
         #expect(s.visible.count == 5)
         _ = press(&s, .char("r"))
         #expect(s.visible.map { s.entries[$0].name } == ["Book club"])
-        #expect(press(&s, .char("a")) == [.loadTimeline(.everyone, offset: 0, limit: TimelineState.pageSize)])
+        #expect(press(&s, .char("a")) == [.loadTimeline(.everyone, offset: 0, limit: TimelineState.firstPageSize)])
     }
 
     @Test func timelineOpenDeleteAndEscNeverQuits() {
@@ -105,10 +105,10 @@ import Testing
         _ = Update.update(&s, .timelineLoaded(.subject(.person(1)), page, offset: 0, exhausted: false))
         _ = press(&s, .tab)
         var asked: [Effect] = []
-        for _ in 0..<150 { asked += press(&s, .down) }
+        for _ in 0..<175 { asked += press(&s, .down) }
         #expect(asked == [.loadTimeline(.subject(.person(1)), offset: TimelineState.pageSize, limit: TimelineState.pageSize)])
         _ = Update.update(&s, .timelineLoaded(.subject(.person(1)), page, offset: TimelineState.pageSize, exhausted: true))
-        #expect(s.timeline.moments.count == 2 * TimelineState.pageSize && s.timeline.cursor == 150)
+        #expect(s.timeline.moments.count == 2 * TimelineState.pageSize && s.timeline.cursor == 175)
         _ = press(&s, .char("G"))
         #expect(s.timeline.cursor == 2 * TimelineState.pageSize - 1)
         let lines = Layout(width: 80, height: 24).timelineLines

@@ -7,16 +7,12 @@ enum HeaderView {
         grid.fill(area, role: .header)
         var x = grid.put(" kith ", x: area.x, y: area.y, role: .header, attrs: .bold)
         x += grid.put("· \(DateText.long(state.today, style: state.dateStyle))", x: area.x + x, y: area.y, role: .header)
-        let people = state.entries.filter { !$0.isGroup && !$0.archived }
-        let states = people.map { $0.due(today: state.today) }
-        let overdue = states.filter { $0 == .overdue }.count, due = states.filter { $0 == .due }.count
+        let h = state.header
         var parts: [(String, Role)] = []
-        if overdue > 0 { parts.append(("\(overdue) overdue", .overdue)) }
-        if due > 0 { parts.append(("\(due) due", .due)) }
-        if state.loaded && overdue + due == 0 && !people.isEmpty { parts.append(("nobody is due", .header)) }
-        for b in upcomingBirthdays(people, today: state.today).prefix(2) {
-            parts.append(("birthday: \(b.name) \(b.when)", .accent))
-        }
+        if h.overdue > 0 { parts.append(("\(h.overdue) overdue", .overdue)) }
+        if h.due > 0 { parts.append(("\(h.due) due", .due)) }
+        if state.loaded && h.overdue + h.due == 0 && h.people > 0 { parts.append(("nobody is due", .header)) }
+        for b in h.birthdays { parts.append((b, .accent)) }
         for (full, role) in parts {
             // A part is shown whole or not at all ("birthday: Zoë in 8 d" would mislead);
             // a birthday that does not fit whole tries the first name alone.
