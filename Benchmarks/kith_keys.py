@@ -16,7 +16,7 @@ BENCH = os.environ.get("KITH_PEER_BENCH") or os.path.join(os.path.dirname(os.pat
 sys.path.insert(0, BENCH)
 import tui_bench as tb  # noqa: E402
 
-CONTENT = r"· \d+ moments?"
+CONTENT = r"· \d+\+? moments?"
 N = 20
 
 

@@ -67,7 +67,7 @@ apps = {}
 for size in stores:
     store = f"{os.environ['PEERS']}/kith/{size}.sqlite"
     # Content: the timeline pane's title ("Name · N moments"), drawn only once data is in.
-    apps[f"kith-{size}"] = {"cmd": f"{kith} --store {store}", "content": r"· \d+ moments?", "key": ["j"], "quit": [["q"]]}
+    apps[f"kith-{size}"] = {"cmd": f"{kith} --store {store}", "content": r"· \d+\+? moments?", "key": ["j"], "quit": [["q"]]}
 print(json.dumps(apps))
 PY
 tmux -L peersbench kill-server 2>/dev/null || true
