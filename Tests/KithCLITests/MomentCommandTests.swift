@@ -398,24 +398,8 @@ import KithTestSupport
 }
 
 @Suite struct CalendarExportTests {
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("e2e/check_ics.py").path
-
     /// The export read back by Python's icalendar, as a calendar app would read it.
-    func parsed(_ file: String) throws -> [String] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.checker, file]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "icalendar could not read the export: \(problem)")
-        return text.split(separator: "\n").map(String.init)
-    }
+    func parsed(_ file: String) throws -> [String] { try readBack(with: "check_ics.py", file, reader: "icalendar") }
 
     @Test func dueDatesRemindersAndBirthdaysReadBackWithStableUIDs() throws {
         let k = Sandbox()

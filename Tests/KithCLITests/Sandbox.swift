@@ -91,3 +91,26 @@ final class Sandbox {
         return try? JSONSerialization.jsonObject(with: Data(r.out.utf8))
     }
 }
+
+/// Runs one of the Python checkers in Tests/e2e on something kith wrote, reading it as
+/// another program would; returns its output lines, and records an issue naming
+/// `reader` when the checker fails.
+func readBack(with script: String, _ path: String, reader: String,
+              sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+    let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("e2e/\(script)").path
+    let errors = TempDir()
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", checker, path]
+    let out = Pipe()
+    p.standardOutput = out
+    FileManager.default.createFile(atPath: errors.file("err"), contents: nil)
+    p.standardError = FileHandle(forWritingAtPath: errors.file("err"))
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    let problem = String(decoding: FileManager.default.contents(atPath: errors.file("err")) ?? Data(), as: UTF8.self)
+    #expect(p.terminationStatus == 0, "\(reader) could not read the export: \(problem)", sourceLocation: sourceLocation)
+    return text.split(separator: "\n").map(String.init)
+}

@@ -4,9 +4,6 @@ import Testing
 
 /// `kith import vcard` and `kith export vcard`, run as a user would.
 @Suite struct VCardCommandTests {
-    static let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("e2e/check_vcard.py").path
-
     @Test func anAddressBookImportsInOneCommandAndTwiceChangesNothing() {
         let k = Sandbox()
         let book = fixture("vcard")
@@ -208,18 +205,5 @@ import Testing
         }
     }
 
-    func checked(_ dir: String) throws -> [String] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.checker, dir]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "vobject or khard could not read the export: \(problem)")
-        return text.split(separator: "\n").map(String.init)
-    }
+    func checked(_ dir: String) throws -> [String] { try readBack(with: "check_vcard.py", dir, reader: "vobject or khard") }
 }
