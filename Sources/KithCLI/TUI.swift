@@ -148,10 +148,17 @@ struct Runner {
         let people = try store.people(includeArchived: true)
         let groups = try store.groups()
         let last = try store.lastMomentDays()
-        let thisMonth = Day(year: today.year, month: today.month, day: 1)!
-        let recent = try store.recentActivity(monthStarts: (0..<12).map { thisMonth.adding(months: $0 - 11) })
+        let start = Day(year: today.year, month: today.month, day: 1)!.adding(months: -11)
+        let recent = try store.recentActivity(since: start)
         let active = Set(people.filter { !$0.archived }.map(\.id))
-        func months(_ counts: [Int]?) -> [Int] { counts ?? [Int](repeating: 0, count: 12) }
+        func months(_ days: [Day]?) -> [Int] {
+            var counts = [Int](repeating: 0, count: 12)
+            for d in days ?? [] {
+                let i = (d.year - start.year) * 12 + d.month - start.month
+                if counts.indices.contains(i) { counts[i] += 1 }
+            }
+            return counts
+        }
         var entries = people.map { p in
             RosterEntry(subject: .person(p.id), name: p.name, nickname: p.nickname, circle: p.circle,
                         cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,

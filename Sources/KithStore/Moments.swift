@@ -232,47 +232,30 @@ extension Store {
     }
 }
 
-/// Moments per month, per person and per group: what the roster's sparklines are drawn
-/// from. Counted in SQLite, so that a long history costs rows in C, not in Swift.
+/// Days of recent moments, per person and per group: what the roster's sparklines
+/// are drawn from. Read by index range, one person (or group) at a time.
 public struct RecentActivity: Sendable {
-    /// Counts per month, oldest first, one for each month start asked for.
-    public var people: [Int64: [Int]] = [:]
-    public var groups: [Int64: [Int]] = [:]
+    public var people: [Int64: [Day]] = [:]
+    public var groups: [Int64: [Day]] = [:]
     public var groupLast: [Int64: Day] = [:]
 }
 
 extension Store {
-    /// Counts of moments in the months beginning at `monthStarts` (oldest first; the
-    /// last month runs to today). CROSS JOIN keeps SQLite's loop order: a range seek per
-    /// person in the timeline index, never a scan of every moment ever logged.
-    public func recentActivity(monthStarts: [Day]) throws(StoreError) -> RecentActivity {
+    /// CROSS JOIN keeps SQLite's loop order: a range seek per person in the timeline
+    /// index (a few thousand rows), never a scan of every moment ever logged.
+    public func recentActivity(since: Day) throws(StoreError) -> RecentActivity {
         try read { db in
             var out = RecentActivity()
-            guard let first = monthStarts.first else { return out }
-            // The month's index: how many later month starts the day has reached.
-            func bucket(_ column: String) -> String {
-                let steps = monthStarts.dropFirst().map { "(\(column) >= \($0.ordinal))" }
-                return steps.isEmpty ? "0" : steps.joined(separator: " + ")
-            }
-            let n = monthStarts.count
-            try Store.step(db, sql: """
-                SELECT mp.person_id, \(bucket("mp.day")) AS b, count(*) FROM people p
-                CROSS JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ? GROUP BY mp.person_id, b
-                """, arguments: [first.ordinal]) { s in
-                let id = sqlite3_column_int64(s, 0), b = Int(sqlite3_column_int64(s, 1))
-                if out.people[id] == nil { out.people[id] = [Int](repeating: 0, count: n) }
-                if (0..<n).contains(b) { out.people[id]![b] = Int(sqlite3_column_int64(s, 2)) }
-            }
-            try Store.step(db, sql: """
-                SELECT g.id, \(bucket("m.day")) AS b, count(*) FROM groups g
-                CROSS JOIN moments m ON m.group_id = g.id AND m.day >= ? GROUP BY g.id, b
-                """, arguments: [first.ordinal]) { s in
-                let id = sqlite3_column_int64(s, 0), b = Int(sqlite3_column_int64(s, 1))
-                if out.groups[id] == nil { out.groups[id] = [Int](repeating: 0, count: n) }
-                if (0..<n).contains(b) { out.groups[id]![b] = Int(sqlite3_column_int64(s, 2)) }
-            }
-            try Store.step(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") { s in
-                if let d = Store.int(s, 1) { out.groupLast[sqlite3_column_int64(s, 0)] = Day(ordinal: d) }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT mp.person_id, mp.day FROM people p CROSS JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
+                """, arguments: [since.ordinal])
+            while let r = try rows.next() { out.people[r[0], default: []].append(Day(ordinal: r[1])) }
+            let groupRows = try Row.fetchCursor(db, sql: """
+                SELECT g.id, m.day FROM groups g CROSS JOIN moments m ON m.group_id = g.id AND m.day >= ?
+                """, arguments: [since.ordinal])
+            while let r = try groupRows.next() { out.groups[r[0], default: []].append(Day(ordinal: r[1])) }
+            for r in try Row.fetchAll(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") {
+                if let d: Int = r[1] { out.groupLast[r[0]] = Day(ordinal: d) }
             }
             return out
         }

@@ -163,26 +163,3 @@ import Testing
         #expect(try s.people()[0].uid == uid)
     }
 }
-
-/// The roster's sparklines: moments per month, counted in SQLite.
-@Suite struct RecentActivityTests {
-    @Test func countsPerPersonAndGroupPerMonth() throws {
-        let tmp = TempDir()
-        let s = try Store(path: tmp.file("kith.sqlite"))
-        let day = { (t: String) in (try! Parse.isoDay(t))! }
-        let ana = try s.addPerson(Person(id: 0, name: "Ana", addedOn: day("2026-01-01")))
-        let bo = try s.addPerson(Person(id: 0, name: "Bo", addedOn: day("2026-01-01")))
-        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day("2026-01-01"), members: [ana.id, bo.id])
-        for (who, when) in [(ana.id, "2026-09-30"), (ana.id, "2026-10-01"), (ana.id, "2026-10-31"), (ana.id, "2026-11-22"),
-                            (bo.id, "2026-08-31")] {
-            _ = try s.addMoment(Moment(day: day(when), people: [who]), createdAt: 0)
-        }
-        _ = try s.addMoment(Moment(day: day("2026-11-02"), people: [ana.id, bo.id], groupID: club.id), createdAt: 0)
-        let starts = ["2026-09-01", "2026-10-01", "2026-11-01"].map(day)
-        let r = try s.recentActivity(monthStarts: starts)
-        #expect(r.people[ana.id] == [1, 2, 2])        // 30 Sep; 1 and 31 Oct; 22 Nov and the club on 2 Nov
-        #expect(r.people[bo.id] == [0, 0, 1])         // 31 August is before the first month; the club in November
-        #expect(r.groups[club.id] == [0, 0, 1])
-        #expect(r.groupLast[club.id] == day("2026-11-02"))
-    }
-}
