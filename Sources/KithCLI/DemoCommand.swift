@@ -32,13 +32,7 @@ struct Demo: ParsableCommand {
     static func write(_ size: DemoWorld.Size, to path: String, today: Day) throws -> Store {
         let world = DemoWorld.generate(size, today: today)
         let store = try Store(path: path)
-        var snoozes = Snoozes()
-        for (subject, until) in world.snoozes {
-            switch subject {
-            case .person(let id): snoozes.people[id] = until
-            case .group(let id): snoozes.groups[id] = until
-            }
-        }
+        let snoozes = Snoozes(world.snoozes)
         try store.insertAll(people: world.people, groups: world.groups, moments: world.moments, reminders: world.reminders,
                             snoozes: snoozes, createdAt: Int(time(nil)))
         return store

@@ -39,13 +39,7 @@ struct ImportJSON: ParsableCommand {
             throw CLIError.failure("cannot read \(file)")
         }
         let backup = try Backup.read(data, file: file)
-        var snoozes = Snoozes()
-        for (subject, until) in backup.snoozes {
-            switch subject {
-            case .person(let id): snoozes.people[id] = until
-            case .group(let id): snoozes.groups[id] = until
-            }
-        }
+        let snoozes = Snoozes(backup.snoozes)
         let store = try ctx.openStore(creating: !dryRun)
         guard merge else {
             try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,

@@ -59,11 +59,11 @@ struct ImportVCard: ParsableCommand {
             for name in report.updated { Output.line("update  \(name)") }
             for name in report.groupsCreated { Output.line("group   \(name) (new)") }
         }
-        Output.line("From \(count(files.count, "file")): "
+        Output.line("From \(Count.of(files.count, "file")): "
                     + "\(report.added.count) \(would)added, \(report.updated.count) \(would)updated, \(report.unchanged.count) unchanged"
                     + (notPeople > 0 ? ", \(notPeople) not people (groups or organisations)" : "")
                     + (report.problems.isEmpty ? "" : ", \(report.problems.count) skipped")
-                    + (report.groupsCreated.isEmpty ? "" : "; \(count(report.groupsCreated.count, "new group"))")
+                    + (report.groupsCreated.isEmpty ? "" : "; \(Count.of(report.groupsCreated.count, "new group"))")
                     + (report.namesakes.first.map { "; \(report.namesakes.count) \(would)numbered apart from a namesake, like \"\($0)\"" } ?? "")
                     + (dryRun ? ". Dry run: nothing was written." : "."))
         Output.flush()
@@ -71,8 +71,6 @@ struct ImportVCard: ParsableCommand {
         for p in report.problems { Output.error(p) }
         if !report.problems.isEmpty { throw ExitCode(Exit.failure) }
     }
-
-    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 /// Which files a list of paths names: files as given, directories walked for .vcf and

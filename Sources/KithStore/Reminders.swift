@@ -9,6 +9,16 @@ public struct Snoozes: Sendable, Equatable {
         self.people = people
         self.groups = groups
     }
+
+    /// From a list of snoozed bonds, as a backup or a demo world holds them.
+    public init(_ list: [(subject: Subject, until: Day)]) {
+        for (subject, until) in list {
+            switch subject {
+            case .person(let id): people[id] = until
+            case .group(let id): groups[id] = until
+            }
+        }
+    }
 }
 
 extension Store {
