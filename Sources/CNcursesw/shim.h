@@ -35,4 +35,29 @@ static inline attr_t kith_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t kith_a_dim(void) { return A_DIM; }
 static inline attr_t kith_a_normal(void) { return A_NORMAL; }
 
+// One cell for wadd_wchnstr: up to CCHARW_MAX code points (a base and its combining
+// marks), attributes and a colour pair (ncurses keeps pairs above 255 in ext_color and
+// caps the copy in the attribute bits, as setcchar does).
+static inline void kith_cchar(cchar_t *c, attr_t attr, int pair, const wchar_t *wc, int n) {
+    c->attr = (attr & ~A_COLOR) | COLOR_PAIR(pair > 255 ? 255 : pair);
+    c->ext_color = pair;
+    for (int i = 0; i < CCHARW_MAX; i++) c->chars[i] = i < n ? wc[i] : 0;
+}
+
+static inline void kith_cchar1(cchar_t *c, attr_t attr, int pair, wchar_t wc) {
+    c->attr = (attr & ~A_COLOR) | COLOR_PAIR(pair > 255 ? 255 : pair);
+    c->ext_color = pair;
+    c->chars[0] = wc;
+    c->chars[1] = 0;
+    c->chars[2] = 0;
+    c->chars[3] = 0;
+    c->chars[4] = 0;
+}
+
+// A row of cells at (y, x), copied as they are: no wrapping, no control-character
+// processing, no conversion from multibyte text.
+static inline int kith_put_row(int y, int x, const cchar_t *cells, int n) {
+    return mvwadd_wchnstr(stdscr, y, x, cells, n);
+}
+
 #endif

@@ -35,6 +35,7 @@ struct TUI {
             state.messageIsError = true
         }
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
+        var lastDraw = 0
         while true {
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
@@ -45,7 +46,14 @@ struct TUI {
                 default: if let answer = runner.perform(effect) { effects += Update.update(&state, answer) }
                 }
             }
-            terminal.draw(Screen.render(state))
+            // With keys already waiting (a held j), handle them first: drawing every
+            // intermediate frame would make the screen lag behind the keyboard. A frame
+            // still goes out at least every tenth of a second.
+            let now = Runner.milliseconds()
+            if !terminal.inputPending || now - lastDraw >= 100 {
+                terminal.draw(Screen.render(state))
+                lastDraw = now
+            }
             switch terminal.next() {
             case .end: return
             case let .resize(w, h): effects = Update.update(&state, .resize(width: w, height: h))
@@ -59,6 +67,13 @@ struct TUI {
 struct Runner {
     let ctx: Context
     let store: Store
+
+    /// A monotonic clock for pacing frames.
+    static func milliseconds() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
+    }
 
     /// The answer to a store effect; nil for the effects the loop itself handles.
     func perform(_ effect: Effect) -> Msg? {
@@ -148,26 +163,18 @@ struct Runner {
         let people = try store.people(includeArchived: true)
         let groups = try store.groups()
         let last = try store.lastMomentDays()
-        let start = Day(year: today.year, month: today.month, day: 1)!.adding(months: -11)
-        let recent = try store.recentActivity(since: start)
+        let recent = try store.recentActivity(until: today)
         let active = Set(people.filter { !$0.archived }.map(\.id))
-        func months(_ days: [Day]?) -> [Int] {
-            var counts = [Int](repeating: 0, count: 12)
-            for d in days ?? [] {
-                let i = (d.year - start.year) * 12 + d.month - start.month
-                if counts.indices.contains(i) { counts[i] += 1 }
-            }
-            return counts
-        }
+        let none = [Int](repeating: 0, count: 12)
         var entries = people.map { p in
             RosterEntry(subject: .person(p.id), name: p.name, nickname: p.nickname, circle: p.circle,
                         cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,
-                        birthday: p.birthday, activity: months(recent.people[p.id]), purpose: p.bond)
+                        birthday: p.birthday, activity: recent.people[p.id] ?? none, purpose: p.bond)
         }
         let memberships = try store.membersByGroup()
         entries += groups.map { g in
             RosterEntry(subject: .group(g.id), name: g.name, circle: nil, cadenceDays: g.effectiveCadenceDays,
-                        last: recent.groupLast[g.id], added: g.addedOn, activity: months(recent.groups[g.id]),
+                        last: recent.groupLast[g.id], added: g.addedOn, activity: recent.groups[g.id] ?? none,
                         members: (memberships[g.id] ?? []).filter { active.contains($0) })
         }
         let stored = try store.snoozes()

@@ -30,6 +30,9 @@ public enum TerminalEvent: Sendable {
 public final class Terminal {
     private var screen: OpaquePointer?
     private var previous: Grid?
+    /// Reused for every row, so a frame allocates no cell arrays.
+    private var row: [cchar_t] = []
+    private var looks: [LookKey: Look] = [:]
     private var pairs: [Style: Int16] = [:]
     private let theme: Theme
     private let colors: Int
@@ -50,6 +53,10 @@ public final class Terminal {
         nonl()
         keypad(kith_stdscr(), true)
         set_escdelay(25)
+        // No polling of the keyboard between lines while a frame goes out: ncurses would
+        // flush and poll after every few lines, so one frame became dozens of writes, each
+        // waking the terminal. The loop itself skips frames when keys are waiting.
+        typeahead(-1)
         curs_set(0)
         var colors = 0
         if theme.usesColor && has_colors() {
@@ -96,25 +103,81 @@ public final class Terminal {
         return a.cells[start..<start + a.width] == b.cells[start..<start + b.width]
     }
 
+    /// A row goes to ncurses as one array of ready cells: converting text run by run
+    /// (multibyte to wide, width lookups, control-character checks in waddnstr) was the
+    /// largest cost of a frame.
     private func drawRow(_ grid: Grid, _ y: Int) {
-        var x = 0
-        while x < grid.width {
-            let first = grid[x, y]
-            let style = resolved(first)
-            var run = ""
-            let startX = x
-            while x < grid.width {
-                let cell = grid[x, y]
-                if cell.text.isEmpty { x += 1; continue } // second half of a wide character
-                // Neighbours mostly share a role: compare those before resolving a style.
-                if (cell.role != first.role || cell.attrs != first.attrs) && resolved(cell) != style { break }
-                run += cell.text
-                x += 1
+        // A local buffer: the class property would be checked for exclusive access on
+        // every append.
+        var row = self.row
+        row.removeAll(keepingCapacity: true)
+        var lastRole: Role?
+        var lastAttrs: Attr = []
+        var look = Look(attr: 0, pair: 0)
+        for x in 0..<grid.width {
+            let cell = grid[x, y]
+            if cell.text.isEmpty { continue } // second half of a wide character
+            if cell.role != lastRole || cell.attrs != lastAttrs {
+                look = ncursesLook(cell)
+                lastRole = cell.role
+                lastAttrs = cell.attrs
             }
-            apply(style)
-            mvaddstr(Int32(y), Int32(startX), run)
+            var c = cchar_t()
+            let utf8 = cell.text.utf8
+            let scalars = cell.text.unicodeScalars
+            if utf8.count == 1, let b = utf8.first {
+                kith_cchar1(&c, look.attr, look.pair, Terminal.safe(Unicode.Scalar(b)))
+            } else if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                kith_cchar1(&c, look.attr, look.pair, Terminal.safe(first))
+            } else {
+                // A base with combining marks: at most CCHARW_MAX code points, no allocation.
+                withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX)) { buffer in
+                    var n = 0
+                    for u in scalars.prefix(Int(CCHARW_MAX)) {
+                        buffer[n] = Terminal.safe(u)
+                        n += 1
+                    }
+                    kith_cchar(&c, look.attr, look.pair, buffer.baseAddress, Int32(n))
+                }
+            }
+            row.append(c)
         }
-        attrset(0)
+        _ = kith_put_row(Int32(y), 0, row, Int32(row.count))
+        self.row = row
+    }
+
+    /// The grid never holds control characters; should one slip through, it must not
+    /// reach the terminal raw.
+    @inline(__always)
+    static func safe(_ u: Unicode.Scalar) -> wchar_t {
+        let v = u.value
+        return wchar_t(v < 0x20 || (v >= 0x7F && v <= 0x9F) ? 0xFFFD : v)
+    }
+
+    private struct Look {
+        var attr: attr_t
+        var pair: Int32
+    }
+
+    private struct LookKey: Hashable {
+        var role: Role
+        var attrs: Attr
+    }
+
+    /// The attributes and colour pair a cell's role and attributes come to, worked out
+    /// once per combination.
+    private func ncursesLook(_ cell: Cell) -> Look {
+        let key = LookKey(role: cell.role, attrs: cell.attrs)
+        if let known = looks[key] { return known }
+        let s = resolved(cell)
+        var a: attr_t = 0
+        if s.attrs.contains(.bold) { a |= kith_a_bold() }
+        if s.attrs.contains(.reverse) { a |= kith_a_reverse() }
+        if s.attrs.contains(.underline) { a |= kith_a_underline() }
+        if s.attrs.contains(.dim) { a |= kith_a_dim() }
+        let look = Look(attr: a, pair: pairNumber(s))
+        looks[key] = look
+        return look
     }
 
     private func resolved(_ cell: Cell) -> Style {
@@ -124,32 +187,30 @@ public final class Terminal {
         return s
     }
 
-    private func apply(_ s: Style) {
-        var a: attr_t = 0
-        if s.attrs.contains(.bold) { a |= kith_a_bold() }
-        if s.attrs.contains(.reverse) { a |= kith_a_reverse() }
-        if s.attrs.contains(.underline) { a |= kith_a_underline() }
-        if s.attrs.contains(.dim) { a |= kith_a_dim() }
-        attrset(Int32(bitPattern: UInt32(truncatingIfNeeded: a | attr_t(pairAttr(s)))))
-    }
-
     /// Colour pairs are allocated as styles first appear, mapped down to what the
     /// terminal has (256, 16 or 8 colours).
-    private func pairAttr(_ s: Style) -> UInt32 {
+    private func pairNumber(_ s: Style) -> Int32 {
         guard colors > 0, s.fg != .terminalDefault || s.bg != .terminalDefault else { return 0 }
         var key = s
         key.attrs = []
-        if let p = pairs[key] { return UInt32(truncatingIfNeeded: COLOR_PAIR(Int32(p))) }
+        if let p = pairs[key] { return Int32(p) }
         let next = Int16(pairs.count + 1)
         guard Int32(next) < kith_color_pairs() else { return 0 }
         init_pair(next, number(s.fg), number(s.bg))
         pairs[key] = next
-        return UInt32(truncatingIfNeeded: COLOR_PAIR(Int32(next)))
+        return Int32(next)
     }
 
     private func number(_ c: Color) -> Int16 {
         guard case .index(let i) = c else { return -1 }
         return Int16(Palette.downsample(i, to: colors))
+    }
+
+    /// Whether a key is already waiting: the loop then handles it before drawing, so a
+    /// held key never queues up frames (ncurses' own check is off; see `typeahead`).
+    public var inputPending: Bool {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&fds, 1, 0) > 0
     }
 
     /// Waits for the next key or resize. Returns `.end` when standard input is closed.
