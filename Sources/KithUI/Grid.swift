@@ -63,6 +63,10 @@ public struct Grid: Equatable, Sendable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// One-character strings for the printable ASCII bytes, made once rather than for
+    /// every cell of every frame.
+    static let ascii: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -85,7 +89,7 @@ public struct Grid: Equatable, Sendable {
                 if col + 1 > end { break }
                 if col >= 0 {
                     clearWide(at: col, y: y)
-                    self[col, y] = Cell(String(Unicode.Scalar(b)), role: role, attrs: attrs)
+                    self[col, y] = Cell(Grid.ascii[Int(b)], role: role, attrs: attrs)
                 }
                 col += 1
             }
@@ -144,6 +148,9 @@ public struct Grid: Equatable, Sendable {
         for y in 0..<height {
             for x in 0..<width {
                 let cell = self[x, y]
+                // One byte is one narrow character: most of a screen, checked without
+                // working out a width.
+                if cell.text.utf8.count == 1 { continue }
                 if cell.isContinuation {
                     if x == 0 || self[x - 1, y].isContinuation || TerminalText.width(self[x - 1, y].text) != 2 {
                         self[x, y] = Cell(" ", role: cell.role, attrs: cell.attrs)
@@ -174,18 +181,25 @@ public struct Grid: Equatable, Sendable {
         let role: Role = focused ? .borderFocused : .border
         let attrs: Attr = focused ? .bold : []
         let (h, v, tl, tr, bl, br) = focused ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
+        // Line-drawing characters are one cell wide and need no sanitising: set as cells,
+        // not put as text (a box edge is hundreds of cells a frame).
+        func line(_ ch: String, _ x: Int, _ y: Int) {
+            guard x >= 0, x < width, y >= 0, y < height else { return }
+            clearWide(at: x, y: y)
+            self[x, y] = Cell(ch, role: role, attrs: attrs)
+        }
         for xx in r.x + 1..<r.maxX - 1 {
-            put(h, x: xx, y: r.y, role: role, attrs: attrs)
-            put(h, x: xx, y: r.maxY - 1, role: role, attrs: attrs)
+            line(h, xx, r.y)
+            line(h, xx, r.maxY - 1)
         }
         for yy in r.y + 1..<r.maxY - 1 {
-            put(v, x: r.x, y: yy, role: role, attrs: attrs)
-            put(v, x: r.maxX - 1, y: yy, role: role, attrs: attrs)
+            line(v, r.x, yy)
+            line(v, r.maxX - 1, yy)
         }
-        put(tl, x: r.x, y: r.y, role: role, attrs: attrs)
-        put(tr, x: r.maxX - 1, y: r.y, role: role, attrs: attrs)
-        put(bl, x: r.x, y: r.maxY - 1, role: role, attrs: attrs)
-        put(br, x: r.maxX - 1, y: r.maxY - 1, role: role, attrs: attrs)
+        line(tl, r.x, r.y)
+        line(tr, r.maxX - 1, r.y)
+        line(bl, r.x, r.maxY - 1)
+        line(br, r.maxX - 1, r.maxY - 1)
         if !title.isEmpty, r.width > 6 {
             put(" \(TerminalText.truncate(title, to: r.width - 6)) ", x: r.x + 2, y: r.y,
                 role: focused ? .borderFocused : .title, attrs: .bold, limit: r.width - 4)
