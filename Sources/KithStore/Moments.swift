@@ -141,7 +141,11 @@ extension Store {
             }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY \(dayColumn) DESC, m.minute DESC, m.id DESC"
-            if let limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, offset))" }
+            if let limit {
+                sql += " LIMIT ? OFFSET ?"
+                args.append(max(0, limit))
+                args.append(max(0, offset))
+            }
             return try Store.fetchMoments(db, sql: sql, arguments: StatementArguments(args))
         }
     }
@@ -167,11 +171,13 @@ extension Store {
                 received: text(s, 9).flatMap(Reception.init(rawValue:)), note: text(s, 10) ?? ""))
         }
         guard !moments.isEmpty else { return [] }
-        let list = moments.map { String($0.id) }.joined(separator: ",")
-        try step(db, sql: "SELECT moment_id, person_id FROM moment_people WHERE moment_id IN (\(list)) ORDER BY moment_id, person_id") { s in
+        // The page's ids go in as one JSON array, so these two statements are prepared
+        // once per connection rather than once per page.
+        let ids: StatementArguments = ["[" + moments.map { String($0.id) }.joined(separator: ",") + "]"]
+        try step(db, sql: "SELECT moment_id, person_id FROM moment_people WHERE moment_id IN (SELECT value FROM json_each(?)) ORDER BY moment_id, person_id", arguments: ids) { s in
             if let i = index[sqlite3_column_int64(s, 0)] { moments[i].people.append(sqlite3_column_int64(s, 1)) }
         }
-        try step(db, sql: "SELECT moment_id, word, intensity FROM moment_emotions WHERE moment_id IN (\(list)) ORDER BY moment_id, position") { s in
+        try step(db, sql: "SELECT moment_id, word, intensity FROM moment_emotions WHERE moment_id IN (SELECT value FROM json_each(?)) ORDER BY moment_id, position", arguments: ids) { s in
             if let i = index[sqlite3_column_int64(s, 0)] {
                 moments[i].emotions.append(EmotionTag(word: text(s, 1) ?? "", intensity: Int(sqlite3_column_int64(s, 2))))
             }
@@ -179,10 +185,12 @@ extension Store {
         return moments
     }
 
-    /// Runs a statement, handing each row's raw SQLite statement to `row`.
+    /// Runs a statement, handing each row's raw SQLite statement to `row`. Statements
+    /// are cached by their text (callers keep values out of it), so a page per key
+    /// skips parsing and planning.
     static func step(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
                      _ row: (OpaquePointer) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
+        let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
@@ -234,28 +242,47 @@ extension Store {
 
 /// Days of recent moments, per person and per group: what the roster's sparklines
 /// are drawn from. Read by index range, one person (or group) at a time.
+/// Moments per month over the months a roster's sparklines show, oldest first, for each
+/// person and group with any; and each group's last moment ever.
 public struct RecentActivity: Sendable {
-    public var people: [Int64: [Day]] = [:]
-    public var groups: [Int64: [Day]] = [:]
+    public var people: [Int64: [Int]] = [:]
+    public var groups: [Int64: [Int]] = [:]
     public var groupLast: [Int64: Day] = [:]
 }
 
 extension Store {
+    /// Counts for the `months` calendar months ending with the one `until` falls in.
     /// CROSS JOIN keeps SQLite's loop order: a range seek per person in the timeline
-    /// index (a few thousand rows), never a scan of every moment ever logged.
-    public func recentActivity(since: Day) throws(StoreError) -> RecentActivity {
-        try read { db in
+    /// index, never a scan of every moment ever logged. Rows are counted straight from
+    /// SQLite into month buckets: at a million moments the last year is some 60,000
+    /// rows, and decoding them one by one into days cost more than the query.
+    public func recentActivity(months: Int = 12, until: Day) throws(StoreError) -> RecentActivity {
+        let first = Day(year: until.year, month: until.month, day: 1)!.adding(months: -(months - 1))
+        // The first day of each month and of the month after the last: bucket i holds
+        // days in bounds[i]..<bounds[i+1].
+        let bounds = (0...months).map { first.adding(months: $0).ordinal }
+        func bucket(_ day: Int) -> Int? {
+            guard day >= bounds[0], day < bounds[months] else { return nil }
+            var i = months - 1
+            while bounds[i] > day { i -= 1 }
+            return i
+        }
+        return try read { db in
             var out = RecentActivity()
-            let rows = try Row.fetchCursor(db, sql: """
+            try Store.step(db, sql: """
                 SELECT mp.person_id, mp.day FROM people p CROSS JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
-                """, arguments: [since.ordinal])
-            while let r = try rows.next() { out.people[r[0], default: []].append(Day(ordinal: r[1])) }
-            let groupRows = try Row.fetchCursor(db, sql: """
+                """, arguments: [bounds[0]]) { s in
+                guard let i = bucket(Int(sqlite3_column_int64(s, 1))) else { return }
+                out.people[sqlite3_column_int64(s, 0), default: [Int](repeating: 0, count: months)][i] += 1
+            }
+            try Store.step(db, sql: """
                 SELECT g.id, m.day FROM groups g CROSS JOIN moments m ON m.group_id = g.id AND m.day >= ?
-                """, arguments: [since.ordinal])
-            while let r = try groupRows.next() { out.groups[r[0], default: []].append(Day(ordinal: r[1])) }
-            for r in try Row.fetchAll(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") {
-                if let d: Int = r[1] { out.groupLast[r[0]] = Day(ordinal: d) }
+                """, arguments: [bounds[0]]) { s in
+                guard let i = bucket(Int(sqlite3_column_int64(s, 1))) else { return }
+                out.groups[sqlite3_column_int64(s, 0), default: [Int](repeating: 0, count: months)][i] += 1
+            }
+            try Store.step(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") { s in
+                if let d = Store.int(s, 1) { out.groupLast[sqlite3_column_int64(s, 0)] = Day(ordinal: d) }
             }
             return out
         }

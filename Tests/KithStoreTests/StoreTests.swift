@@ -298,6 +298,26 @@ import KithCore
         #expect(kept.map(\.id) == [m2.id] && kept[0].groupID == nil)
     }
 
+    /// The roster's sparklines: moments per calendar month, the current month last,
+    /// nothing from before the first month or after the last.
+    @Test func recentActivityCountsMomentsPerMonth() throws {
+        let s = try store()
+        let today = Day(year: 2026, month: 3, day: 15)!
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: today))
+        let taro = try s.addPerson(Person(id: 0, name: "Taro", addedOn: today))
+        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: today, members: [zoe.id])
+        func iso(_ text: String) throws -> Day { try #require(try Parse.isoDay(text)) }
+        let days = ["2025-03-31", "2025-04-01", "2025-04-30", "2026-02-28", "2026-03-01", "2026-03-31", "2026-04-01"]
+        for d in days { _ = try s.addMoment(Moment(day: try iso(d), people: [zoe.id]), createdAt: 0) }
+        _ = try s.addMoment(Moment(day: try iso("2025-12-24"), people: [zoe.id, taro.id], groupID: club.id), createdAt: 0)
+        let recent = try s.recentActivity(until: today)
+        #expect(recent.people[zoe.id] == [2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 2])
+        #expect(recent.people[taro.id] == [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])
+        #expect(recent.groups[club.id] == [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])
+        #expect(recent.groupLast[club.id] == (try iso("2025-12-24")))
+        #expect(try s.recentActivity(months: 1, until: today).people[zoe.id] == [2])
+    }
+
     @Test func aMomentWithAnUnknownPersonIsNotStoredAtAll() throws {
         let s = try store()
         let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
