@@ -99,9 +99,10 @@ public struct TimelineState: Equatable, Sendable {
     public var scroll = 0
 
     public static let pageSize = 200
-    /// The first page after a selection changes: more than any screen shows, few enough
-    /// that moving through the roster stays instant on a twenty-year history.
-    public static let firstPageSize = 80
+    /// The first page after a selection changes: a moment takes at least two lines, so
+    /// one per line of the pane fills two screens, and moving through the roster reads
+    /// and decodes no more than that on a twenty-year history.
+    public static func firstPageSize(lines: Int) -> Int { max(40, lines) }
 }
 
 public enum Overlay: Equatable, Sendable {

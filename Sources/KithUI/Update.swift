@@ -455,7 +455,8 @@ public enum Update {
         state.timeline.filter = state.filter
         guard let scope else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize)]
+        let lines = Layout(width: state.width, height: state.height).timelineLines
+        return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize(lines: lines))]
     }
 
     /// Reloads the current timeline from the start, keeping the cursor where it was.

@@ -25,17 +25,17 @@ import Testing
         expected.channels = [.call]
         expected.since = Day(year: 2026, month: 1, day: 1)
         expected.until = Fixture.today.adding(days: -1)
-        #expect(effects == [.loadTimeline(.subject(.person(1)), filter: expected, offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(effects == [.loadTimeline(.subject(.person(1)), filter: expected, offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
         #expect(s.filterForm == nil && s.filter == expected)
         // The filter follows the selection to the next person.
-        #expect(press(&s, .backTab, .char("j")) == [.loadTimeline(.subject(.person(3)), filter: expected, offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(press(&s, .backTab, .char("j")) == [.loadTimeline(.subject(.person(3)), filter: expected, offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
         // An answer for the unfiltered timeline is dropped.
         _ = Update.update(&s, .timelineLoaded(.subject(.person(3)), Fixture.moments(), offset: 0, exhausted: true))
         #expect(s.timeline.moments.isEmpty && s.timeline.loading)
         _ = Update.update(&s, .timelineLoaded(.subject(.person(3)), filter: expected, [], offset: 0, exhausted: true))
         check(Screen.render(s, keymap: .standard).text.contains("No moments match the filter"))
         _ = press(&s, .tab)
-        #expect(press(&s, .char("F")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(press(&s, .char("F")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
     }
 
     func check(_ condition: Bool, sourceLocation: SourceLocation = #_sourceLocation) {

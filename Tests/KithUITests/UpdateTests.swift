@@ -8,13 +8,13 @@ import Testing
         let effects = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:]))
         // Sorted by due: Zoë is 3 cadences late, José just past one, 山田 is fine, Eve was added today.
         #expect(s.visible.map { s.entries[$0].name } == ["Zoë Ångström", "José 🌱", "山田太郎", "Eve\u{1B}[31mRED"])
-        #expect(effects == [.loadTimeline(.subject(.person(1)), offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(effects == [.loadTimeline(.subject(.person(1)), offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
         #expect(s.timeline.loading)
     }
 
     @Test func movingInTheRosterFollowsWithTheTimeline() {
         var s = Fixture.loaded()
-        #expect(press(&s, .char("j")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(press(&s, .char("j")) == [.loadTimeline(.subject(.person(3)), offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
         #expect(s.selected?.name == "José 🌱")
         #expect(press(&s, .char("k"), .up).count == 1) // the second move is at the top: nothing to load
         #expect(press(&s, .char("G")).count == 1)
@@ -73,7 +73,7 @@ import Testing
         #expect(s.visible.count == 5)
         _ = press(&s, .char("r"))
         #expect(s.visible.map { s.entries[$0].name } == ["Book club"])
-        #expect(press(&s, .char("a")) == [.loadTimeline(.everyone, offset: 0, limit: TimelineState.firstPageSize)])
+        #expect(press(&s, .char("a")) == [.loadTimeline(.everyone, offset: 0, limit: TimelineState.firstPageSize(lines: Layout(width: s.width, height: s.height).timelineLines))])
     }
 
     @Test func timelineOpenDeleteAndEscNeverQuits() {
