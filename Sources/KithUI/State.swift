@@ -99,10 +99,11 @@ public struct TimelineState: Equatable, Sendable {
     public var scroll = 0
 
     public static let pageSize = 200
-    /// The first page after a selection changes: a moment takes at least two lines, so
-    /// one per line of the pane fills two screens, and moving through the roster reads
-    /// and decodes no more than that on a twenty-year history.
-    public static func firstPageSize(lines: Int) -> Int { max(40, lines) }
+    /// The first page after a selection changes: what the pane can show (a moment takes
+    /// at least two lines) and no more. On a twenty-year history each moment of a page
+    /// sits on its own page of the file, so a roster move reads only what it draws; the
+    /// next page comes as soon as the cursor enters the timeline.
+    public static func firstPageSize(lines: Int) -> Int { max(8, lines / 2 + 1) }
 }
 
 public enum Overlay: Equatable, Sendable {
