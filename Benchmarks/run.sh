@@ -58,6 +58,11 @@ for size in "${stores[@]}"; do
     fi
 done
 
+# Read the stores once, as a warm-up run would: the first frame and keys should measure
+# kith, not the disk. (On a machine that drops its page cache quickly, a 240 MB store
+# still goes partly cold during the run; BENCHMARKS.md says what that costs.)
+for size in "${stores[@]}"; do cat "$PEERS/kith/$size.sqlite" > /dev/null; done
+
 echo "== full-screen apps (tui_bench.py, control method)" >&2
 apps=$R/kith-apps.json
 python3 - "$KITH" "${stores[@]}" > "$apps" <<'PY'
