@@ -23,10 +23,13 @@ struct Due: ParsableCommand {
     func run() throws {
         let ctx = global.context()
         let store = try ctx.openStore()
-        let (nudges, total, birthdays) = try Due.today(store: store, today: ctx.today, all: all)
-        let resolver = try Resolver(store: store)
+        // The roster is read once: the scheduler takes the active people, reminders may
+        // be about anyone.
+        let everyone = try store.people(includeArchived: true)
+        let (nudges, total, birthdays) = try Due.today(store: store, today: ctx.today, all: all,
+                                                       people: everyone.filter { !$0.archived })
         let reminders = try store.reminders().filter { $0.on <= ctx.today }
-        let about = resolver.about
+        let about = reminders.isEmpty ? { _ in "" } : try Resolver(store: store, people: everyone).about
         if check {
             if total == 0 && reminders.isEmpty { throw ExitCode(Exit.failure) }
             return
@@ -87,17 +90,22 @@ struct Due: ParsableCommand {
             Bond(id: .person(p.id), name: p.name, circle: p.circle, cadenceDays: p.effectiveCadenceDays,
                  last: last[p.id], added: p.addedOn, purpose: p.bond, snoozedUntil: snoozes.people[p.id])
         }
-        for o in try store.groupOverview() where !o.members.isEmpty {
-            bonds.append(Bond(id: .group(o.group.id), name: o.group.name, circle: nil,
-                              cadenceDays: o.group.effectiveCadenceDays, last: o.last, added: o.group.addedOn,
-                              snoozedUntil: snoozes.groups[o.group.id]))
+        // A group is a bond while someone active belongs to it.
+        let active = Set(people.filter { !$0.archived }.map(\.id))
+        let members = try store.membersByGroup()
+        let groupLast = try store.groupLastMet()
+        for g in try store.groups() where (members[g.id] ?? []).contains(where: active.contains) {
+            bonds.append(Bond(id: .group(g.id), name: g.name, circle: nil,
+                              cadenceDays: g.effectiveCadenceDays, last: groupLast[g.id], added: g.addedOn,
+                              snoozedUntil: snoozes.groups[g.id]))
         }
         return bonds
     }
 
     /// The capped list, how many are due in all, and birthdays in the next two weeks.
-    static func today(store: Store, today: Day, all: Bool) throws -> ([Nudge], Int, [(id: Int64, name: String, on: Day, age: Int?)]) {
-        let people = try store.people()
+    static func today(store: Store, today: Day, all: Bool,
+                      people given: [Person]? = nil) throws -> ([Nudge], Int, [(id: Int64, name: String, on: Day, age: Int?)]) {
+        let people = try given ?? store.people()
         let settings = SchedulerSettings()
         var due = Scheduler.due(try bonds(store: store, people: people), today: today, settings: settings)
         let total = due.count

@@ -9,9 +9,10 @@ struct Resolver {
     let people: [Person]
     let groups: [Group]
 
-    init(store: Store) throws {
+    /// `people`: everyone, archived included, when the caller has read them already.
+    init(store: Store, people: [Person]? = nil) throws {
         self.store = store
-        self.people = try store.people(includeArchived: true)
+        self.people = try people ?? store.people(includeArchived: true)
         self.groups = try store.groups()
     }
 

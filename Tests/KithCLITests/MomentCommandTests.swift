@@ -303,6 +303,27 @@ import KithTestSupport
         #expect(k.ok(["due", "--all"]).out.split(separator: "\n").count == 9)
         #expect(k.ok(["due"]).out.contains("P8"))   // the latest first
     }
+
+    /// A group is nudged while someone active belongs to it; empty groups and groups of
+    /// archived people only stay quiet.
+    @Test func groupsAreDueOnlyWithActiveMembers() {
+        let k = Sandbox()
+        // Everything set up in September, so that every group is long past its cadence.
+        let september = ["KITH_TODAY": "2026-09-01"]
+        for args in [["add", "Zoë"], ["add", "Bo"],
+                     ["group", "add", "Climbers", "--member", "zoe", "--every", "7d"],
+                     ["group", "add", "Old band", "--member", "bo", "--every", "7d"],
+                     ["group", "add", "Empty", "--every", "7d"]] {
+            #expect(k.run(args, env: september).code == 0)
+        }
+        k.ok(["log", "zoe"])
+        k.ok(["log", "bo"])
+        k.ok(["log", "--group", "Climbers", "--date", "20d"])
+        k.ok(["archive", "bo"])
+        let out = k.ok(["due", "--all"]).out
+        #expect(out.contains("Climbers (group)"), "\(out)")
+        #expect(!out.contains("Old band") && !out.contains("Empty"), "\(out)")
+    }
 }
 
 @Suite struct SnoozeAndRemindTests {
