@@ -251,35 +251,29 @@ public struct RecentActivity: Sendable {
 }
 
 extension Store {
-    /// Counts for the `months` calendar months ending with the one `until` falls in.
-    /// CROSS JOIN keeps SQLite's loop order: a range seek per person in the timeline
-    /// index, never a scan of every moment ever logged. Rows are counted straight from
-    /// SQLite into month buckets: at a million moments the last year is some 60,000
-    /// rows, and decoding them one by one into days cost more than the query.
+    /// Counts for the `months` calendar months ending with the one `until` falls in,
+    /// read from the monthly counts the schema's triggers keep: a few thousand rows
+    /// however long the history.
     public func recentActivity(months: Int = 12, until: Day) throws(StoreError) -> RecentActivity {
         let first = Day(year: until.year, month: until.month, day: 1)!.adding(months: -(months - 1))
-        // The first day of each month and of the month after the last: bucket i holds
-        // days in bounds[i]..<bounds[i+1].
-        let bounds = (0...months).map { first.adding(months: $0).ordinal }
-        func bucket(_ day: Int) -> Int? {
-            guard day >= bounds[0], day < bounds[months] else { return nil }
-            var i = months - 1
-            while bounds[i] > day { i -= 1 }
-            return i
+        // Month keys (YYYYMM) in order: bucket i holds keys[i].
+        var index: [Int: Int] = [:]
+        for i in 0..<months {
+            let d = first.adding(months: i)
+            index[d.year * 100 + d.month] = i
         }
+        let lo = first.year * 100 + first.month, hi = until.year * 100 + until.month
         return try read { db in
             var out = RecentActivity()
-            try Store.step(db, sql: """
-                SELECT mp.person_id, mp.day FROM people p CROSS JOIN moment_people mp ON mp.person_id = p.id AND mp.day >= ?
-                """, arguments: [bounds[0]]) { s in
-                guard let i = bucket(Int(sqlite3_column_int64(s, 1))) else { return }
-                out.people[sqlite3_column_int64(s, 0), default: [Int](repeating: 0, count: months)][i] += 1
+            try Store.step(db, sql: "SELECT month, person_id, n FROM person_months WHERE month BETWEEN ? AND ?",
+                           arguments: [lo, hi]) { s in
+                guard let i = index[Int(sqlite3_column_int64(s, 0))] else { return }
+                out.people[sqlite3_column_int64(s, 1), default: [Int](repeating: 0, count: months)][i] += Int(sqlite3_column_int64(s, 2))
             }
-            try Store.step(db, sql: """
-                SELECT g.id, m.day FROM groups g CROSS JOIN moments m ON m.group_id = g.id AND m.day >= ?
-                """, arguments: [bounds[0]]) { s in
-                guard let i = bucket(Int(sqlite3_column_int64(s, 1))) else { return }
-                out.groups[sqlite3_column_int64(s, 0), default: [Int](repeating: 0, count: months)][i] += 1
+            try Store.step(db, sql: "SELECT month, group_id, n FROM group_months WHERE month BETWEEN ? AND ?",
+                           arguments: [lo, hi]) { s in
+                guard let i = index[Int(sqlite3_column_int64(s, 0))] else { return }
+                out.groups[sqlite3_column_int64(s, 1), default: [Int](repeating: 0, count: months)][i] += Int(sqlite3_column_int64(s, 2))
             }
             try Store.step(db, sql: "SELECT g.id, (SELECT max(day) FROM moments m WHERE m.group_id = g.id) FROM groups g") { s in
                 if let d = Store.int(s, 1) { out.groupLast[sqlite3_column_int64(s, 0)] = Day(ordinal: d) }

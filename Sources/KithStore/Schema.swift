@@ -9,7 +9,11 @@ enum Schema {
     static let applicationID: Int32 = 0x6B69_7468
 
     /// Every migration's name, oldest first.
-    static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards", "v4-self-checkins"]
+    static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards", "v4-self-checkins",
+                                "v5-monthly-counts"]
+
+    /// A day ordinal (days since 1970-01-01) as the month key YYYYMM, in SQL.
+    static func monthKey(_ day: String) -> String { "CAST(strftime('%Y%m', \(day) * 86400, 'unixepoch') AS INTEGER)" }
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -150,6 +154,62 @@ enum Schema {
                     position INTEGER NOT NULL,
                     PRIMARY KEY (day, word)
                 ) WITHOUT ROWID;
+                """)
+        }
+        m.registerMigration("v5-monthly-counts") { db in
+            // Moments per person and per group per calendar month, kept by triggers as
+            // moments are written, edited and deleted (cascades included), so the roster's
+            // year of sparklines reads a few thousand counts instead of every moment of
+            // the last twelve months: its cost no longer grows with the history.
+            let pm = monthKey("NEW.day"), om = monthKey("OLD.day")
+            try db.execute(sql: """
+                CREATE TABLE person_months (
+                    month INTEGER NOT NULL,
+                    person_id INTEGER NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (month, person_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE group_months (
+                    month INTEGER NOT NULL,
+                    group_id INTEGER NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (month, group_id)
+                ) WITHOUT ROWID;
+                INSERT INTO person_months (month, person_id, n)
+                    SELECT \(monthKey("day")) AS mk, person_id, count(*) FROM moment_people GROUP BY mk, person_id;
+                INSERT INTO group_months (month, group_id, n)
+                    SELECT \(monthKey("day")) AS mk, group_id, count(*) FROM moments WHERE group_id IS NOT NULL GROUP BY mk, group_id;
+
+                CREATE TRIGGER person_months_add AFTER INSERT ON moment_people BEGIN
+                    INSERT INTO person_months (month, person_id, n) VALUES (\(pm), NEW.person_id, 1)
+                        ON CONFLICT (month, person_id) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER person_months_remove AFTER DELETE ON moment_people BEGIN
+                    UPDATE person_months SET n = n - 1 WHERE month = \(om) AND person_id = OLD.person_id;
+                    DELETE FROM person_months WHERE month = \(om) AND person_id = OLD.person_id AND n <= 0;
+                END;
+                CREATE TRIGGER person_months_move AFTER UPDATE OF day, person_id ON moment_people BEGIN
+                    UPDATE person_months SET n = n - 1 WHERE month = \(om) AND person_id = OLD.person_id;
+                    DELETE FROM person_months WHERE month = \(om) AND person_id = OLD.person_id AND n <= 0;
+                    INSERT INTO person_months (month, person_id, n) VALUES (\(pm), NEW.person_id, 1)
+                        ON CONFLICT (month, person_id) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER group_months_add AFTER INSERT ON moments WHEN NEW.group_id IS NOT NULL BEGIN
+                    INSERT INTO group_months (month, group_id, n) VALUES (\(pm), NEW.group_id, 1)
+                        ON CONFLICT (month, group_id) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER group_months_remove AFTER DELETE ON moments WHEN OLD.group_id IS NOT NULL BEGIN
+                    UPDATE group_months SET n = n - 1 WHERE month = \(om) AND group_id = OLD.group_id;
+                    DELETE FROM group_months WHERE month = \(om) AND group_id = OLD.group_id AND n <= 0;
+                END;
+                CREATE TRIGGER group_months_move_out AFTER UPDATE OF day, group_id ON moments WHEN OLD.group_id IS NOT NULL BEGIN
+                    UPDATE group_months SET n = n - 1 WHERE month = \(om) AND group_id = OLD.group_id;
+                    DELETE FROM group_months WHERE month = \(om) AND group_id = OLD.group_id AND n <= 0;
+                END;
+                CREATE TRIGGER group_months_move_in AFTER UPDATE OF day, group_id ON moments WHEN NEW.group_id IS NOT NULL BEGIN
+                    INSERT INTO group_months (month, group_id, n) VALUES (\(pm), NEW.group_id, 1)
+                        ON CONFLICT (month, group_id) DO UPDATE SET n = n + 1;
+                END;
                 """)
         }
         return m

@@ -70,6 +70,9 @@ import KithCore
         #expect(try store.appliedMigrations() == Schema.allMigrations)
         #expect(try store.people().map(\.name) == ["Zoë"])
         #expect(try store.moments(MomentFilter()).count == 1)
+        // v5 counted the moment already there into its month.
+        #expect(try store.recentActivity(until: Day(ordinal: 20400)).people[1]?.last == 1)
+        #expect(try store.integrityProblems().isEmpty)
         try store.snooze(person: 1, until: Day(ordinal: 20500))
         #expect(try store.snoozes().people == [1: Day(ordinal: 20500)])
     }
@@ -316,6 +319,40 @@ import KithCore
         #expect(recent.groups[club.id] == [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])
         #expect(recent.groupLast[club.id] == (try iso("2025-12-24")))
         #expect(try s.recentActivity(months: 1, until: today).people[zoe.id] == [2])
+    }
+
+    /// The monthly counts behind the sparklines are kept by triggers: every way a
+    /// moment is written, edited or removed (cascades included) leaves them equal to a
+    /// count made from scratch.
+    @Test func monthlyCountsFollowEveryWrite() throws {
+        let s = try store()
+        let today = Day(year: 2026, month: 11, day: 22)!
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: today))
+        let bo = try s.addPerson(Person(id: 0, name: "Bo", addedOn: today))
+        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: today, members: [zoe.id, bo.id])
+        let band = try s.addGroup(name: "Band", cadenceDays: nil, notes: "", addedOn: today, members: [bo.id])
+        var m = try s.addMoment(Moment(day: today, people: [zoe.id, bo.id], groupID: club.id), createdAt: 0)
+        let other = try s.addMoment(Moment(day: today.adding(days: -40), people: [bo.id], groupID: band.id), createdAt: 0)
+        _ = try s.addMoment(Moment(day: today.adding(days: -40), people: [zoe.id]), createdAt: 0)
+        #expect(try s.integrityProblems().isEmpty)
+        #expect(try s.recentActivity(until: today).people[zoe.id]?.suffix(2) == [1, 1])
+        // Moved a month back, to the other group, with one person fewer.
+        m.day = today.adding(days: -35)
+        m.groupID = band.id
+        m.people = [bo.id]
+        m = try s.updateMoment(m)
+        #expect(try s.integrityProblems().isEmpty)
+        let after = try s.recentActivity(until: today)
+        #expect(after.people[zoe.id]?.suffix(2) == [1, 0] && after.people[bo.id]?.suffix(2) == [2, 0])
+        #expect(after.groups[band.id]?.suffix(2) == [2, 0] && after.groups[club.id] == nil)
+        try s.deleteMoment(id: other.id)
+        try s.removeGroup(id: band.id)   // its moment stays, without the group
+        #expect(try s.integrityProblems().isEmpty)
+        let last = try s.recentActivity(until: today)
+        #expect(last.groups.isEmpty && last.people[bo.id]?.suffix(2) == [1, 0])
+        // A count that drifted is reported, not silently trusted.
+        try s.queue.write { try $0.execute(sql: "UPDATE person_months SET n = n + 1") }
+        #expect(try s.integrityProblems() == ["the monthly counts disagree with the moments in 4 places"])
     }
 
     @Test func aMomentWithAnUnknownPersonIsNotStoredAtAll() throws {
