@@ -31,6 +31,7 @@ struct ConfigShow: ParsableCommand {
         Output.line("daily_cap = \(r.dailyCap)")
         Output.line("birthday_days = \(r.birthdayDays)")
         Output.line("self_checkin = \(r.askSelfCheckin)")
+        Output.line("backups = \(r.dailyBackups)")
         Output.line("week_start = \"\(r.weekStart.rawValue)\"")
         Output.line(TerminalText.pad("date_format = \"\(r.dateStyle.rawValue)\"", to: 25) + " # \(r.dateStyle.example)")
         Output.line("[cadence]")

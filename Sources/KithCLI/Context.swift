@@ -43,7 +43,20 @@ struct Context {
         }
         let store = try Store(path: storePath)
         for w in store.warnings { Output.error(w, prefix: "kith: ") }
+        Context.opened = store
         return store
+    }
+
+    /// The store file this run opened, for the daily backup after a change.
+    nonisolated(unsafe) static var opened: Store?
+
+    /// Once a day, after a command changed the store, a copy of it (see `backups` in the
+    /// config). A copy that cannot be made is a warning: the change itself is saved.
+    static func dailyBackup(today: Day) {
+        guard let store = opened, Store.committedWrites > 0 else { return }
+        do { try store.dailyBackup(today: today, keep: Rules.current.dailyBackups) } catch {
+            Output.error("warning: the daily backup was not made: \(error.description)")
+        }
     }
 }
 

@@ -22,6 +22,9 @@ struct CLIError: Error {
 
 public enum KithCLI {
     public static func main() -> Never {
+        // Over a file-size limit a write should fail (and be reported, with nothing
+        // half-written), not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
@@ -40,6 +43,7 @@ public enum KithCLI {
         }
         let code = execute(args)
         Output.flush()
+        if code == Exit.ok { Context.dailyBackup(today: Context.today(environment: ProcessInfo.processInfo.environment)) }
         if let e = Output.writeError, code == Exit.ok {
             // A reader that went away (`kith history | head`) is not worth a message.
             if e != EPIPE {
@@ -139,7 +143,7 @@ struct Kith: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Edit.self, Archive.self, Unarchive.self, PeopleCommand.self, Show.self,
-            GroupCommand.self, Log.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, ConfigCommand.self, Emotions.self, Demo.self,
+            GroupCommand.self, Log.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, ConfigCommand.self, Emotions.self, Demo.self,
         ]
     )
 

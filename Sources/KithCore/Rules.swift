@@ -18,6 +18,8 @@ public struct Rules: Sendable, Equatable {
     public var dateStyle = DateStyle.dmy
     /// Whether the full-screen view asks, once a day, how connected the user feels.
     public var askSelfCheckin = true
+    /// How many daily copies of the store to keep (0: none).
+    public var dailyBackups = 7
 
     public init() {}
 

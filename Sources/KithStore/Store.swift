@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import KithCore
 
@@ -14,10 +15,13 @@ public final class Store: Sendable {
     public let warnings: [String]
     /// True when this open created the file.
     public let isNew: Bool
+    /// True for the empty stand-in of a store that does not exist yet.
+    public let inMemory: Bool
     let queue: DatabaseQueue
 
     public init(path: String) throws(StoreError) {
         self.path = path
+        self.inMemory = false
         self.isNew = try StoreLocation.prepare(path: path)
         let migrator = Schema.migrator
         // Several kiths may open a new store at once (a shell loop, cron and the TUI):
@@ -50,7 +54,14 @@ public final class Store: Sendable {
             if journal.lowercased() != "wal" {
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
             }
-            if !done { try migrator.migrate(queue) }
+            if !done {
+                // An upgrade rewrites tables: a copy of the store as it was comes first, so
+                // that a failed or regretted upgrade never costs a moment.
+                if tables > 0 {
+                    try Backups.copy(from: queue, to: Backups.newName(in: Backups.directory(for: path), "before-\(Schema.allMigrations.last!)"))
+                }
+                try migrator.migrate(queue)
+            }
         } catch let e as StoreError {
             throw e
         } catch {
@@ -65,6 +76,7 @@ public final class Store: Sendable {
     public init(emptyInMemoryFor path: String) throws(StoreError) {
         self.path = path
         self.isNew = false
+        self.inMemory = true
         self.warnings = []
         do {
             queue = try DatabaseQueue(configuration: Store.configuration())
@@ -88,17 +100,38 @@ public final class Store: Sendable {
         return config
     }
 
+    /// The store's data version when last looked at (see `changedElsewhere`).
+    private let seenVersion = Mutex<Int?>(nil)
+
+    /// Whether another connection (another kith process) has committed since the last
+    /// call: SQLite's data_version changes only for commits by others.
+    public func changedElsewhere() throws(StoreError) -> Bool {
+        let now: Int = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        return seenVersion.withLock { seen in
+            defer { seen = now }
+            return seen.map { $0 != now } ?? false
+        }
+    }
+
     /// One line for a database failure, naming the file when the file is the problem.
     static func describe(_ error: any Error, path: String) -> StoreError {
         guard let e = error as? DatabaseError else { return .database(String(describing: error)) }
         switch e.resultCode.primaryResultCode {
         case .SQLITE_NOTADB: return .notAStore(path, "the file is not an SQLite database")
-        case .SQLITE_CORRUPT: return .cannotOpen(path, "the database is damaged; restore it from a backup")
+        case .SQLITE_CORRUPT:
+            return .cannotOpen(path, "the database is damaged and was left as it is; kith restore FILE puts a backup back "
+                               + "(daily ones are in \(Backups.directory(for: path)))")
         case .SQLITE_CANTOPEN: return .cannotOpen(path, "the file cannot be opened (check its permissions)")
         case .SQLITE_READONLY: return .cannotOpen(path, "the store is read-only; nothing was written")
         case .SQLITE_FULL: return .database("the disk is full; nothing was written")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .database("the store is busy (another kith is writing); try again")
-        case .SQLITE_IOERR: return .cannotOpen(path, "input/output error (\(e.message ?? "unknown"))")
+        case .SQLITE_IOERR:
+            // A write the disk refused (full, over a size limit, failing): say so, not "cannot open".
+            if [ResultCode.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE]
+                .contains(e.extendedResultCode) {
+                return .database("the store could not be written (\(e.message ?? "disk I/O error"); is the disk full?); nothing was written")
+            }
+            return .cannotOpen(path, "input/output error (\(e.message ?? "unknown"))")
         case .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path, "permission denied")
         default: return .database(e.message ?? e.description)
         }

@@ -19,6 +19,9 @@ public enum StoreLocation {
         return home + "/.local/share/kith/" + fileName
     }
 
+    /// A path as the user typed it (relative, or starting with ~), made absolute.
+    public static func absolutePath(_ p: String) -> String { absolute(p) }
+
     static func absolute(_ p: String) -> String {
         if p.hasPrefix("/") { return p }
         if p == "~" || p.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
@@ -55,7 +58,7 @@ public enum StoreLocation {
         return true
     }
 
-    private static func makeDirectory(_ dir: String) throws(StoreError) {
+    static func makeDirectory(_ dir: String) throws(StoreError) {
         var st = stat()
         if stat(dir, &st) == 0 {
             if (st.st_mode & S_IFMT) != S_IFDIR { throw .cannotCreate(dir, "it is not a directory") }
@@ -68,14 +71,19 @@ public enum StoreLocation {
         }
     }
 
-    /// A one-line warning when the store is readable by others, or nil.
+    /// A one-line warning when the store, its WAL files or its directory are open to
+    /// others, or nil.
     static func permissionWarning(path: String) -> String? {
+        var loose: [String] = []
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        if st.st_mode & 0o077 != 0 {
-            let mode = String(st.st_mode & 0o777, radix: 8)
-            return "warning: \(path) is readable by others (mode \(mode)); run: chmod 600 '\(path)'"
+        for file in [path, path + "-wal", path + "-shm"] where stat(file, &st) == 0 && st.st_mode & 0o077 != 0 {
+            loose.append("chmod 600 '\(file)'")
         }
-        return nil
+        let dir = (path as NSString).deletingLastPathComponent
+        if stat(dir.isEmpty ? "." : dir, &st) == 0, st.st_mode & 0o077 != 0, dir != "/tmp", !dir.isEmpty {
+            loose.append("chmod 700 '\(dir)'")
+        }
+        guard !loose.isEmpty else { return nil }
+        return "warning: the store at \(path) is readable by others; run: " + loose.joined(separator: "; ")
     }
 }

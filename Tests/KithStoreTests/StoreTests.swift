@@ -104,7 +104,17 @@ import KithCore
         chmod(path, 0o644)
         let store = try Store(path: path)
         #expect(store.warnings.count == 1)
-        #expect(store.warnings[0].contains("chmod 600"))
+        #expect(store.warnings[0].contains("chmod 600 '\(path)'"))
+        // A directory others can list is named too; a private one with private files is quiet.
+        chmod(tmp.path, 0o755)
+        #expect(try Store(path: path).warnings.first?.contains("chmod 700 '\(tmp.path)'") == true)
+        // The WAL files SQLite made while the file was loose took its mode: named too.
+        chmod(tmp.path, 0o700)
+        chmod(path, 0o600)
+        let wal = try Store(path: path).warnings.first ?? ""
+        #expect(wal.contains("-wal'") || wal.contains("-shm'") || wal.isEmpty, "\(wal)")
+        for f in [path, path + "-wal", path + "-shm"] { chmod(f, 0o600) }
+        #expect(try Store(path: path).warnings.isEmpty)
     }
 
     @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() throws {

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+/// Backups, restore and the store check, through the real binary: nothing saved is ever
+/// lost to a restore, a damaged store or a bad backup file.
+@Suite struct BackupCommandTests {
+    func mode(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_mode & 0o777) : -1
+    }
+
+    func names(_ k: Sandbox) -> [String] {
+        let data = Data(k.ok(["people", "--json"]).out.utf8)
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }.sorted()
+    }
+
+    @Test func backupThenRestoreBringsBackWhatWasThere() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        k.ok(["log", "zoe", "--note", "Long talk"])
+        let out = k.ok(["backup"]).out
+        #expect(out.hasPrefix("Backed up 1 person, 1 moment, the last on Sun 22 Nov 2026 to "), "\(out)")
+        let file = String(out.split(separator: " to ").last!.dropLast())
+        #expect(file.hasPrefix(k.tmp.file("data/kith/backups/kith-")) && file.hasSuffix(".sqlite"))
+        #expect(mode(file) == 0o600 && mode(k.tmp.file("data/kith/backups")) == 0o700)
+        k.ok(["add", "Bo"])
+        #expect(names(k) == ["Bo", "Zoë"])
+        // Without a terminal to ask at, a restore needs --yes, and changes nothing.
+        k.fails(["restore", file], code: 2, saying: "add --yes")
+        let restored = k.ok(["restore", file, "--yes"]).out
+        #expect(restored.contains("Restored 1 person, 1 moment"), "\(restored)")
+        #expect(names(k) == ["Zoë"])
+        #expect(k.ok(["history", "zoe"]).out.contains("Long talk"))
+        // The store it replaced was kept, Bo and all.
+        let aside = try #require(restored.split(separator: "\n").last.map { String($0.split(separator: " at ").last!.dropLast()) })
+        #expect(aside.contains("/backups/replaced-") && mode(aside) == 0o600)
+        let back = k.ok(["restore", aside, "--yes"]).out
+        #expect(back.contains("Restored 2 people, 1 moment"), "\(back)")
+        #expect(k.ok(["check"]).out.contains("is sound: 2 people, 1 moment"))
+    }
+
+    @Test func aBadBackupIsRefusedBeforeAnythingChanges() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        let junk = k.tmp.file("junk.sqlite")
+        FileManager.default.createFile(atPath: junk, contents: Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+        k.fails(["restore", junk, "--yes"], code: 1, saying: "not a kith store")
+        let other = k.tmp.file("other.sqlite")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [other, "CREATE TABLE notes (x); INSERT INTO notes VALUES ('hi');"]
+        try p.run()
+        p.waitUntilExit()
+        k.fails(["restore", other, "--yes"], code: 1, saying: "another program")
+        k.fails(["restore", k.tmp.file("missing.sqlite"), "--yes"], code: 1, saying: "No such file")
+        k.fails(["restore", k.store, "--yes"], code: 2, saying: "is the store itself")
+        #expect(names(k) == ["Zoë"])
+    }
+
+    /// A damaged store: check says so in plain words and points at restore; restoring
+    /// over it moves the damaged file aside as it was, never "repaired".
+    @Test func aDamagedStoreIsReportedAndCanBeRestoredOver() throws {
+        let k = Sandbox()
+        for n in 1...40 { k.ok(["add", "Person \(n)", "--note", String(repeating: "x", count: 400)]) }
+        let backup = k.tmp.file("good.sqlite")
+        k.ok(["backup", "--out", backup])
+        // Everything into the main file first (kith leaves recent writes in the WAL, as
+        // SQLite does), then every page after the first two overwritten: SQLite's own
+        // header stays, the data does not.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [k.store, "PRAGMA wal_checkpoint(TRUNCATE);"]
+        sqlite.standardOutput = FileHandle.nullDevice
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let handle = try #require(FileHandle(forUpdatingAtPath: k.store))
+        let size = try handle.seekToEnd()
+        try #require(size > 16384, "the store should be larger than a few pages")
+        try handle.seek(toOffset: 8192)
+        handle.write(Data(repeating: 0xA5, count: Int(size) - 8192))
+        try handle.close()
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: k.store))
+        let check = k.run(["check"])
+        #expect(check.code == 1 && check.out.isEmpty, "\(check)")
+        #expect(check.errLines.last?.contains("kith restore FILE") == true, "\(check.err)")
+        let r = k.ok(["restore", backup, "--yes"])
+        let aside = String(r.out.split(separator: "\n").last!.split(separator: " at ").last!.dropLast())
+        #expect(try Data(contentsOf: URL(fileURLWithPath: aside)) == damaged)
+        #expect(k.ok(["check"]).out.contains("is sound: 40 people"))
+    }
+
+    /// One copy a day after a change, the newest `backups` kept; reading changes nothing.
+    @Test func dailyCopiesAfterChangesAreRotated() throws {
+        let k = Sandbox()
+        try FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("backups = 2\n".utf8))
+        let dir = k.tmp.file("data/kith/backups")
+        func dailies() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
+        }
+        k.ok(["add", "Zoë"])
+        #expect(dailies() == ["daily-2026-11-22.sqlite"])
+        for day in ["2026-11-23", "2026-11-24"] {
+            #expect(k.run(["people"], env: ["KITH_TODAY": day]).code == 0)   // reads only: no copy
+            #expect(k.run(["log", "zoe"], env: ["KITH_TODAY": day]).code == 0)
+        }
+        #expect(dailies() == ["daily-2026-11-23.sqlite", "daily-2026-11-24.sqlite"])
+        #expect(mode(dir + "/daily-2026-11-24.sqlite") == 0o600)
+    }
+}
+
+/// Privacy: what kith creates is private, and it never opens a network connection.
+@Suite struct PrivacyTests {
+    @Test func everyFileKithMakesIsPrivate() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--note", "private"])
+        k.ok(["log", "zoe", "--note", "secret"])
+        k.ok(["backup"])
+        k.ok(["export", "json", "--out", k.tmp.file("out.json")])
+        k.ok(["export", "csv", "--out", k.tmp.file("out.csv")])
+        let dir = k.tmp.file("data/kith")
+        var st = stat()
+        #expect(stat(dir, &st) == 0 && st.st_mode & 0o777 == 0o700)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir).map { dir + "/" + $0 }
+            + [k.tmp.file("out.json"), k.tmp.file("out.csv")]
+        #expect(files.count >= 4)
+        for f in files where stat(f, &st) == 0 {
+            let mode = st.st_mode & 0o777
+            if st.st_mode & S_IFMT == S_IFDIR { #expect(mode == 0o700, "\(f)") } else { #expect(mode == 0o600, "\(f): \(String(mode, radix: 8))") }
+        }
+    }
+
+    /// Whether strace is installed (.ci/run installs it) and may trace here.
+    static let straceWorks: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return false }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        p.arguments = ["-qq", "-o", "/dev/null", "/bin/true"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    /// Traced with strace: the commands that read and write the most open no socket of
+    /// any network family.
+    @Test(.enabled(if: PrivacyTests.straceWorks))
+    func noNetworkIsEverOpened() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        let trace = k.tmp.file("trace")
+        for args in [["log", "zoe", "--feel", "happy"], ["due"], ["insights"], ["export", "ics"], ["backup"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+            p.arguments = ["-f", "-qq", "-e", "trace=socket,connect", "-o", trace, Sandbox.binary] + args
+            p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "kith \(args)")
+            let calls = String(decoding: FileManager.default.contents(atPath: trace) ?? Data(), as: UTF8.self)
+            #expect(!calls.contains("AF_INET") && !calls.contains("AF_INET6") && !calls.contains("AF_NETLINK"), "kith \(args): \(calls)")
+        }
+    }
+}
+
+/// A disk that refuses writes (here a file-size limit, which fails writes the way a full
+/// disk does): one line, and the store exactly as it was.
+@Suite struct FailingDiskTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit")))
+    func aWriteTheDiskRefusesLosesNothing() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        k.ok(["log", "zoe", "--note", "kept"])
+        let cards = k.tmp.file("cards")
+        try FileManager.default.createDirectory(atPath: cards, withIntermediateDirectories: true)
+        for n in 0..<400 {
+            let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \(n)\r\nNOTE:\(String(repeating: "note ", count: 100))\r\nEND:VCARD\r\n"
+            FileManager.default.createFile(atPath: cards + "/\(n).vcf", contents: Data(card.utf8))
+        }
+        var st = stat()
+        #expect(stat(k.store, &st) == 0)
+        let limit = Int(st.st_size) + 8192
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        p.arguments = ["--fsize=\(limit)", Sandbox.binary, "import", "vcard", cards]
+        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin",
+                         "SWIFT_BACKTRACE": "enable=no"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1, "\(message)")
+        #expect(message.split(separator: "\n").count == 1 && message.contains("could not be written"), "\(message)")
+        #expect(k.ok(["people"]).out.split(separator: "\n").count == 2, "one person, under a header")
+        #expect(k.ok(["history", "zoe"]).out.contains("kept"))
+        #expect(k.ok(["check"]).out.contains("is sound: 1 person, 1 moment"))
+    }
+}
+
+/// Damaged stores through the real binary: one line naming the file and what to do,
+/// exit 1, and the file's bytes exactly as they were.
+@Suite struct DamagedStoreTests {
+    func filled() -> Sandbox {
+        let k = Sandbox()
+        for n in 1...30 { k.ok(["add", "Person \(n)", "--note", String(repeating: "n", count: 500)]) }
+        for n in 1...30 { k.ok(["log", "Person \(n)", "--note", String(repeating: "m", count: 300)]) }
+        return k
+    }
+
+    /// Everything moved from the WAL into the main file, as after a clean shutdown.
+    func checkpoint(_ k: Sandbox) throws {
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [k.store, "PRAGMA wal_checkpoint(TRUNCATE);"]
+        sqlite.standardOutput = FileHandle.nullDevice
+        try sqlite.run()
+        sqlite.waitUntilExit()
+    }
+
+    @Test func aTruncatedStore() throws {
+        let k = filled()
+        try checkpoint(k)
+        let data = try Data(contentsOf: URL(fileURLWithPath: k.store))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: k.store))
+        let r = k.fails(["history", "Person 30"], code: 1, saying: "damaged")
+        #expect(r.err.contains(k.store) && r.err.contains("kith restore FILE"), "\(r.err)")
+        k.fails(["log", "Person 1"], code: 1, saying: "damaged")
+    }
+
+    @Test func randomBytesWhereTheStoreShouldBe() throws {
+        let k = Sandbox()
+        try FileManager.default.createDirectory(atPath: k.tmp.file("data/kith"), withIntermediateDirectories: true)
+        var rng = Fuzz()
+        FileManager.default.createFile(atPath: k.store, contents: Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }))
+        let r = k.fails(["people"], code: 1, saying: "is not a kith store")
+        #expect(r.err.contains(k.store))
+        k.fails(["add", "Zoë"], code: 1, saying: "left untouched")
+    }
+}
