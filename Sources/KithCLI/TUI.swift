@@ -36,6 +36,7 @@ struct TUI {
         }
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
         var lastDraw = 0
+        var backedUp = false
         while true {
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
@@ -53,9 +54,28 @@ struct TUI {
             if !terminal.inputPending || now - lastDraw >= 100 {
                 terminal.draw(Screen.render(state))
                 lastDraw = now
+                if !backedUp {
+                    // The day's copy of the store, once the first screen is up.
+                    backedUp = true
+                    if let failure = runner.dailyBackup() {
+                        effects = Update.update(&state, .failed(failure))
+                        continue
+                    }
+                }
             }
-            switch terminal.next() {
+            // Idle, it looks twice a second whether another kith wrote to the store, so
+            // a moment logged from cron or another shell shows within about a second.
+            var event = terminal.next(timeout: 500)
+            while case .idle = event {
+                if let changed = runner.perform(.checkForChanges) {
+                    effects = Update.update(&state, changed)
+                    break
+                }
+                event = terminal.next(timeout: 500)
+            }
+            switch event {
             case .end: return
+            case .idle: break
             case let .resize(w, h): effects = Update.update(&state, .resize(width: w, height: h))
             case .key(let k): effects = Update.update(&state, .key(k))
             }
@@ -145,6 +165,8 @@ struct Runner {
                 }
                 let x = try InsightLoader.load(store, scope: scope, period: .lastTwelveMonths(endingOn: ctx.today), today: ctx.today)
                 return .insightsLoaded(InsightsPage(title: InsightLoader.title(scope), insights: x))
+            case .checkForChanges:
+                return try store.changedElsewhere() ? .storeChangedElsewhere : nil
             case .redraw, .quit:
                 return nil
             }
@@ -157,9 +179,19 @@ struct Runner {
         }
     }
 
+    /// The day's backup (see `backups` in the config); a line to show when it failed.
+    func dailyBackup() -> String? {
+        do { try store.dailyBackup(today: ctx.today, keep: Rules.current.dailyBackups) } catch {
+            return "The daily backup was not made: \(error.description)"
+        }
+        return nil
+    }
+
     /// People and groups with their last moment and a year of monthly activity.
     func loadRoster() throws -> Msg {
         let today = ctx.today
+        // What is read now is current: only commits after this count as changes elsewhere.
+        _ = try store.changedElsewhere()
         let people = try store.people(includeArchived: true)
         let groups = try store.groups()
         let last = try store.lastMomentDays()

@@ -22,6 +22,8 @@ public enum TerminalEvent: Sendable {
     case resize(width: Int, height: Int)
     /// Standard input ended: the app should leave.
     case end
+    /// Nothing happened within the time asked for.
+    case idle
 }
 
 /// The ncurses backend: the only code that talks to the terminal. It pushes a Grid to
@@ -213,22 +215,45 @@ public final class Terminal {
         return poll(&fds, 1, 0) > 0
     }
 
-    /// Waits for the next key or resize. Returns `.end` when standard input is closed.
-    public func next() -> TerminalEvent {
+    /// Waits for the next key or resize, or `timeout` milliseconds (nil: for ever), then
+    /// `.idle`. Returns `.end` when standard input is closed.
+    public func next(timeout: Int32? = nil) -> TerminalEvent {
+        // ncurses waits itself, so that a resize during the wait still comes back as
+        // KEY_RESIZE at once.
+        wtimeout(kith_stdscr(), timeout ?? -1)
         while true {
             var ch: wint_t = 0
             let r = get_wch(&ch)
-            if r == ERR { return .end }
-            if r == KEY_CODE_YES {
-                if Int32(ch) == KEY_RESIZE {
-                    previous = nil
-                    return .resize(width: size.width, height: size.height)
-                }
-                if let key = Terminal.special(Int32(ch)) { return .key(key) }
+            if r == ERR {
+                // ERR is both "nothing within the timeout" and "input ended": ask the fd.
+                guard timeout != nil else { return .end }
+                var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                let n = poll(&fds, 1, 0)
+                if n == 0 { return .idle }
+                if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .end }
+                // Readable after all (a key right at the timeout): read it, and if even
+                // that gives nothing, the input is gone.
+                wtimeout(kith_stdscr(), 0)
+                let again = get_wch(&ch)
+                wtimeout(kith_stdscr(), timeout!)
+                if again == ERR { return .end }
+                if let event = event(again, ch) { return event }
                 continue
             }
-            if let key = Terminal.character(UInt32(ch)) { return .key(key) }
+            if let event = event(r, ch) { return event }
         }
+    }
+
+    /// A key or a resize from what get_wch returned; nil for codes kith ignores.
+    private func event(_ r: Int32, _ ch: wint_t) -> TerminalEvent? {
+        if r == KEY_CODE_YES {
+            if Int32(ch) == KEY_RESIZE {
+                previous = nil
+                return .resize(width: size.width, height: size.height)
+            }
+            return Terminal.special(Int32(ch)).map { .key($0) }
+        }
+        return Terminal.character(UInt32(ch)).map { .key($0) }
     }
 
     static func special(_ code: Int32) -> Key? {

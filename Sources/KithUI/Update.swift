@@ -20,6 +20,8 @@ public enum Msg: Sendable {
     case askSelf(loneliness: Bool)
     case selfSaved(String)
     case failed(String)
+    /// Another process (`kith log` from cron, a second window) committed to the store.
+    case storeChangedElsewhere
 }
 
 /// Work for the outside world (the store, the terminal), described as data. The app's
@@ -41,6 +43,8 @@ public enum Effect: Equatable, Sendable {
     case promptSelf(manual: Bool)
     case saveSelfCheckin(SelfCheckin)
     case skipSelfCheckin
+    /// Whether another process changed the store since the last look (asked while idle).
+    case checkForChanges
     case redraw
     case quit
 }
@@ -113,6 +117,10 @@ public enum Update {
         case .changed(let what):
             state.message = what
             state.messageIsError = false
+            return [.loadRoster]
+        case .storeChangedElsewhere:
+            // Quietly: the roster and timeline reload in place, the selection, the
+            // scroll and any open form stay as they are.
             return [.loadRoster]
         case let .archived(name, archived):
             state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."

@@ -8,14 +8,14 @@ import KithTestSupport
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("e2e")
 
-    func runScript(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func runScript(_ name: String, with interpreter: String = "/bin/bash", sourceLocation: SourceLocation = #_sourceLocation) {
         guard FileManager.default.fileExists(atPath: "/usr/bin/tmux") else {
             Issue.record("tmux is not installed: .ci/run installs it", sourceLocation: sourceLocation)
             return
         }
         let tmp = TempDir()
         let log = tmp.file("log")
-        let status = spawnAndWait("/bin/bash", [Self.scripts.appendingPathComponent(name).path, Sandbox.binary, tmp.path], log: log)
+        let status = spawnAndWait(interpreter, [Self.scripts.appendingPathComponent(name).path, Sandbox.binary, tmp.path], log: log)
         let text = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
         #expect(status == 0, "\(name) failed:\n\(text)", sourceLocation: sourceLocation)
         #expect(!text.contains("FAIL"), "\(text)", sourceLocation: sourceLocation)
@@ -25,4 +25,9 @@ import KithTestSupport
     @Test func browsing() { runScript("browse.sh") }
     @Test func dailyCheckIn() { runScript("checkin.sh") }
     @Test func dailySelfCheckIn() { runScript("self.sh") }
+    @Test func twoProcessesAndAStoreThatStopsTakingWrites() { runScript("together.sh") }
+    @Test func hostileTextNeverReachesTheTerminalRaw() { runScript("hostile.sh") }
+    /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
+    /// the full-screen view (see faults.py).
+    @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }
 }
