@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The only C in the project: the system ncursesw, reached through shim.h.
@@ -35,11 +34,8 @@ let package = Package(
         .target(name: "KithDemo", dependencies: ["KithCore"]),
         // Open formats in and out: iCalendar now; vCard, JSON and CSV later. Pure.
         .target(name: "KithInterop", dependencies: ["KithCore"]),
-        // Theme files (and later the config file): TOML in, plain values out.
-        .target(name: "KithSettings", dependencies: [
-            "KithUI",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        // The config file and theme files: TOML (read by its own small reader) in, plain values out.
+        .target(name: "KithSettings", dependencies: ["KithUI"]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
             "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
@@ -51,7 +47,7 @@ let package = Package(
         // Temp directories and file helpers shared by the test targets.
         .target(name: "KithTestSupport", path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
-        .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore", "KithInsights"]),
+        .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore", "KithInsights"], exclude: ["Snapshots"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),
         .testTarget(name: "KithInsightsTests", dependencies: ["KithInsights", "KithCore"]),

@@ -189,10 +189,14 @@ extension Character {
 
 extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends (Foundation-free).
+    /// Without white space at either end, nor the invisible U+FEFF (a byte-order mark
+    /// pasted from a file) and U+200B (zero-width space), which readers of other formats
+    /// drop there too.
     public var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        func blank(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u == "\u{FEFF}" || u == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !blank($0) }),
+              let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KithCore
-import TOMLKit
 
 /// A config file kith cannot use: one line with the file, the line, the key and why.
 public struct ConfigError: Error, CustomStringConvertible {
@@ -14,6 +13,7 @@ public struct ConfigError: Error, CustomStringConvertible {
 ///     daily_cap = 5             # how many due bonds kith due and Today show
 ///     birthday_days = 14        # how far ahead birthdays are shown
 ///     self_checkin = true       # the TUI asks once a day how connected you feel
+///     backups = 7               # daily copies of the store kept (0: none)
 ///     week_start = "monday"     # or "sunday", "saturday": what "this week" means
 ///     date_format = "dmy"       # "Sun 22 Nov 2026"; "mdy": "Sun Nov 22, 2026"; "iso": "2026-11-22"
 ///     [cadence]                 # days, per circle and for groups
@@ -49,22 +49,22 @@ public struct Settings: Sendable {
 
     public static func parse(_ text: String, file: String) throws -> Settings {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ConfigError(description: "\(file):\(e.source.begin.line): \(e.description)")
+        do { table = try TOML.parse(text) } catch {
+            throw ConfigError(description: "\(file):\(error.line): \(error.reason)")
         }
         var s = Settings()
         func at(_ path: [String]) -> String { "\(file):\(line(of: path, in: text))" }
         func fail(_ path: [String], _ why: String) -> ConfigError {
             ConfigError(description: "\(at(path)): \(keyName(path)): \(why)")
         }
-        func int(_ path: [String], _ value: any TOMLValueConvertible, _ range: ClosedRange<Int>) throws -> Int {
+        func int(_ path: [String], _ value: TOMLValue, _ range: ClosedRange<Int>) throws -> Int {
             guard let n = value.int, range.contains(n) else {
                 throw fail(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return n
         }
         /// One of a few words, in any case: week_start = "Sunday" is plainly meant.
-        func choice<T: RawRepresentable & CaseIterable>(_ path: [String], _ value: any TOMLValueConvertible,
+        func choice<T: RawRepresentable & CaseIterable>(_ path: [String], _ value: TOMLValue,
                                                          _ what: String = "", as: T.Type) throws -> T where T.RawValue == String {
             let names = T.allCases.map { "\"\($0.rawValue)\"" }
             let list = names.dropLast().joined(separator: ", ") + " or " + names.last!
@@ -90,6 +90,7 @@ public struct Settings: Sendable {
             case "self_checkin":
                 guard let b = value.bool else { throw fail([key], "must be true or false") }
                 s.rules.askSelfCheckin = b
+            case "backups": s.rules.dailyBackups = try int([key], value, 0...365)
             case "week_start": s.rules.weekStart = try choice([key], value, as: WeekStart.self)
             case "date_format":
                 let examples = " (" + DateStyle.allCases.map { "\($0.rawValue): \($0.example)" }.joined(separator: "; ") + ")"

@@ -1,6 +1,5 @@
 import Foundation
 import KithUI
-import TOMLKit
 
 /// Reads theme files: a palette of named colours and a table of semantic roles.
 public enum ThemeLoader {
@@ -64,9 +63,9 @@ public enum ThemeLoader {
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            throw ThemeError("\(file):\(e.source.begin.line): \(e.description)")
+            table = try TOML.parse(text)
+        } catch {
+            throw ThemeError("\(file):\(error.line): \(error.reason)")
         }
         let name = table["name"]?.string ?? (file as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "")
         let usesColor = table["color"]?.bool ?? true
@@ -116,7 +115,7 @@ public enum ThemeLoader {
         return Theme(name: name, styles: styles, usesColor: usesColor)
     }
 
-    static func color(_ value: any TOMLValueConvertible, key: String, palette: [String: Color], file: String) throws -> Color {
+    static func color(_ value: TOMLValue, key: String, palette: [String: Color], file: String) throws -> Color {
         if let n = value.int {
             guard (0...255).contains(n) else { throw ThemeError("\(file): \(key) = \(n): a colour number is 0 to 255") }
             return .index(n)
