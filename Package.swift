@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
 
         // Temp directories and file helpers shared by the test targets.
-        .target(name: "KithTestSupport", path: "Tests/Support"),
+        .target(name: "KithTestSupport", dependencies: ["KithDemo"], path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore", "KithInsights"], exclude: ["Snapshots"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),

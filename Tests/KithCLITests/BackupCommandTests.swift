@@ -65,15 +65,9 @@ import KithTestSupport
         for n in 1...40 { k.ok(["add", "Person \(n)", "--note", String(repeating: "x", count: 400)]) }
         let backup = k.tmp.file("good.sqlite")
         k.ok(["backup", "--out", backup])
-        // Everything into the main file first (kith leaves recent writes in the WAL, as
-        // SQLite does), then every page after the first two overwritten: SQLite's own
-        // header stays, the data does not.
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [k.store, "PRAGMA wal_checkpoint(TRUNCATE);"]
-        sqlite.standardOutput = FileHandle.nullDevice
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        // Everything into the main file first, then every page after the first two
+        // overwritten: SQLite's own header stays, the data does not.
+        try k.checkpoint()
         let handle = try #require(FileHandle(forUpdatingAtPath: k.store))
         let size = try handle.seekToEnd()
         try #require(size > 16384, "the store should be larger than a few pages")
@@ -213,19 +207,9 @@ import KithTestSupport
         return k
     }
 
-    /// Everything moved from the WAL into the main file, as after a clean shutdown.
-    func checkpoint(_ k: Sandbox) throws {
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [k.store, "PRAGMA wal_checkpoint(TRUNCATE);"]
-        sqlite.standardOutput = FileHandle.nullDevice
-        try sqlite.run()
-        sqlite.waitUntilExit()
-    }
-
     @Test func aTruncatedStore() throws {
         let k = filled()
-        try checkpoint(k)
+        try k.checkpoint()
         let data = try Data(contentsOf: URL(fileURLWithPath: k.store))
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: k.store))
         let r = k.fails(["history", "Person 30"], code: 1, saying: "damaged")
@@ -241,5 +225,19 @@ import KithTestSupport
         let r = k.fails(["people"], code: 1, saying: "is not a kith store")
         #expect(r.err.contains(k.store))
         k.fails(["add", "Zoë"], code: 1, saying: "left untouched")
+    }
+}
+
+extension Sandbox {
+    /// Everything moved from the WAL into the main file, as after a clean shutdown
+    /// (kith leaves recent writes in the WAL, as SQLite does), so that damaging the
+    /// main file damages the data.
+    func checkpoint() throws {
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [store, "PRAGMA wal_checkpoint(TRUNCATE);"]
+        sqlite.standardOutput = FileHandle.nullDevice
+        try sqlite.run()
+        sqlite.waitUntilExit()
     }
 }

@@ -1,28 +1,23 @@
 import Foundation
+import KithDemo
 
 /// Random inputs for the readers' fuzz tests, from a fixed seed so that a failure can be
 /// replayed. `KITH_FUZZ_ITERATIONS` sets how many inputs each reader gets (CI keeps the
 /// default; `KITH_FUZZ_ITERATIONS=100000 swift test --filter Fuzz` runs long), and
 /// `KITH_FUZZ_SEED` another schedule.
 public struct Fuzz: RandomNumberGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
     public init(seed: UInt64 = UInt64(ProcessInfo.processInfo.environment["KITH_FUZZ_SEED"] ?? "") ?? 0x6B69_7468) {
-        state = seed
+        source = SplitMix64(seed: seed)
     }
 
     public static var iterations: Int {
         Int(ProcessInfo.processInfo.environment["KITH_FUZZ_ITERATIONS"] ?? "") ?? 400
     }
 
-    /// SplitMix64: small, fast, good enough to pick bytes.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// The demo world's generator: small, fast, and the same seed gives the same inputs.
+    public mutating func next() -> UInt64 { source.next() }
 
     /// Pieces that readers treat specially, and pieces that break terminals and parsers.
     static let tokens: [[UInt8]] = [
