@@ -66,39 +66,52 @@ def t(app, field, stat="median_ms"):
 
 
 calcurse_ttff = t("calcurse", "ttff_content")
-for size in sizes:
-    app = f"kith-{size}"
-    label = "100k" if size == "heavy" else "1M"
-    add(f"first frame with content ({label})", t(app, "ttff_content"), calcurse_ttff, "calcurse", ratio_target=0.125)
-    add(f"key: move in the roster, median ({label})", t(app, "key_latency"), t("calcurse", "key_latency"), "calcurse", absolute_target=5)
-    add(f"key: move in the roster, max ({label})", t(app, "key_latency", "max_ms"), t("calcurse", "key_latency", "max_ms"), "calcurse", absolute_target=16)
+FLOWS = [("fine_roster", "move in the roster"), ("fine_picker_open", "open the emotion picker"),
+         ("fine_long_history_timeline", "a long-history timeline")]
+
+
+def key_figures(size):
+    """(name, median, max) of every key figure for a store: the harness's own roster key,
+    the two kith_keys.py flows at the harness's 5 ms tick, and the three at 0.5 ms."""
     k = keys.get(size, {})
-    add(f"key: open the emotion picker, median ({label})", (k.get("picker_open") or {}).get("median_ms"), absolute_target=5)
-    add(f"key: open the emotion picker, max ({label})", (k.get("picker_open") or {}).get("max_ms"), absolute_target=16)
-    add(f"key: a long-history timeline, median ({label})", (k.get("long_history_timeline") or {}).get("median_ms"), absolute_target=5)
-    add(f"key: a long-history timeline, max ({label})", (k.get("long_history_timeline") or {}).get("max_ms"), absolute_target=16)
-    # The same keys polled every 0.5 ms: at the harness's 5 ms tick a redraw that is not
-    # instant reads as 5.x ms at best (see BENCHMARKS.md).
-    for flow, name in [("fine_roster", "move in the roster"), ("fine_picker_open", "open the emotion picker"),
-                       ("fine_long_history_timeline", "a long-history timeline")]:
-        add(f"key, 0.5 ms polling: {name}, median ({label})", (k.get(flow) or {}).get("median_ms"), absolute_target=5)
-        add(f"key, 0.5 ms polling: {name}, max ({label})", (k.get(flow) or {}).get("max_ms"), absolute_target=16)
-    rss = tui.get(app, {}).get("peak_rss_kb")
-    peer_rss = tui.get("calcurse", {}).get("peak_rss_kb")
-    add(f"peak RSS, full screen ({label})", rss / 1024 if rss else None, peer_rss / 1024 if peer_rss else None, "calcurse",
-        absolute_target=30, unit="MiB")
-    add(f"kith due ({label})", cli(f"kith_{size}_due"), cli("calcurse_a"), "calcurse -a", ratio_target=0.5)
-    add(f"kith history NAME --limit 20 ({label})", cli(f"kith_{size}_history"))
-    add(f"kith insights, everyone ({label})", cli(f"kith_{size}_insights"))
-    add(f"kith insights NAME ({label})", cli(f"kith_{size}_insights_person"))
+    out = [("key: move in the roster", t(f"kith-{size}", "key_latency"), t(f"kith-{size}", "key_latency", "max_ms"))]
+    for flow, name in [("picker_open", "open the emotion picker"), ("long_history_timeline", "a long-history timeline")]:
+        out.append((f"key: {name}", (k.get(flow) or {}).get("median_ms"), (k.get(flow) or {}).get("max_ms")))
+    for flow, name in FLOWS:
+        out.append((f"key, 0.5 ms polling: {name}", (k.get(flow) or {}).get("median_ms"), (k.get(flow) or {}).get("max_ms")))
+    return out
+
+
+peer_rss = tui.get("calcurse", {}).get("peak_rss_kb")
+# The heavy store: the issue's targets, against the peers.
+add("first frame with content (100k)", t("kith-heavy", "ttff_content"), calcurse_ttff, "calcurse", ratio_target=0.125)
+for name, median, most in key_figures("heavy"):
+    add(f"{name}, median (100k)", median, absolute_target=5)
+    add(f"{name}, max (100k)", most, absolute_target=16)
+rss = tui.get("kith-heavy", {}).get("peak_rss_kb")
+add("peak RSS, full screen (100k)", rss / 1024 if rss else None, peer_rss / 1024 if peer_rss else None, "calcurse",
+    absolute_target=30, unit="MiB")
+add("kith due (100k)", cli("kith_heavy_due"), cli("calcurse_a"), "calcurse -a", ratio_target=0.5)
+add("kith history NAME --limit 20 (100k)", cli("kith_heavy_history"))
+add("kith insights, everyone (100k)", cli("kith_heavy_insights"))
+add("kith insights NAME (100k)", cli("kith_heavy_insights_person"))
 add("kith import vcard, 1,000 cards", cli("kith_import_vcard"), cli("khard_list"), "khard list", ratio_target=0.5)
+# The 1,000,000-moment store: first frame and keys within 1.5x of the 100k figures of
+# the same run; the rest is shown for comparison.
 if "huge" in sizes:
-    for fig, field in [("first frame", "ttff_content"), ("roster key, median", "key_latency")]:
-        a, b = t("kith-heavy", field), t("kith-huge", field)
-        add(f"1M ÷ 100k: {fig}", b, a, "(100k)", ratio_target=1.5)
-    a = (keys.get("heavy", {}).get("fine_roster") or {}).get("median_ms")
-    b = (keys.get("huge", {}).get("fine_roster") or {}).get("median_ms")
-    add("1M ÷ 100k: roster key, 0.5 ms polling, median", b, a, "(100k)", ratio_target=1.5)
+    add("first frame with content (1M)", t("kith-huge", "ttff_content"), t("kith-heavy", "ttff_content"), "(100k)",
+        ratio_target=1.5)
+    for (name, median, most), (_, median100, max100) in zip(key_figures("huge"), key_figures("heavy")):
+        add(f"{name}, median (1M)", median, median100, "(100k)", ratio_target=1.5)
+        # A maximum is one key of twenty: held to the issue's 16 ms, not to a ratio of two outliers.
+        add(f"{name}, max (1M)", most, max100, "(100k)", absolute_target=16)
+    rss = tui.get("kith-huge", {}).get("peak_rss_kb")
+    add("peak RSS, full screen (1M)", rss / 1024 if rss else None, peer_rss / 1024 if peer_rss else None, "calcurse",
+        absolute_target=30, unit="MiB")
+    add("kith due (1M)", cli("kith_huge_due"), cli("calcurse_a"), "calcurse -a")
+    add("kith history NAME --limit 20 (1M)", cli("kith_huge_history"), cli("kith_heavy_history"), "(100k)")
+    add("kith insights, everyone (1M)", cli("kith_huge_insights"), cli("kith_heavy_insights"), "(100k)")
+    add("kith insights NAME (1M)", cli("kith_huge_insights_person"), cli("kith_heavy_insights_person"), "(100k)")
 
 cpu = ""
 try:

@@ -37,6 +37,8 @@ struct TUI {
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
         var lastDraw = 0
         var backedUp = false
+        // Pages already read ahead: each neighbour once (the latest few remembered).
+        var prefetched: [Effect] = []
         while true {
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
@@ -63,6 +65,13 @@ struct TUI {
                     }
                 }
             }
+            // With the frame out and no key waiting, the neighbours' first pages are read
+            // ahead (once per selection): moving to one then finds its pages in memory
+            // instead of on disk. A key arriving meanwhile waits for one page at most.
+            for effect in Update.prefetches(state) where !prefetched.contains(effect) && !terminal.inputPending {
+                prefetched = prefetched.suffix(16) + [effect]
+                _ = runner.perform(effect)
+            }
             // Idle, it looks twice a second whether another kith wrote to the store, so
             // a moment logged from cron or another shell shows within about a second.
             var event = terminal.next(timeout: 500)
@@ -88,6 +97,19 @@ struct Runner {
     let ctx: Context
     let store: Store
 
+    /// The store's filter for a timeline's scope and filter.
+    static func momentFilter(_ scope: TimelineScope, _ wanted: TimelineFilter) -> MomentFilter {
+        var filter = MomentFilter(since: wanted.since, until: wanted.until, emotions: wanted.emotions,
+                                  kinds: wanted.kinds, channels: wanted.channels,
+                                  text: wanted.text.isEmpty ? nil : wanted.text)
+        switch scope {
+        case .everyone: break
+        case .subject(.person(let id)): filter.person = id
+        case .subject(.group(let id)): filter.group = id
+        }
+        return filter
+    }
+
     /// A monotonic clock for pacing frames.
     static func milliseconds() -> Int {
         var t = timespec()
@@ -102,16 +124,11 @@ struct Runner {
             case .loadRoster:
                 return try loadRoster()
             case let .loadTimeline(scope, wanted, offset, limit):
-                var filter = MomentFilter(since: wanted.since, until: wanted.until, emotions: wanted.emotions,
-                                          kinds: wanted.kinds, channels: wanted.channels,
-                                          text: wanted.text.isEmpty ? nil : wanted.text)
-                switch scope {
-                case .everyone: break
-                case .subject(.person(let id)): filter.person = id
-                case .subject(.group(let id)): filter.group = id
-                }
-                let page = try store.moments(filter, limit: limit, offset: offset)
+                let page = try store.moments(Runner.momentFilter(scope, wanted), limit: limit, offset: offset)
                 return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: page.count < limit)
+            case let .prefetch(scope, wanted, limit):
+                _ = try store.moments(Runner.momentFilter(scope, wanted), limit: limit)
+                return nil
             case .deleteMoment(let id):
                 try store.deleteMoment(id: id)
                 return .momentDeleted(id)

@@ -45,6 +45,9 @@ public enum Effect: Equatable, Sendable {
     case skipSelfCheckin
     /// Whether another process changed the store since the last look (asked while idle).
     case checkForChanges
+    /// Reads a timeline page ahead and drops it: while the app is idle, the neighbours
+    /// of the selection are read, so that moving to one finds its pages in memory.
+    case prefetch(TimelineScope, filter: TimelineFilter, limit: Int)
     case redraw
     case quit
 }
@@ -465,6 +468,19 @@ public enum Update {
         state.timeline.loading = true
         let lines = Layout(width: state.width, height: state.height).timelineLines
         return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize(lines: lines))]
+    }
+
+    /// The first pages worth reading ahead while idle: the people (or groups) just above
+    /// and below the selection in the roster, as the timeline would ask for them. Not
+    /// in the Today view, which moves through other rows.
+    public static func prefetches(_ state: AppState) -> [Effect] {
+        guard !state.showToday, !state.everyone, state.loaded else { return [] }
+        let lines = Layout(width: state.width, height: state.height).timelineLines
+        return [state.rosterCursor + 1, state.rosterCursor - 1].compactMap { i in
+            guard state.visible.indices.contains(i) else { return nil }
+            return .prefetch(.subject(state.entries[state.visible[i]].subject), filter: state.filter,
+                             limit: TimelineState.firstPageSize(lines: lines))
+        }
     }
 
     /// Reloads the current timeline from the start, keeping the cursor where it was.

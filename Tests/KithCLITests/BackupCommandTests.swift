@@ -241,3 +241,44 @@ extension Sandbox {
         sqlite.waitUntilExit()
     }
 }
+
+/// At a terminal a restore asks first: anything but y changes nothing.
+@Suite struct RestoreAskingTests {
+    func restoreAtATerminal(_ k: Sandbox, _ file: String, answer: String) throws -> String {
+        let log = k.tmp.file("typescript")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qefc", "'\(Sandbox.binary)' restore '\(file)'", log]
+        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "LANG": "C.UTF-8",
+                         "PATH": "/usr/bin:/bin", "TERM": "xterm"]
+        let input = Pipe()
+        p.standardInput = input
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // The answer once the question is there.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !(String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: log))) ?? Data(), as: UTF8.self).contains("[y/N]")) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+        p.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: log)), as: UTF8.self)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aRestoreAsksAndNoMeansNo() throws {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        let file = k.tmp.file("one.sqlite")
+        k.ok(["backup", "--out", file])
+        k.ok(["add", "Bo"])
+        let no = try restoreAtATerminal(k, file, answer: "n")
+        #expect(no.contains("(1 person, 0 moments) over ") && no.contains("(the store now: 2 people, 0 moments)"), "\(no)")
+        #expect(no.contains("Nothing was changed."), "\(no)")
+        #expect(k.ok(["people"]).out.contains("Bo"))
+        let yes = try restoreAtATerminal(k, file, answer: "y")
+        #expect(yes.contains("Restored 1 person, 0 moments"), "\(yes)")
+        #expect(!k.ok(["people"]).out.contains("Bo"))
+    }
+}

@@ -130,3 +130,21 @@ import Testing
         for b in keymap.bindings { #expect(help.contains(b.help)) }
     }
 }
+
+/// Reading ahead while idle: the roster's neighbours of the selection, as the timeline
+/// would ask for them, and nothing in the Today view or for everyone's timeline.
+@Suite struct PrefetchTests {
+    @Test func theNeighboursOfTheSelection() {
+        var s = Fixture.loaded()
+        let lines = Layout(width: s.width, height: s.height).timelineLines
+        let limit = TimelineState.firstPageSize(lines: lines)
+        let below = s.entries[s.visible[1]].subject
+        #expect(Update.prefetches(s) == [.prefetch(.subject(below), filter: .none, limit: limit)])
+        _ = press(&s, .char("j"))
+        let above = s.entries[s.visible[0]].subject, next = s.entries[s.visible[2]].subject
+        #expect(Update.prefetches(s) == [.prefetch(.subject(next), filter: .none, limit: limit),
+                                         .prefetch(.subject(above), filter: .none, limit: limit)])
+        s.everyone = true
+        #expect(Update.prefetches(s).isEmpty)
+    }
+}
