@@ -85,9 +85,11 @@ def key_figures(size):
 peer_rss = tui.get("calcurse", {}).get("peak_rss_kb")
 # The heavy store: the targets, against the peers.
 add("first frame with content (100k)", t("kith-heavy", "ttff_content"), calcurse_ttff, "calcurse", ratio_target=0.125)
-for name, median, most in key_figures("heavy"):
-    add(f"{name}, median (100k)", median, absolute_target=5)
-    add(f"{name}, max (100k)", most, absolute_target=16)
+for n, (name, median, most) in enumerate(key_figures("heavy")):
+    # The roster key is the one the peers were measured on too (same harness, same tick).
+    peer = ("calcurse", t("calcurse", "key_latency"), t("calcurse", "key_latency", "max_ms")) if n == 0 else ("", None, None)
+    add(f"{name}, median (100k)", median, peer[1], peer[0], absolute_target=5)
+    add(f"{name}, max (100k)", most, peer[2], peer[0], absolute_target=16)
 rss = tui.get("kith-heavy", {}).get("peak_rss_kb")
 add("peak RSS, full screen (100k)", rss / 1024 if rss else None, peer_rss / 1024 if peer_rss else None, "calcurse",
     absolute_target=30, unit="MiB")
