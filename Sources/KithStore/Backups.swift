@@ -77,8 +77,9 @@ public enum Backups {
     /// removes it (`discard`).
     public static func stage(_ file: String, for storePath: String) throws(StoreError) -> String {
         var st = stat()
-        guard stat(file, &st) == 0 else { throw .cannotOpen(file, String(cString: strerror(errno))) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(file, "it is not a file") }
+        // About the backup, not the store: said as such.
+        guard stat(file, &st) == 0 else { throw .conflict("cannot read the backup \(file): \(String(cString: strerror(errno)))") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .conflict("cannot read the backup \(file): it is not a file") }
         let dir = directory(for: storePath)
         try StoreLocation.makeDirectory(dir)
         let staged = dir + "/.restoring-\(stamp())-\(getpid()).sqlite"

@@ -53,7 +53,8 @@ import KithTestSupport
         try p.run()
         p.waitUntilExit()
         k.fails(["restore", other, "--yes"], code: 1, saying: "another program")
-        k.fails(["restore", k.tmp.file("missing.sqlite"), "--yes"], code: 1, saying: "No such file")
+        k.fails(["restore", k.tmp.file("missing.sqlite"), "--yes"], code: 1, saying: "cannot read the backup \(k.tmp.file("missing.sqlite")): No such file")
+        k.fails(["restore", k.tmp.path, "--yes"], code: 1, saying: "it is not a file")
         k.fails(["restore", k.store, "--yes"], code: 2, saying: "is the store itself")
         #expect(names(k) == ["Zoë"])
     }
