@@ -53,7 +53,7 @@ public struct Settings: Sendable {
             throw ConfigError(description: "\(file):\(error.line): \(error.reason)")
         }
         var s = Settings()
-        func at(_ path: [String]) -> String { "\(file):\(line(of: path, in: text))" }
+        func at(_ path: [String]) -> String { "\(file):\(table.line(of: path))" }
         func fail(_ path: [String], _ why: String) -> ConfigError {
             ConfigError(description: "\(at(path)): \(keyName(path)): \(why)")
         }
@@ -108,9 +108,9 @@ public struct Settings: Sendable {
                     throw fail([key], "must be a table: [emotions], then a line per word: giddy = { valence = \"pleasant\", energy = \"high\" }")
                 }
                 var own: [(line: Int, emotion: Emotion)] = []
-                // In the order they are written, which TOML's tables do not keep: the
-                // later of two spellings of a word is the one reported.
-                let words = t.keys.map { (line: line(of: [key, $0], in: text), key: $0) }.sorted { ($0.line, $0.key) < ($1.line, $1.key) }
+                // In the order they are written: the later of two spellings of a word is
+                // the one reported.
+                let words = t.keys.map { (line: table.line(of: [key, $0]), key: $0) }
                 for (n, k) in words {
                     let path = [key, k]
                     let word = k.lowercased()
@@ -139,7 +139,8 @@ public struct Settings: Sendable {
                 s.warnings.append("\(at([key])): unknown key \"\(TerminalText.sanitize(key))\" (ignored)")
             }
         }
-        // TOML tables have no order; the file has. Warnings follow its lines.
+        // Warnings follow the file's lines (a [table] written after a key that comes later
+        // in the switch above is read in key order).
         s.warnings.sort { lineNumber($0) < lineNumber($1) }
         return s
     }
@@ -150,96 +151,6 @@ public struct Settings: Sendable {
             !k.isEmpty && k.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" || $0 == "-" }
                 ? k : "\"\(TerminalText.sanitize(k))\""
         }.joined(separator: ".")
-    }
-
-    /// The line a key is set on, for messages (1 when it cannot be found). TOMLKit keeps
-    /// no positions, so the text is read again, following `[table]` headers, keys bare,
-    /// quoted or dotted: the line that sets the key itself (or is its `[table.key]`);
-    /// else the nearest line around it, as the word whose inline table holds a bad
-    /// `valence`; else the first line setting a key of that name anywhere.
-    static func line(of path: [String], in text: String) -> Int {
-        var header: [String] = []
-        var enclosing: (line: Int, depth: Int)?
-        var sameName: Int?
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let l = raw.drop { $0 == " " || $0 == "\t" }
-            let sets: [String]
-            if l.hasPrefix("["), !l.hasPrefix("[["), let close = l.firstIndex(of: "]") {
-                header = dottedKey(l[l.index(after: l.startIndex)..<close]) ?? []
-                sets = header
-            } else if let eq = l.firstIndex(of: "="), let key = dottedKey(l[..<eq]) {
-                sets = header + key
-                if sameName == nil, key.last == path.last { sameName = i + 1 }
-            } else {
-                continue
-            }
-            if sets == path { return i + 1 }
-            if !sets.isEmpty, sets.count < path.count, Array(path.prefix(sets.count)) == sets, sets.count > (enclosing?.depth ?? 0) {
-                enclosing = (i + 1, sets.count)
-            }
-        }
-        return enclosing?.line ?? sameName ?? 1
-    }
-
-    /// `a.b`, `"a b".c`, ` a . 'b' `: the parts of a key as written, or nil when the
-    /// text is not a key.
-    static func dottedKey(_ text: Substring) -> [String]? {
-        var parts: [String] = []
-        var rest = text[...]
-        while true {
-            rest = rest.drop { $0 == " " || $0 == "\t" }
-            guard let first = rest.first else { return nil }
-            if first == "'" {
-                // A literal string: no escapes.
-                guard let end = rest.dropFirst().firstIndex(of: "'") else { return nil }
-                parts.append(String(rest[rest.index(after: rest.startIndex)..<end]))
-                rest = rest[rest.index(after: end)...]
-            } else if first == "\"" {
-                guard let (key, after) = basicString(rest.dropFirst()) else { return nil }
-                parts.append(key)
-                rest = after
-            } else {
-                let bare = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-                guard !bare.isEmpty else { return nil }
-                parts.append(String(bare))
-                rest = rest.dropFirst(bare.count)
-            }
-            rest = rest.drop { $0 == " " || $0 == "\t" }
-            if rest.isEmpty { return parts }
-            guard rest.first == "." else { return nil }
-            rest = rest.dropFirst()
-        }
-    }
-
-    /// A basic string's text up to its closing quote, escapes undone (`"bell\u0007"` is
-    /// the key TOML reads), and what follows the quote; nil when it does not close.
-    static func basicString(_ text: Substring) -> (String, Substring)? {
-        var out = ""
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            i = text.index(after: i)
-            if c == "\"" { return (out, text[i...]) }
-            guard c == "\\" else { out.append(c); continue }
-            guard i < text.endIndex else { return nil }
-            let e = text[i]
-            i = text.index(after: i)
-            switch e {
-            case "b": out.append("\u{8}")
-            case "t": out.append("\t")
-            case "n": out.append("\n")
-            case "f": out.append("\u{C}")
-            case "r": out.append("\r")
-            case "e": out.append("\u{1B}")
-            case "u", "U":
-                let digits = text[i...].prefix(e == "u" ? 4 : 8)
-                guard let v = UInt32(digits, radix: 16), let u = Unicode.Scalar(v) else { return nil }
-                out.unicodeScalars.append(u)
-                i = digits.endIndex
-            default: out.append(e)
-            }
-        }
-        return nil
     }
 
     /// Just the theme, for the TUI: a config file that cannot be read does not stop it.

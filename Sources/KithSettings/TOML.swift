@@ -57,14 +57,32 @@ public struct TOMLTable: Sendable, Equatable {
     /// Tables made by a `[header]` or a dotted key, which later lines may add to, as
     /// against inline tables and values, which are complete when written.
     fileprivate var open: Set<String> = []
+    /// The line each key was first set on, for messages about it.
+    private var lines: [String: Int] = [:]
 
     public init() {}
 
     public subscript(key: String) -> TOMLValue? { values[key] }
 
-    fileprivate mutating func set(_ key: String, _ value: TOMLValue) {
-        if values[key] == nil { keys.append(key) }
+    fileprivate mutating func set(_ key: String, _ value: TOMLValue, line: Int) {
+        if values[key] == nil {
+            keys.append(key)
+            lines[key] = line
+        }
         values[key] = value
+    }
+
+    /// The line that sets the key at `path` (a value inside an inline table is on its
+    /// table's line); else the line of the nearest table on the path that exists; else 1.
+    public func line(of path: [String]) -> Int {
+        var table = self, found = 1
+        for key in path {
+            guard let line = table.lines[key] else { break }
+            found = line
+            guard case .table(let inner)? = table[key] else { break }
+            table = inner
+        }
+        return found
     }
 }
 
@@ -150,7 +168,7 @@ private struct Parser {
                 guard byte == UInt8(ascii: "]") else { throw fail("a table header needs a closing ']'") }
                 i += 1
                 guard headers.insert(path).inserted else { throw fail("[\(path.joined(separator: "."))] is there twice") }
-                try openTable(path, header: true)
+                try openTable(path)
                 current = path
                 try endOfLine()
             } else {
@@ -160,7 +178,7 @@ private struct Parser {
                 i += 1
                 skipSpaces()
                 let v = try value(depth: 0)
-                try assign(current + path, v, dottedFrom: current.count)
+                try assign(current + path, v)
                 try endOfLine()
             }
         }
@@ -197,7 +215,7 @@ private struct Parser {
     }
 
     /// Makes sure a table exists at `path`, creating the ones missing.
-    mutating func openTable(_ path: [String], header: Bool) throws(TOMLParseError) {
+    mutating func openTable(_ path: [String]) throws(TOMLParseError) {
         func walk(_ t: inout TOMLTable, _ rest: ArraySlice<String>, _ done: [String]) throws(TOMLParseError) {
             guard let k = rest.first else { return }
             let here = done + [k]
@@ -212,25 +230,25 @@ private struct Parser {
                 throw fail("\(here.joined(separator: ".")) is already set to a value")
             }
             try walk(&child, rest.dropFirst(), here)
-            t.set(k, .table(child))
+            t.set(k, .table(child), line: line)
         }
         var r = root
         try walk(&r, path[...], [])
         root = r
     }
 
-    mutating func assign(_ path: [String], _ v: TOMLValue, dottedFrom: Int) throws(TOMLParseError) {
-        if path.count > 1 { try openTable(Array(path.dropLast()), header: false) }
+    mutating func assign(_ path: [String], _ v: TOMLValue) throws(TOMLParseError) {
+        if path.count > 1 { try openTable(Array(path.dropLast())) }
         func walk(_ t: inout TOMLTable, _ rest: ArraySlice<String>) throws(TOMLParseError) {
             let k = rest.first!
             if rest.count == 1 {
                 guard t[k] == nil else { throw fail("\(path.joined(separator: ".")) is set twice") }
-                t.set(k, v)
+                t.set(k, v, line: line)
                 return
             }
             guard case .table(var child) = t[k] else { throw fail("\(path.joined(separator: ".")) is set twice") }
             try walk(&child, rest.dropFirst())
-            t.set(k, .table(child))
+            t.set(k, .table(child), line: line)
         }
         var r = root
         try walk(&r, path[...])
@@ -277,7 +295,7 @@ private struct Parser {
                 let v = try value(depth: depth + 1)
                 guard path.count == 1 else { throw fail("dotted keys inside { } are not used in kith's files") }
                 guard t[path[0]] == nil else { throw fail("\(path[0]) is set twice in the inline table") }
-                t.set(path[0], v)
+                t.set(path[0], v, line: line)
                 skipSpaces()
                 if byte == UInt8(ascii: ",") { i += 1; continue }
                 guard byte == UInt8(ascii: "}") else { throw fail("expected ',' or '}' in the inline table (it must fit on one line)") }

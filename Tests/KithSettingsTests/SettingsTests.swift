@@ -124,8 +124,8 @@ import Testing
         #expect(s.warnings.contains("config.toml:4: unknown key cadence.bestie (ignored); use inner, close, friends, wider or group"))
     }
 
-    /// TOMLKit keeps no positions; the line is found again in the text, table by table.
-    @Test func linesAreFoundUnderTheirTable() {
+    /// The reader keeps the line of every key, table by table, for messages.
+    @Test func linesAreFoundUnderTheirTable() throws {
         let text = """
             inner = 3
             [cadence]
@@ -137,14 +137,15 @@ import Testing
             [emotions.sub]
             energy = "low"
             """
-        #expect(Settings.line(of: ["inner"], in: text) == 1)
-        #expect(Settings.line(of: ["cadence", "inner"], in: text) == 4)
-        #expect(Settings.line(of: ["emotions", "inner"], in: text) == 6)
-        #expect(Settings.line(of: ["emotions", "inner", "valence"], in: text) == 6)   // inside its inline table
-        #expect(Settings.line(of: ["emotions", "calm", "valence"], in: text) == 7)    // a dotted key
-        #expect(Settings.line(of: ["emotions", "sub"], in: text) == 8)
-        #expect(Settings.line(of: ["emotions", "sub", "energy"], in: text) == 9)
-        #expect(Settings.line(of: ["nowhere"], in: text) == 1)
+        let table = try TOML.parse(text)
+        #expect(table.line(of: ["inner"]) == 1)
+        #expect(table.line(of: ["cadence", "inner"]) == 4)
+        #expect(table.line(of: ["emotions", "inner"]) == 6)
+        #expect(table.line(of: ["emotions", "inner", "valence"]) == 6)   // inside its inline table
+        #expect(table.line(of: ["emotions", "calm", "valence"]) == 7)    // a dotted key
+        #expect(table.line(of: ["emotions", "sub"]) == 8)
+        #expect(table.line(of: ["emotions", "sub", "energy"]) == 9)
+        #expect(table.line(of: ["nowhere"]) == 1)
         #expect(Settings.keyName(["emotions", "müde"]) == "emotions.\"müde\"")
         #expect(Settings.keyName(["cadence", "left-out_2"]) == "cadence.left-out_2")
     }
