@@ -54,9 +54,16 @@ struct Context {
     /// config). A copy that cannot be made is a warning: the change itself is saved.
     static func dailyBackup(today: Day) {
         guard let store = opened, Store.committedWrites > 0 else { return }
-        do { try store.dailyBackup(today: today, keep: Rules.current.dailyBackups) } catch {
-            Output.error("warning: the daily backup was not made: \(error.description)")
-        }
+        if let why = store.dailyBackupFailure(today: today) { Output.error("warning: the daily backup was not made: \(why)") }
+    }
+}
+
+extension Store {
+    /// The day's copy with the config's count kept, for the commands and the full screen
+    /// alike; why it failed, or nil.
+    func dailyBackupFailure(today: Day) -> String? {
+        do { try dailyBackup(today: today, keep: Rules.current.dailyBackups) } catch { return error.description }
+        return nil
     }
 }
 

@@ -198,10 +198,7 @@ struct Runner {
 
     /// The day's backup (see `backups` in the config); a line to show when it failed.
     func dailyBackup() -> String? {
-        do { try store.dailyBackup(today: ctx.today, keep: Rules.current.dailyBackups) } catch {
-            return "The daily backup was not made: \(error.description)"
-        }
-        return nil
+        store.dailyBackupFailure(today: ctx.today).map { "The daily backup was not made: \($0)" }
     }
 
     /// People and groups with their last moment and a year of monthly activity.
