@@ -122,7 +122,7 @@ public enum Backups {
     /// What a file holds, checked the way a restore needs: a kith store, not from a
     /// newer kith, sound. Give it a staged copy (see `stage`): opening may replay a WAL.
     public static func inspect(_ path: String, named shown: String? = nil) throws(StoreError) -> Summary {
-        let path = path, shown = shown ?? path
+        let shown = shown ?? path
         do {
             let q = try DatabaseQueue(path: path)
             defer { try? q.close() }
