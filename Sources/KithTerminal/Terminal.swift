@@ -68,6 +68,13 @@ public final class Terminal {
         }
         self.colors = colors
         self.theme = colors > 0 ? theme : .monochrome
+        // ncurses (6.4) leaves a new screen in its "initial" state until the first endwin,
+        // and in that state it writes out its buffer after every cursor movement: a frame
+        // went to the terminal as dozens of small writes, each one waking the terminal to
+        // parse part of a frame. One suspend and resume, before anything is drawn, puts it
+        // in the running state, where a frame is one write.
+        endwin()
+        refresh()
     }
 
     deinit { end() }
