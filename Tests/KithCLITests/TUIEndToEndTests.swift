@@ -27,6 +27,8 @@ import KithTestSupport
     @Test func dailySelfCheckIn() { runScript("self.sh") }
     @Test func twoProcessesAndAStoreThatStopsTakingWrites() { runScript("together.sh") }
     @Test func hostileTextNeverReachesTheTerminalRaw() { runScript("hostile.sh") }
+    /// Traced with strace: each key is answered by a single write of its frame.
+    @Test func aFrameIsOneWrite() { runScript("frames.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
     /// the full-screen view (see faults.py).
     @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }

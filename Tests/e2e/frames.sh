@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# A frame reaches the terminal as one write. Traced with strace while keys move through
+# the roster and the timeline: every key read must be answered by exactly one write to
+# the terminal. (ncurses 6.4 flushed after every cursor movement until kith put it in its
+# running state: a frame was forty writes, each one waking the terminal to parse part
+# of a frame.) Skipped, with a note, where strace is missing or may not trace.
+source "$(dirname "$0")/lib.sh" "$@"
+
+if ! strace -qq -o /dev/null /bin/true 2>/dev/null; then
+    echo "PASS: skipped, strace cannot trace here"
+    exit 0
+fi
+for name in Zoë José Małgorzata "山田太郎" Ada; do "$KITH" add "$name" >/dev/null; done
+for i in 1 2 3 4 5 6; do
+    "$KITH" log zoe --date "${i}d" --note "walk number $i" --feel happy,sad >/dev/null
+    "$KITH" log "山田" --date "${i}w" --note "電話 $i" --feel grateful >/dev/null
+done
+
+T new-session -d -s kith -x 100 -y 30 "strace -qq -e trace=read,write -o '$WORK/trace' '$KITH'"
+wait_for "6 moments"
+sleep 0.3
+for key in j j j k k k Tab j j; do
+    T send-keys -t kith "$key"
+    sleep 0.3
+done
+T send-keys -t kith q
+wait_exit
+python3 - "$WORK/trace" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().splitlines()
+answers, current = [], None
+for line in lines:
+    if re.match(r'read\(0, "', line):
+        if current is not None:
+            answers.append(current)
+        current = 0
+    elif re.match(r'write\(1, ', line) and current is not None:
+        current += 1
+# The last key read is q: it quits and is not a frame.
+if len(answers) < 9:
+    print(f"FAIL: only {len(answers)} keys were traced"); sys.exit(1)
+bad = [n for n in answers if n != 1]
+if bad:
+    print(f"FAIL: writes per key: {answers}"); sys.exit(1)
+print(f"PASS: each of {len(answers)} keys answered with one write")
+PY
