@@ -48,7 +48,7 @@ public enum TerminalText {
         let v = u.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 1 } // shown as U+FFFD after sanitize
-        if v < 0x300 { return 1 }
+        if v < 0x300 || isSimpleSymbol(v) { return 1 }
         // Prepended concatenation marks (Arabic number signs) are visible: one cell.
         if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
             || v == 0x110BD || v == 0x110CD { return 1 }
@@ -79,6 +79,26 @@ public enum TerminalText {
             for b in buf where b < 0x20 || b >= 0x7F { return false }
             return true
         }
+    }
+
+    /// Punctuation, arrows, box drawing and shapes that views draw all the time (· … —
+    /// ▁▂▃ │): one cell each, never joined to a neighbour, nothing to sanitize.
+    @inline(__always)
+    static func isSimpleSymbol(_ v: UInt32) -> Bool {
+        (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x2190...0x21FF).contains(v)
+            || (0x2500...0x25FC).contains(v)
+    }
+
+    /// Whether every scalar of `s` is its own grapheme one cell wide that needs no
+    /// sanitizing: printable ASCII, Latin letters without combining marks, and the
+    /// simple symbols. Such text is laid out a scalar at a time, without grapheme breaking.
+    public static func isOneCellPerScalar(_ s: String) -> Bool {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) || isSimpleSymbol(v) { continue }
+            return false
+        }
+        return true
     }
 
     public static func width(_ s: String) -> Int {

@@ -100,22 +100,45 @@ public final class Terminal {
         let fresh = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if fresh { erase() }
         for y in 0..<grid.height {
-            if !fresh, let p = previous, rowEqual(p, grid, y) { continue }
-            drawRow(grid, y)
+            guard !fresh, let p = previous else {
+                drawRow(grid, y, from: 0, to: grid.width)
+                continue
+            }
+            // Only the changed stretch of a row goes to ncurses: a move in the roster
+            // changes two of its rows and the timeline beside it, not whole lines.
+            guard let (from, to) = changedSpan(p, grid, y) else { continue }
+            drawRow(grid, y, from: from, to: to)
         }
         previous = grid
         refresh()
     }
 
-    private func rowEqual(_ a: Grid, _ b: Grid, _ y: Int) -> Bool {
-        let start = y * a.width
-        return a.cells[start..<start + a.width] == b.cells[start..<start + b.width]
+    /// The columns `from..<to` of row `y` that differ between two frames, widened so
+    /// that no wide character is cut; nil when the row is the same.
+    private func changedSpan(_ a: Grid, _ b: Grid, _ y: Int) -> (Int, Int)? {
+        let start = y * b.width
+        var from = 0
+        var to = b.width
+        let found: Bool = a.cells.withUnsafeBufferPointer { old in
+            b.cells.withUnsafeBufferPointer { new in
+                while from < to, old[start + from] == new[start + from] { from += 1 }
+                if from == to { return false }
+                while to > from, old[start + to - 1] == new[start + to - 1] { to -= 1 }
+                return true
+            }
+        }
+        guard found else { return nil }
+        // A continuation cell belongs with the wide character before it, and a wide
+        // character with the continuation after it.
+        if from > 0, b[from, y].isContinuation || a[from, y].isContinuation { from -= 1 }
+        if to < b.width, b[to, y].isContinuation || a[to, y].isContinuation { to += 1 }
+        return (from, to)
     }
 
     /// A row goes to ncurses as one array of ready cells: converting text run by run
     /// (multibyte to wide, width lookups, control-character checks in waddnstr) was the
     /// largest cost of a frame.
-    private func drawRow(_ grid: Grid, _ y: Int) {
+    private func drawRow(_ grid: Grid, _ y: Int, from: Int, to: Int) {
         // A local buffer: the class property would be checked for exclusive access on
         // every append.
         var row = self.row
@@ -123,26 +146,23 @@ public final class Terminal {
         var lastRole: Role?
         var lastAttrs: Attr = []
         var look = Look(attr: 0, pair: 0)
-        for x in 0..<grid.width {
+        for x in from..<to {
             let cell = grid[x, y]
-            if cell.text.isEmpty { continue } // second half of a wide character
+            if cell.isContinuation { continue } // second half of a wide character
             if cell.role != lastRole || cell.attrs != lastAttrs {
                 look = ncursesLook(cell)
                 lastRole = cell.role
                 lastAttrs = cell.attrs
             }
             var c = cchar_t()
-            let utf8 = cell.text.utf8
-            let scalars = cell.text.unicodeScalars
-            if utf8.count == 1, let b = utf8.first {
-                kith_cchar1(&c, look.attr, look.pair, Terminal.safe(Unicode.Scalar(b)))
-            } else if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-                kith_cchar1(&c, look.attr, look.pair, Terminal.safe(first))
+            if let u = cell.scalar {
+                kith_cchar1(&c, look.attr, look.pair, Terminal.safe(u))
             } else {
                 // A base with combining marks: at most CCHARW_MAX code points, no allocation.
                 withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX)) { buffer in
                     var n = 0
-                    for u in scalars.prefix(Int(CCHARW_MAX)) {
+                    cell.forEachScalar { u in
+                        guard n < Int(CCHARW_MAX) else { return }
                         buffer[n] = Terminal.safe(u)
                         n += 1
                     }
@@ -151,7 +171,7 @@ public final class Terminal {
             }
             row.append(c)
         }
-        _ = kith_put_row(Int32(y), 0, row, Int32(row.count))
+        _ = kith_put_row(Int32(y), Int32(from), row, Int32(row.count))
         self.row = row
     }
 

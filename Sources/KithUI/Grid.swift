@@ -1,4 +1,5 @@
 import KithCore
+import Synchronization
 
 /// Semantic colour roles. Views say what a cell *is*; a theme says how that looks.
 public enum Role: String, CaseIterable, Sendable {
@@ -19,19 +20,98 @@ public struct Attr: OptionSet, Hashable, Sendable {
 
 /// One terminal cell. A wide character occupies its cell and the next, which holds an
 /// empty `text` as a continuation marker.
+///
+/// A cell is eight bytes of plain data: its character is one Unicode scalar held inline,
+/// or, for the rare grapheme of several scalars (a letter with combining marks, a ZWJ
+/// emoji), the number of that grapheme in `Clusters`. A frame is then copied, compared
+/// and diffed without touching a reference count; cells holding `String`s made the
+/// frame's bookkeeping cost more than drawing it.
 public struct Cell: Hashable, Sendable {
-    public var text: String
+    /// The scalar's value; a cluster's number with `clusterBit` set; 0 for the second
+    /// half of a wide character.
+    public private(set) var code: UInt32
     public var role: Role
     public var attrs: Attr
 
+    static let clusterBit: UInt32 = 0x8000_0000
+
     public init(_ text: String = " ", role: Role = .text, attrs: Attr = []) {
-        self.text = text
+        self.code = Cell.code(for: text)
+        self.role = role
+        self.attrs = attrs
+    }
+
+    /// A cell of one scalar (`code` is its value, or 0 for a continuation).
+    init(code: UInt32, role: Role, attrs: Attr) {
+        self.code = code
         self.role = role
         self.attrs = attrs
     }
 
     public static let blank = Cell()
-    var isContinuation: Bool { text.isEmpty }
+
+    public var text: String {
+        get {
+            if code == 0 { return "" }
+            if code & Cell.clusterBit != 0 { return Clusters.shared.text(code & ~Cell.clusterBit) }
+            if code < 0x80 { return Grid.ascii[Int(code)] }
+            return Unicode.Scalar(code).map { String($0) } ?? "\u{FFFD}"
+        }
+        set { code = Cell.code(for: newValue) }
+    }
+
+    /// The scalars to send to the terminal, in order (at most a handful).
+    public func forEachScalar(_ body: (Unicode.Scalar) -> Void) {
+        if code == 0 { return }
+        if code & Cell.clusterBit == 0 {
+            body(Unicode.Scalar(code) ?? "\u{FFFD}")
+            return
+        }
+        for u in Clusters.shared.text(code & ~Cell.clusterBit).unicodeScalars { body(u) }
+    }
+
+    public var isContinuation: Bool { code == 0 }
+
+    /// The cell's one scalar; nil for a cluster or a continuation.
+    public var scalar: Unicode.Scalar? {
+        code & Cell.clusterBit == 0 && code != 0 ? Unicode.Scalar(code) : nil
+    }
+
+    /// True for a cell that could be half of a wide character: a continuation, a
+    /// cluster, or a scalar from U+1100 on (no narrower code point is ever wide).
+    var mayBeWide: Bool { code == 0 || code >= 0x1100 }
+
+    static func code(for text: String) -> UInt32 {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+        return Clusters.shared.number(of: text).map { $0 | Cell.clusterBit } ?? first.value
+    }
+}
+
+/// The graphemes of more than one scalar that cells have held, each stored once and
+/// known by its number. Few in practice (the accented names and emoji of a roster); past
+/// `limit` distinct ones a cell keeps only a cluster's first scalar, so hostile text
+/// cannot grow the table without end.
+public final class Clusters: Sendable {
+    public static let shared = Clusters()
+    static let limit = 65_536
+    private let table = Mutex<(texts: [String], numbers: [String: UInt32])>(([], [:]))
+
+    func number(of text: String) -> UInt32? {
+        table.withLock { t in
+            if let n = t.numbers[text] { return n }
+            guard t.texts.count < Clusters.limit else { return nil }
+            let n = UInt32(t.texts.count)
+            t.texts.append(text)
+            t.numbers[text] = n
+            return n
+        }
+    }
+
+    func text(_ number: UInt32) -> String {
+        table.withLock { t in Int(number) < t.texts.count ? t.texts[Int(number)] : "\u{FFFD}" }
+    }
 }
 
 public struct Rect: Hashable, Sendable {
@@ -56,6 +136,13 @@ public struct Grid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Whether any cell may be half of a wide character; `normalize` has nothing to do
+    /// on a grid without one (most frames of a Latin-script roster).
+    private var mayHaveWide = false
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -71,7 +158,10 @@ public struct Grid: Equatable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
-        set { cells[y * width + x] = newValue }
+        set {
+            if newValue.mayBeWide { mayHaveWide = true }
+            cells[y * width + x] = newValue
+        }
     }
 
     /// Writes `text` from (x, y), clipped to `limit` cells and to the grid; control
@@ -89,7 +179,18 @@ public struct Grid: Equatable, Sendable {
                 if col + 1 > end { break }
                 if col >= 0 {
                     clearWide(at: col, y: y)
-                    self[col, y] = Cell(Grid.ascii[Int(b)], role: role, attrs: attrs)
+                    cells[y * width + col] = Cell(code: UInt32(b), role: role, attrs: attrs)
+                }
+                col += 1
+            }
+            return col - x
+        }
+        if TerminalText.isOneCellPerScalar(text) {
+            for u in text.unicodeScalars {
+                if col + 1 > end { break }
+                if col >= 0 {
+                    clearWide(at: col, y: y)
+                    cells[y * width + col] = Cell(code: u.value, role: role, attrs: attrs)
                 }
                 col += 1
             }
@@ -105,10 +206,15 @@ public struct Grid: Equatable, Sendable {
             if col + w > end { break }
             if col >= 0 {
                 clearWide(at: col, y: y)
-                self[col, y] = Cell(String(ch), role: role, attrs: attrs)
+                let scalars = ch.unicodeScalars
+                if let u = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                    self[col, y] = Cell(code: u.value, role: role, attrs: attrs)
+                } else {
+                    self[col, y] = Cell(String(ch), role: role, attrs: attrs)
+                }
                 if w == 2 {
                     clearWide(at: col + 1, y: y)
-                    self[col + 1, y] = Cell("", role: role, attrs: attrs)
+                    self[col + 1, y] = Cell(code: 0, role: role, attrs: attrs)
                 }
             }
             col += w
@@ -119,9 +225,9 @@ public struct Grid: Equatable, Sendable {
     /// Overwriting half of a wide character blanks its other half, so no frame ever
     /// shows half a glyph.
     private mutating func clearWide(at x: Int, y: Int) {
-        guard x >= 0, x < width else { return }
-        if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", role: self[x - 1, y].role) }
-        if x + 1 < width, self[x + 1, y].isContinuation { self[x + 1, y] = Cell(" ", role: self[x + 1, y].role) }
+        guard mayHaveWide, x >= 0, x < width else { return }
+        if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(code: 0x20, role: self[x - 1, y].role, attrs: []) }
+        if x + 1 < width, self[x + 1, y].isContinuation { self[x + 1, y] = Cell(code: 0x20, role: self[x + 1, y].role, attrs: []) }
     }
 
     /// `text` truncated with an ellipsis to `width` cells and padded with spaces.
@@ -137,7 +243,8 @@ public struct Grid: Equatable, Sendable {
             // A wide character cut by either edge goes whole.
             clearWide(at: max(0, r.x), y: yy)
             clearWide(at: min(width, r.maxX) - 1, y: yy)
-            for xx in max(0, r.x)..<min(width, r.maxX) { self[xx, yy] = Cell(" ", role: role, attrs: attrs) }
+            let blank = Cell(code: 0x20, role: role, attrs: attrs)
+            for xx in max(0, r.x)..<min(width, r.maxX) { cells[yy * width + xx] = blank }
         }
     }
 
@@ -145,21 +252,26 @@ public struct Grid: Equatable, Sendable {
     /// CJK name, say): such a half becomes a space, so the terminal and the grid always
     /// agree on where every column is.
     public mutating func normalize() {
+        guard mayHaveWide else { return }
         for y in 0..<height {
             for x in 0..<width {
                 let cell = self[x, y]
-                // One byte is one narrow character: most of a screen, checked without
-                // working out a width.
-                if cell.text.utf8.count == 1 { continue }
+                // Most of a screen is narrow for certain, without working out a width.
+                if !cell.mayBeWide { continue }
                 if cell.isContinuation {
-                    if x == 0 || self[x - 1, y].isContinuation || TerminalText.width(self[x - 1, y].text) != 2 {
-                        self[x, y] = Cell(" ", role: cell.role, attrs: cell.attrs)
+                    if x == 0 || self[x - 1, y].isContinuation || Grid.width(of: self[x - 1, y]) != 2 {
+                        self[x, y] = Cell(code: 0x20, role: cell.role, attrs: cell.attrs)
                     }
-                } else if TerminalText.width(cell.text) == 2 && (x + 1 >= width || !self[x + 1, y].isContinuation) {
-                    self[x, y] = Cell(" ", role: cell.role, attrs: cell.attrs)
+                } else if Grid.width(of: cell) == 2 && (x + 1 >= width || !self[x + 1, y].isContinuation) {
+                    self[x, y] = Cell(code: 0x20, role: cell.role, attrs: cell.attrs)
                 }
             }
         }
+    }
+
+    private static func width(of cell: Cell) -> Int {
+        if cell.code & Cell.clusterBit == 0, let u = Unicode.Scalar(cell.code) { return TerminalText.width(of: u) }
+        return TerminalText.width(cell.text)
     }
 
     /// Sets the role of a row segment and adds attributes, without changing its text:
@@ -180,13 +292,14 @@ public struct Grid: Equatable, Sendable {
         guard r.width >= 2, r.height >= 2 else { return }
         let role: Role = focused ? .borderFocused : .border
         let attrs: Attr = focused ? .bold : []
-        let (h, v, tl, tr, bl, br) = focused ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
+        let (h, v, tl, tr, bl, br): (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) =
+            focused ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
         // Line-drawing characters are one cell wide and need no sanitising: set as cells,
         // not put as text (a box edge is hundreds of cells a frame).
-        func line(_ ch: String, _ x: Int, _ y: Int) {
+        func line(_ ch: Unicode.Scalar, _ x: Int, _ y: Int) {
             guard x >= 0, x < width, y >= 0, y < height else { return }
             clearWide(at: x, y: y)
-            self[x, y] = Cell(ch, role: role, attrs: attrs)
+            cells[y * width + x] = Cell(code: ch.value, role: role, attrs: attrs)
         }
         for xx in r.x + 1..<r.maxX - 1 {
             line(h, xx, r.y)
@@ -208,12 +321,13 @@ public struct Grid: Equatable, Sendable {
 
     /// Copies rows of `source`, from `fromRow` on, into `area` (a scrolled panel).
     public mutating func blit(_ source: Grid, fromRow: Int, into area: Rect) {
+        if source.mayHaveWide { mayHaveWide = true }
         for row in 0..<area.height {
             let sy = fromRow + row, y = area.y + row
             guard sy >= 0, sy < source.height, y >= 0, y < height else { continue }
             for col in 0..<min(area.width, source.width) {
                 let x = area.x + col
-                if x >= 0 && x < width { self[x, y] = source[col, sy] }
+                if x >= 0 && x < width { cells[y * width + x] = source[col, sy] }
             }
         }
     }

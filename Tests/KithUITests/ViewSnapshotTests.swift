@@ -163,4 +163,29 @@ import Testing
             for line in grid.lines() { #expect(TerminalText.width(line) <= w) }
         }
     }
+
+    @Test func cellsKeepGraphemesOfSeveralScalarsWhole() {
+        var g = Grid(width: 12, height: 2)
+        let decomposed = "Zoe\u{0308}"          // e + combining diaeresis
+        let flag = "🇯🇵"                          // one grapheme, two scalars, two cells
+        g.put(decomposed, x: 0, y: 0)
+        g.put(flag + "x", x: 5, y: 0)
+        #expect(g.lines()[0] == decomposed + "  " + flag + "x")
+        #expect(g[5, 0].text == flag && g[6, 0].isContinuation)
+        #expect(g[2, 0].text == "e\u{0308}")
+        #expect(g[2, 0].scalar == nil)
+        // The same grapheme is the same cell, wherever it was written.
+        g.put(decomposed, x: 0, y: 1)
+        #expect(g[2, 0] == g[2, 1])
+        // Overwriting half of the wide cluster blanks the other half.
+        g.put("a", x: 6, y: 0)
+        #expect(g.lines()[0] == decomposed + "   ax")
+        // A grid copied into another brings its wide characters' bookkeeping along.
+        var wide = Grid(width: 4, height: 1)
+        wide.put("山田", x: 0, y: 0)
+        var target = Grid(width: 4, height: 1)
+        target.blit(wide, fromRow: 0, into: Rect(x: 1, y: 0, width: 4, height: 1))
+        target.normalize()
+        #expect(target.lines() == [" 山"])
+    }
 }
