@@ -37,8 +37,6 @@ struct TUI {
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
         var lastDraw = 0
         var backedUp = false
-        // Pages already read ahead: each neighbour once (the latest few remembered).
-        var prefetched: [Effect] = []
         while true {
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
@@ -66,10 +64,9 @@ struct TUI {
                 }
             }
             // With the frame out and no key waiting, the neighbours' first pages are read
-            // ahead (once per selection): moving to one then finds its pages in memory
-            // instead of on disk. A key arriving meanwhile waits for one page at most.
-            for effect in Update.prefetches(state) where !prefetched.contains(effect) && !terminal.inputPending {
-                prefetched = prefetched.suffix(16) + [effect]
+            // ahead: moving to one then costs no query. A key arriving meanwhile waits
+            // for one page at most.
+            for effect in Update.prefetches(state) where !terminal.inputPending {
                 _ = runner.perform(effect)
             }
             // Idle, it looks twice a second whether another kith wrote to the store, so
@@ -96,6 +93,7 @@ struct TUI {
 struct Runner {
     let ctx: Context
     let store: Store
+    let readAhead = ReadAhead()
 
     /// The store's filter for a timeline's scope and filter.
     static func momentFilter(_ scope: TimelineScope, _ wanted: TimelineFilter) -> MomentFilter {
@@ -119,15 +117,31 @@ struct Runner {
 
     /// The answer to a store effect; nil for the effects the loop itself handles.
     func perform(_ effect: Effect) -> Msg? {
+        switch effect {
+        case .loadTimeline, .prefetch, .loadInsights, .loadPerson, .checkForChanges, .redraw, .quit: break
+        // Anything else may change what the pages hold (or follows a change: a reload).
+        default: readAhead.clear()
+        }
         do {
             switch effect {
             case .loadRoster:
                 return try loadRoster()
             case let .loadTimeline(scope, wanted, offset, limit):
-                let page = try store.moments(Runner.momentFilter(scope, wanted), limit: limit, offset: offset)
+                let page: [Moment]
+                let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)
+                if offset == 0, let known = readAhead.page(key) {
+                    page = known
+                } else {
+                    page = try store.moments(Runner.momentFilter(scope, wanted), limit: limit, offset: offset)
+                    // Kept too, so that moving back to where one was costs no query either.
+                    if offset == 0 { readAhead.keep(key, page) }
+                }
                 return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: page.count < limit)
             case let .prefetch(scope, wanted, limit):
-                _ = try store.moments(Runner.momentFilter(scope, wanted), limit: limit)
+                let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)
+                if readAhead.page(key) == nil {
+                    readAhead.keep(key, try store.moments(Runner.momentFilter(scope, wanted), limit: limit))
+                }
                 return nil
             case .deleteMoment(let id):
                 try store.deleteMoment(id: id)
@@ -183,7 +197,9 @@ struct Runner {
                 let x = try InsightLoader.load(store, scope: scope, period: .lastTwelveMonths(endingOn: ctx.today), today: ctx.today)
                 return .insightsLoaded(InsightsPage(title: InsightLoader.title(scope), insights: x))
             case .checkForChanges:
-                return try store.changedElsewhere() ? .storeChangedElsewhere : nil
+                guard try store.changedElsewhere() else { return nil }
+                readAhead.clear()
+                return .storeChangedElsewhere
             case .redraw, .quit:
                 return nil
             }
@@ -231,6 +247,32 @@ struct Runner {
                              groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }),
                              snoozes: snoozes, reminders: try store.reminders())
     }
+}
+
+/// First timeline pages read ahead for the selection's neighbours, kept as read: moving
+/// to a neighbour then shows its page without a query. Only a few are kept (the pages
+/// around the selection), and any write, here or by another kith, empties it.
+final class ReadAhead {
+    struct Key: Equatable {
+        var scope: TimelineScope
+        var filter: TimelineFilter
+        var limit: Int
+    }
+
+    static let capacity = 8
+    private var pages: [(key: Key, moments: [Moment])] = []
+
+    func page(_ key: Key) -> [Moment]? {
+        pages.first { $0.key == key }?.moments
+    }
+
+    func keep(_ key: Key, _ moments: [Moment]) {
+        pages.removeAll { $0.key == key }
+        pages.append((key, moments))
+        if pages.count > ReadAhead.capacity { pages.removeFirst(pages.count - ReadAhead.capacity) }
+    }
+
+    func clear() { pages.removeAll() }
 }
 
 /// When the TUI asks the daily self check-in. Never nagging: at most once a day, not on
