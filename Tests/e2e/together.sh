@@ -8,6 +8,8 @@ source "$(dirname "$0")/lib.sh" "$@"
 
 "$KITH" add "Zoë Ångström" --circle inner >/dev/null
 "$KITH" log zoe --date 3d --note "first coffee" >/dev/null
+"$KITH" add "Ada Lovelace" >/dev/null
+"$KITH" log ada --date 5d --note "long walk" >/dev/null
 start 100 30
 wait_for "Zoë Ångström · 1 moment"
 wait_for "first coffee"
@@ -19,6 +21,17 @@ wait_for "Zoë Ångström · 2 moments"
 wait_for "from cron"
 if ((SECONDS - started > 3)); then echo "FAIL: the new moment took $((SECONDS - started)) s to show"; exit 1; fi
 pass "a moment logged by another process shows in the open TUI without a restart"
+
+# The neighbour's page was read ahead while the TUI sat idle; another process writes to
+# it; moving there shows the new moment, not the page read before.
+"$KITH" log ada --note "read ahead, then changed" >/dev/null
+sleep 1.2
+T send-keys -t kith j
+wait_for "Ada Lovelace · 2 moments"
+wait_for "read ahead, then changed"
+T send-keys -t kith k
+wait_for "Zoë Ångström · 2 moments"
+pass "a page read ahead is not shown stale after another process wrote to it"
 
 # Several writers in a row, one of them while the TUI itself saves.
 for i in 1 2 3; do "$KITH" log zoe --note "loop $i" >/dev/null & done
