@@ -9,7 +9,12 @@ Each flow is measured twice: polling every 5 ms as the harness does, and every 0
 ("fine"). At 5 ms a key is seen at the first tick after the screen changed, so any
 redraw that is not instant reads as 5.x ms or more; the fine figures show how long the
 key really took. The roster move (tui_bench.py's own key) and a key echo by cat (the
-floor) are measured finely too. Writes $PEERS/results/kith_keys.json.
+floor) are measured finely too.
+
+A second floor belongs to kith's frames themselves: the bytes kith wrote for each roster
+move are recorded (tmux pipe-pane) and replayed by an app that does no work
+(replay.py), measured at both ticks like kith. What it takes is the harness's and
+tmux's share of a key; the rest is kith's. Writes $PEERS/results/kith_keys.json.
 
     kith_keys.py KITH_BINARY SIZE...     (SIZE: heavy, huge; stores under $PEERS/kith)
 """
@@ -18,6 +23,7 @@ import os
 import sys
 import time
 
+HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.environ.get("KITH_PEER_BENCH") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench")
 sys.path.insert(0, BENCH)
 import tui_bench as tb  # noqa: E402
@@ -91,6 +97,39 @@ def roster(name, cmd, poll):
     return tb.ms(moves)
 
 
+def recorded_roster(name, cmd):
+    """kith's own bytes, as tmux received them (pipe-pane): everything up to the first
+    frame with content, then the bytes of each of N moves in the roster."""
+    folder = f"{tb.LOGDIR}/{name}"
+    os.makedirs(folder, exist_ok=True)
+    for f in os.listdir(folder):
+        os.remove(os.path.join(folder, f))
+    raw = f"{folder}.bytes"
+    if os.path.exists(raw):
+        os.remove(raw)
+    # kith starts a moment later, so the pipe is in place before its first byte.
+    tb.start(name, f"sh -c 'sleep 0.5; exec {cmd}'")
+    tb.run_cmd("pipe-pane", "-o", "-t", name, f"cat >> {raw}")
+    tb.wait_for(name, lambda s: __import__("re").search(CONTENT, s) is not None)
+    settle(name)
+    ends = [os.path.getsize(raw)]
+    for _ in range(N):
+        tb.run_cmd("send-keys", "-t", name, "j")
+        settle(name)
+        ends.append(os.path.getsize(raw))
+    tb.kill(name)
+    data = open(raw, "rb").read()
+    for i, (a, b) in enumerate(zip([0] + ends[:-1], ends)):
+        open(os.path.join(folder, str(i)), "wb").write(data[a:b])
+    return folder, ends
+
+
+def replayed(name, folder, poll):
+    """The floor for kith's own frames: the recording replayed by an app that does no
+    work, its keys measured exactly as kith's."""
+    return roster(name, f"/usr/bin/python3 {HERE}/replay.py {folder}", poll)
+
+
 def echo(poll):
     """The floor: cat echoing a key, polled the same way."""
     tb.start("kith-keys-cat", "cat")
@@ -114,10 +153,16 @@ def main():
                          "fine_roster": roster(f"kith-{size}-roster", cmd, FINE),
                          "fine_picker_open": picker(f"kith-{size}-picker", cmd, FINE),
                          "fine_long_history_timeline": long_histories(f"kith-{size}-long", cmd, FINE)}
+            folder, ends = recorded_roster(f"kith-{size}-frames", cmd)
+            res[size]["roster_bytes_per_key"] = round((ends[-1] - ends[0]) / N)
+            res[size]["replay_roster"] = replayed(f"kith-{size}-replay", folder, tb.POLL)
+            res[size]["fine_replay_roster"] = replayed(f"kith-{size}-replay", folder, FINE)
             print(size, "picker", res[size]["picker_open"]["median_ms"], "ms median;",
                   "long-history timeline", res[size]["long_history_timeline"]["median_ms"], "ms median;",
                   "fine: roster", res[size]["fine_roster"]["median_ms"], "picker", res[size]["fine_picker_open"]["median_ms"],
-                  "long history", res[size]["fine_long_history_timeline"]["median_ms"], "ms median", flush=True)
+                  "long history", res[size]["fine_long_history_timeline"]["median_ms"], "ms median;",
+                  "replayed with no work:", res[size]["replay_roster"]["median_ms"], "and fine",
+                  res[size]["fine_replay_roster"]["median_ms"], "ms median", flush=True)
         res["fine_echo"] = echo(FINE)
     finally:
         tb.CTRL.close()
