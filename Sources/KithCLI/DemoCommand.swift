@@ -7,6 +7,7 @@ import KithStore
 /// `kith demo --out PATH`: writes a made-up store, for trying kith or benchmarking it.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Write a store of made-up people and moments (to look around, or to benchmark).",
         discussion: "Sizes: small (36 people, 2 years), heavy (1,000 people, 100,000 moments over 20 years), huge (1,000,000 moments). The same size and day always give the same store. `kith --demo` opens a small one in a throwaway place.")
 

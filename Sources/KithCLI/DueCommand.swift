@@ -6,6 +6,7 @@ import KithStore
 /// `kith due`: who is due today, most pressing first, with a small suggestion each.
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "Who is due for a check-in today, most pressing first (for a shell prompt or cron).",
         discussion: """
             Due when the days since your last moment reach their cadence; overdue from 1.5 times it.

@@ -75,6 +75,18 @@ public enum KithCLI {
                 try Kith.openFullScreen(ctx: Context(storeOption: GlobalOptions.leadingStore), theme: nil, demo: false)
                 return Exit.ok
             }
+            // A command named first is parsed by its own type: building the parser's tree of
+            // every command cost more than `kith due` itself (reflection over thirty
+            // commands' options). Commands name themselves in their configuration, since
+            // working a name out of the type's name costs a runtime lookup per command.
+            // What this cannot parse goes through the whole tree below, which words the
+            // error as usual.
+            if !askingForHelp, let name = args.first,
+               let type = Kith.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+               var command = try? type.parseAsRoot(Array(args.dropFirst())) {
+                try command.run()
+                return Exit.ok
+            }
             var command = try Kith.parseAsRoot(args)
             try command.run()
             return Exit.ok

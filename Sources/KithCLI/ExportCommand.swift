@@ -7,6 +7,7 @@ import KithStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write your data in an open format: a JSON backup, CSV, a calendar or vCards.",
         subcommands: [ExportJSON.self, ExportCSV.self, ExportICS.self, ExportVCard.self])
 

@@ -6,6 +6,7 @@ import KithStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Bring data in: people from vCards, or a JSON backup.",
         subcommands: [ImportVCard.self, ImportJSON.self])
 }

@@ -5,6 +5,7 @@ import KithStore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Log a moment of connection.",
         discussion: """
             Every field has a default: today, in person, mutual, light, no emotions.
@@ -128,6 +129,7 @@ extension Log {
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Show moments, newest first: one person's, a group's, or everyone's.")
 
     @Argument(help: "Whose history (everyone's when left out).") var name: String?
@@ -215,6 +217,7 @@ extension MomentFilter {
 
 struct Emotions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "emotions",
         abstract: "List the emotion words, by pleasantness and energy (the Mood Meter's quadrants).")
     @Flag(help: "Print JSON.") var json = false
 

@@ -29,7 +29,7 @@ struct PersonOptions: ParsableArguments {
 }
 
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a person.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person.")
 
     @Argument(help: "Their name, in any script.") var name: String
     @OptionGroup var fields: PersonOptions
@@ -55,6 +55,7 @@ struct Add: ParsableCommand {
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "edit",
         abstract: "Change a person.",
         discussion: "--every default, --birthday none and --for none clear a value; --nickname \"\" removes the nickname.")
 
@@ -112,6 +113,7 @@ struct Edit: ParsableCommand {
 
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "Archive a person: hidden from lists and nudges, kept with all their moments.")
     @Argument(help: "Who to archive.") var name: String
     @OptionGroup var global: GlobalOptions
@@ -125,7 +127,7 @@ struct Archive: ParsableCommand {
 }
 
 struct Unarchive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Bring an archived person back.")
+    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: "Bring an archived person back.")
     @Argument(help: "Who to bring back.") var name: String
     @OptionGroup var global: GlobalOptions
 
@@ -187,7 +189,7 @@ struct PeopleCommand: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a person's card.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a person's card.")
     @Argument(help: "Who to show.") var name: String
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions

@@ -7,6 +7,7 @@ import KithStore
 /// `kith snooze NAME --until DATE | --cycle | --off`
 struct Snooze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snooze",
         abstract: "Do not nudge about someone (or a group) until a day; logging a moment with them lifts it.")
 
     @Argument(help: "Who (a person), unless --group is given.") var name: String?
@@ -63,6 +64,7 @@ extension Due {
 /// `kith remind NAME "text" --on DATE`, and list, done, dismiss.
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remind",
         abstract: "One-off reminders about someone: add, list, done, dismiss.",
         subcommands: [RemindAdd.self, RemindList.self, RemindClose.self, RemindDismiss.self],
         defaultSubcommand: RemindAdd.self)

@@ -93,8 +93,8 @@ public struct Cell: Hashable, Sendable {
 /// known by its number. Few in practice (the accented names and emoji of a roster); past
 /// `limit` distinct ones a cell keeps only a cluster's first scalar, so hostile text
 /// cannot grow the table without end.
-public final class Clusters: Sendable {
-    public static let shared = Clusters()
+final class Clusters: Sendable {
+    static let shared = Clusters()
     static let limit = 65_536
     private let table = Mutex<(texts: [String], numbers: [String: UInt32])>(([], [:]))
 
