@@ -37,12 +37,13 @@ struct Context {
         return try openStore()
     }
 
-    func openStore(creating: Bool = false) throws -> Store {
+    /// `quiet`: the caller shows the store's warnings itself (the full screen does).
+    func openStore(creating: Bool = false, quiet: Bool = false) throws -> Store {
         if !creating && StoreLocation.isAbsent(storePath) {
             return try Store(emptyInMemoryFor: storePath)
         }
         let store = try Store(path: storePath)
-        for w in store.warnings { Output.error(w, prefix: "kith: ") }
+        if !quiet { for w in store.warnings { Output.error(w, prefix: "kith: ") } }
         Context.opened = store
         return store
     }

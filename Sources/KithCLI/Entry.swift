@@ -183,7 +183,7 @@ struct Kith: ParsableCommand {
             try TUI(ctx: ctx, themeName: themeName) { try Demo.write(.small, to: dir + "/kith.sqlite", today: ctx.today) }.run()
             return
         }
-        try TUI(ctx: ctx, themeName: themeName) { try ctx.openStore(creating: true) }.run()
+        try TUI(ctx: ctx, themeName: themeName) { try ctx.openStore(creating: true, quiet: true) }.run()
     }
 }
 

@@ -26,12 +26,20 @@ struct TUI {
         let (theme, themeWarning) = ThemeLoader.load(themeName, environment: ctx.environment)
         let terminal: Terminal
         do { terminal = try Terminal(theme: theme) } catch let e as TerminalError { throw CLIError.usage(e.description) }
-        defer { terminal.end() }
+        // The store's warnings (a loose file mode) are shown on the screen, and again
+        // on the shell once the screen is gone: written to the terminal now they would
+        // land in the middle of the full screen and be wiped by its first frame.
+        var warnings: [String] = []
+        defer {
+            terminal.end()
+            for w in warnings { Output.error(w, prefix: "kith: ") }
+        }
         let runner = Runner(ctx: ctx, store: try openStore())
+        warnings = runner.store.warnings
         let size = terminal.size
         var state = AppState(today: ctx.today, width: size.width, height: size.height)
-        if let themeWarning {
-            state.message = themeWarning
+        if let warning = ([themeWarning] + warnings).compactMap({ $0 }).first {
+            state.message = warning
             state.messageIsError = true
         }
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]

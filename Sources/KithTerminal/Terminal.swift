@@ -98,7 +98,12 @@ public final class Terminal {
 
     public func draw(_ grid: Grid) {
         let fresh = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if fresh { erase() }
+        if fresh {
+            // The terminal is cleared too, not only ncurses' picture of it: whatever else
+            // wrote to it since (a message on stderr) must not stay under the frame.
+            erase()
+            clearok(kith_stdscr(), true)
+        }
         for y in 0..<grid.height {
             guard !fresh, let p = previous else {
                 drawRow(grid, y, from: 0, to: grid.width)

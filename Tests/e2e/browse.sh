@@ -93,3 +93,19 @@ wait_for "is unknown to ncurses"
 [ -e "$WORK/never/kith.sqlite" ] && { echo "FAIL: a store was created for an unusable terminal"; exit 1; }
 T kill-session -t kith
 pass "an unknown TERM gives one line and exit 2"
+
+# A store others can read: the warning shows on the screen, the first frame is whole
+# (the header on the first line, nothing written over it), and the same warning is left
+# on the shell after quitting.
+chmod 755 "$(dirname "$KITH_STORE")"
+T new-session -d -s kith -x 100 -y 24 "'$KITH'; echo \"exit=\$?\"; sleep 30"
+wait_for "is readable by others"
+wait_for "山田太郎 · 1 moment"
+first=$(screen | head -1)
+[[ $first == " kith · "* ]] || { echo "FAIL: the first line is not the header: $first"; screen; exit 1; }
+T send-keys -t kith q
+wait_for "exit=0"
+screen | grep -q "kith: warning: the store at .* is readable by others" || { echo "FAIL: the warning was not left on the shell"; screen; exit 1; }
+T kill-session -t kith
+chmod 700 "$(dirname "$KITH_STORE")"
+pass "a loose store's warning shows on the screen and after it, and never over the frame"
