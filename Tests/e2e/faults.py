@@ -182,7 +182,7 @@ T("set-option", "-g", "remain-on-exit", "on")
 try:
     while kills - start < tui_kills:
         k += 1
-        T("kill-session", "-t", "k")
+        T("kill-session", "-t", "=k")   # "=": exactly k; a bare "k" also matches "keep"
         started = T("new-session", "-d", "-s", "k", "-x", "100", "-y", "30", f"env {env} '{kith}' 2>>'{work}/tui-stderr'")
         if started.returncode != 0:
             fail(f"tmux could not start kith: {started.stderr.strip()}")
