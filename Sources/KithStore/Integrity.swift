@@ -3,7 +3,7 @@ import GRDB
 extension Store {
     /// What is wrong with the store, one line each; empty when it is sound. Checks the
     /// file (SQLite's integrity check), every reference, that each moment has someone
-    /// and that the monthly counts agree with the moments. Used before a restore, after
+    /// and that the monthly counts and each person's last day agree with the moments. Used before a restore, after
     /// the fault-injection kills, and by `kith check`.
     public func integrityProblems() throws(StoreError) -> [String] {
         try read { db in
@@ -30,6 +30,11 @@ extension Store {
             let people = try mismatches("person_months", "person_id", "moment_people")
             let groups = try mismatches("group_months", "group_id", "moments WHERE group_id IS NOT NULL")
             if people + groups > 0 { problems.append("the monthly counts disagree with the moments in \(people + groups) places") }
+            let lastDays = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM people p
+                WHERE p.last_day IS NOT (SELECT max(mp.day) FROM moment_people mp WHERE mp.person_id = p.id)
+                """) ?? 0
+            if lastDays > 0 { problems.append("the last moment kept for \(lastDays) \(lastDays == 1 ? "person disagrees" : "people disagree") with the moments") }
             return problems
         }
     }

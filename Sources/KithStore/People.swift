@@ -112,15 +112,13 @@ extension Store {
         }
     }
 
-    /// The day of each person's most recent moment. One index seek per person, however
-    /// long the history.
+    /// The day of each person's most recent moment, as kept on their row: one read of
+    /// the people, however long the history.
     public func lastMomentDays() throws(StoreError) -> [Int64: Day] {
         try read { db in
             var out: [Int64: Day] = [:]
-            try Store.step(db, sql: """
-                SELECT p.id, (SELECT max(mp.day) FROM moment_people mp WHERE mp.person_id = p.id) AS last
-                FROM people p
-                """) { s in
+            // Kept on each person's row by the schema's triggers (v6).
+            try Store.step(db, sql: "SELECT id, last_day FROM people WHERE last_day IS NOT NULL") { s in
                 if let last = Store.int(s, 1) { out[sqlite3_column_int64(s, 0)] = Day(ordinal: last) }
             }
             return out

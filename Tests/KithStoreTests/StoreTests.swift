@@ -72,6 +72,8 @@ import KithCore
         #expect(try store.moments(MomentFilter()).count == 1)
         // v5 counted the moment already there into its month.
         #expect(try store.recentActivity(until: Day(ordinal: 20400)).people[1]?.last == 1)
+        // v6 wrote down the last day of the moment already there.
+        #expect(try store.lastMomentDays() == [1: Day(ordinal: 20400)])
         #expect(try store.integrityProblems().isEmpty)
         try store.snooze(person: 1, until: Day(ordinal: 20500))
         #expect(try store.snoozes().people == [1: Day(ordinal: 20500)])
@@ -363,6 +365,33 @@ import KithCore
         // A count that drifted is reported, not silently trusted.
         try s.queue.write { try $0.execute(sql: "UPDATE person_months SET n = n + 1") }
         #expect(try s.integrityProblems() == ["the monthly counts disagree with the moments in 4 places"])
+    }
+
+    /// Each person's last day is kept by triggers through every kind of write, falls
+    /// back to the latest remaining moment when the last one goes, and a drifted value
+    /// is reported by the integrity check.
+    @Test func lastDaysFollowEveryWrite() throws {
+        let s = try store()
+        let today = Day(year: 2026, month: 11, day: 22)!
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: today))
+        let bo = try s.addPerson(Person(id: 0, name: "Bo", addedOn: today))
+        #expect(try s.lastMomentDays().isEmpty)
+        let old = try s.addMoment(Moment(day: today.adding(days: -40), people: [zoe.id]), createdAt: 0)
+        var latest = try s.addMoment(Moment(day: today.adding(days: -2), people: [zoe.id, bo.id]), createdAt: 0)
+        _ = try s.addMoment(Moment(day: today.adding(days: -9), people: [bo.id]), createdAt: 0)   // older: no change
+        #expect(try s.lastMomentDays() == [zoe.id: today.adding(days: -2), bo.id: today.adding(days: -2)])
+        // Edited: earlier, and without Bo.
+        latest.day = today.adding(days: -20)
+        latest.people = [zoe.id]
+        latest = try s.updateMoment(latest)
+        #expect(try s.lastMomentDays() == [zoe.id: today.adding(days: -20), bo.id: today.adding(days: -9)])
+        try s.deleteMoment(id: latest.id)
+        #expect(try s.lastMomentDays() == [zoe.id: today.adding(days: -40), bo.id: today.adding(days: -9)])
+        try s.deleteMoment(id: old.id)
+        #expect(try s.lastMomentDays() == [bo.id: today.adding(days: -9)])
+        #expect(try s.integrityProblems().isEmpty)
+        try s.queue.write { try $0.execute(sql: "UPDATE people SET last_day = 1") }
+        #expect(try s.integrityProblems() == ["the last moment kept for 2 people disagree with the moments"])
     }
 
     @Test func aMomentWithAnUnknownPersonIsNotStoredAtAll() throws {
