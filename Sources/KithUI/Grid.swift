@@ -196,26 +196,28 @@ public struct Grid: Equatable, Sendable {
             }
             return col - x
         }
-        for ch in TerminalText.forGrid(text) {
-            let w = TerminalText.width(of: ch)
+        // A cell is what ncurses places as one character: a scalar that takes room, with
+        // the zero-width scalars after it (combining marks, a virama). A grapheme of
+        // several such scalars (a flag, a Devanagari conjunct, Thai with its vowel) takes
+        // one cell per scalar, as ncurses and the terminal count it: as one cell it sat a
+        // column short of its width and shifted the rest of the row.
+        var last: Int?   // the column the latest scalar with room went to
+        for u in TerminalText.forGrid(text).unicodeScalars {
+            let w = TerminalText.width(of: u)
             if w == 0 {
-                // A lone combining mark: attach it to the previous cell.
-                if col > x, col - 1 >= 0, col - 1 < width { self[col - 1, y].text.append(ch) }
+                if let last { self[last, y].text.unicodeScalars.append(u) }
                 continue
             }
             if col + w > end { break }
+            last = nil
             if col >= 0 {
                 clearWide(at: col, y: y)
-                let scalars = ch.unicodeScalars
-                if let u = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-                    self[col, y] = Cell(code: u.value, role: role, attrs: attrs)
-                } else {
-                    self[col, y] = Cell(String(ch), role: role, attrs: attrs)
-                }
+                self[col, y] = Cell(code: u.value, role: role, attrs: attrs)
                 if w == 2 {
                     clearWide(at: col + 1, y: y)
                     self[col + 1, y] = Cell(code: 0, role: role, attrs: attrs)
                 }
+                last = col
             }
             col += w
         }

@@ -167,11 +167,11 @@ import Testing
     @Test func cellsKeepGraphemesOfSeveralScalarsWhole() {
         var g = Grid(width: 12, height: 2)
         let decomposed = "Zoe\u{0308}"          // e + combining diaeresis
-        let flag = "🇯🇵"                          // one grapheme, two scalars, two cells
+        let syllable = "\u{1100}\u{1161}\u{11A8}"    // 각 as three jamo: one wide cell
         g.put(decomposed, x: 0, y: 0)
-        g.put(flag + "x", x: 5, y: 0)
-        #expect(g.lines()[0] == decomposed + "  " + flag + "x")
-        #expect(g[5, 0].text == flag && g[6, 0].isContinuation)
+        g.put(syllable + "x", x: 5, y: 0)
+        #expect(g.lines()[0] == decomposed + "  " + syllable + "x")
+        #expect(g[5, 0].text == syllable && g[6, 0].isContinuation)
         #expect(g[2, 0].text == "e\u{0308}")
         #expect(g[2, 0].scalar == nil)
         // The same grapheme is the same cell, wherever it was written.
@@ -180,6 +180,20 @@ import Testing
         // Overwriting half of the wide cluster blanks the other half.
         g.put("a", x: 6, y: 0)
         #expect(g.lines()[0] == decomposed + "   ax")
+        // Graphemes of several scalars that each take room (a flag, a Devanagari
+        // conjunct, Thai with its vowel) take a cell per such scalar, each as wide as
+        // ncurses counts its first scalar: the grid and the terminal agree on every column.
+        var mixed = Grid(width: 30, height: 1)
+        let text = "🇯🇵 नमस्ते น้ำ क्षत्रिय|"
+        #expect(mixed.put(text, x: 0, y: 0) == TerminalText.width(text))
+        for x in 0..<mixed.width where !mixed[x, 0].isContinuation {
+            var first: Unicode.Scalar?
+            mixed[x, 0].forEachScalar { u in if first == nil { first = u } }
+            guard let first else { continue }
+            let wide = x + 1 < mixed.width && mixed[x + 1, 0].isContinuation
+            #expect(TerminalText.width(of: first) == (wide ? 2 : 1), "column \(x): \(mixed[x, 0].text)")
+        }
+        #expect(mixed.lines()[0] == text)
         // A grid copied into another brings its wide characters' bookkeeping along.
         var wide = Grid(width: 4, height: 1)
         wide.put("山田", x: 0, y: 0)

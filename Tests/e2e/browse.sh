@@ -109,3 +109,49 @@ screen | grep -q "kith: warning: the store at .* is readable by others" || { ech
 T kill-session -t kith
 chmod 700 "$(dirname "$KITH_STORE")"
 pass "a loose store's warning shows on the screen and after it, and never over the frame"
+
+# Graphemes built of several scalars that each take room (a flag, Devanagari conjuncts,
+# Thai with its vowel): every row keeps its borders where tmux draws them, moves leave
+# nothing behind (each screen equals a Ctrl-L redraw of itself), in the roster, the
+# timeline and a moment opened.
+export KITH_STORE=$WORK/scripts/kith.sqlite
+for name in Ann "🇯🇵 Kenji" "नमस्ते" "Thai น้ำ"; do "$KITH" add "$name" >/dev/null; done
+"$KITH" log Ann --note hello >/dev/null
+"$KITH" log Kenji --note "plain 🇯🇵 flag" >/dev/null
+"$KITH" log "नमस्ते" --note "नमस्ते दुनिया, हिन्दी में बात की। क्षत्रिय น้ำ" >/dev/null
+start 100 30
+wait_for "Ann"
+aligned() {
+    python3 - "$1" "$2" <<'PY' || { echo "$2"; exit 1; }
+import ctypes, sys
+libc = ctypes.CDLL("libc.so.6")
+libc.setlocale(6, b"C.UTF-8")
+libc.wcswidth.restype = ctypes.c_int
+def width(s):
+    return libc.wcswidth(ctypes.c_wchar_p(s), len(s))
+# Every row between the header and the hint bar ends with a box edge in the last
+# column, and the roster's two edges (when it shows) stand in the same columns on every
+# row: a grapheme counted a column short shifts what follows it.
+rows = sys.argv[2].split("\n")[2:-3]
+if len(rows) < 20:
+    print(f"FAIL: {sys.argv[1]}: the screen was not read"); sys.exit(1)
+edges = [[width(r[:i]) for i, c in enumerate(r) if c in "┃│"] for r in rows]
+ends = {e[-1] for e in edges if e}
+roster = {tuple(e[:2]) for r, e in zip(rows, edges) if r.startswith("┃") and len(e) == 4}
+if ends != {99} or len(roster) > 1:
+    print(f"FAIL: {sys.argv[1]}: box edges out of line: last columns {sorted(ends)}, roster edges {sorted(roster)}")
+    sys.exit(1)
+PY
+}
+for key in j j j k k k Tab j Enter Escape Escape; do
+    T send-keys -t kith "$key"
+    sleep 0.2
+    before=$(screen)
+    aligned "after $key" "$before"
+    T send-keys -t kith C-l
+    sleep 0.2
+    [[ $(screen) == "$before" ]] || { echo "FAIL: after $key the screen differs from its own redraw"; echo "$before"; echo ---; screen; exit 1; }
+done
+T send-keys -t kith q
+wait_exit
+pass "flags, conjuncts and Thai keep every row in line, and moves leave nothing behind"
