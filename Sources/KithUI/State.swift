@@ -149,6 +149,10 @@ public struct AppState: Equatable, Sendable {
     public var overlay: Overlay?
     /// The check-in form, above everything else while open.
     public var form: CheckInForm?
+
+    /// Whether an open form holds text the user typed: then q is a letter, not "quit",
+    /// even where the form cannot be seen.
+    public var holdsTypedText: Bool { (form?.isDirty ?? false) || (personForm?.isDirty ?? false) }
     /// The add/edit person form.
     public var personForm: PersonForm?
     /// The timeline filter form.

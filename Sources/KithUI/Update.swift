@@ -177,8 +177,7 @@ public enum Update {
         // unless a form holds typed text.
         if Layout(width: state.width, height: state.height).tooSmall {
             if key == .ctrl("l") { return [.redraw] }
-            let typing = (state.form?.isDirty ?? false) || (state.personForm?.isDirty ?? false)
-            if (key == .char("q") && !typing) || key == .ctrl("c") { return [.quit] }
+            if (key == .char("q") && !state.holdsTypedText) || key == .ctrl("c") { return [.quit] }
             return []
         }
         if state.selfForm != nil { return SelfCheckinUpdate.handle(key, action, &state) }

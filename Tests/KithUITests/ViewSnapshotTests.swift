@@ -51,6 +51,15 @@ import Testing
     @Test func smallAndTinyTerminals() {
         check("small-50x12", Screen.render(Fixture.loaded(width: 50, height: 12)))
         check("too-small-30x8", Screen.render(Fixture.loaded(width: 30, height: 8)))
+        // With typed text in a form, q does not quit there, and the notice says so.
+        var typing = Fixture.loaded()
+        for k: Key in [.char("c"), .char("x")] { _ = Update.update(&typing, .key(k)) }
+        #expect(typing.holdsTypedText)
+        typing.width = 30
+        typing.height = 8
+        let notice = Screen.render(typing).lines().joined(separator: " ")
+        #expect(!notice.contains("q quits") && notice.contains("Ctrl-C quits without saving"), "\(notice)")
+        #expect(Update.update(&typing, .key(.char("q"))).isEmpty)
         // Every size down to 1×1 renders without a crash and never a raw control byte.
         for w in 1...60 {
             for h in 1...14 {
