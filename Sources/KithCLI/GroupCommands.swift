@@ -41,13 +41,12 @@ struct GroupEdit: ParsableCommand {
     @Option(name: .customLong("remove-member"), help: ArgumentHelp("Remove a member (repeatable).", valueName: "name")) var remove: [String] = []
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        if rename == nil && every == nil && note == nil && add.isEmpty && remove.isEmpty {
-            throw ValidationError("nothing to change: give an option such as --every, --member or --rename")
-        }
-    }
-
     func run() throws {
+        // Checked here, not in validate(): the parser validates before it reports an
+        // unknown option, and "nothing to change" was the answer to a mistyped one.
+        if rename == nil && every == nil && note == nil && add.isEmpty && remove.isEmpty {
+            throw CLIError.usage("nothing to change: give an option such as --every, --member or --rename (see kith group edit --help)")
+        }
         let ctx = global.context()
         let newName = try rename.map { try Names.validate($0, what: "group name") }
         let every: Int?? = try self.every.map { ["default", "none"].contains($0.lowercased()) ? nil : try Parse.cadence($0) }

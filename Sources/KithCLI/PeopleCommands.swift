@@ -68,16 +68,18 @@ struct Edit: ParsableCommand {
 
     func validate() throws {
         let f = fields
-        if rename == nil && f.nickname == nil && f.circle == nil && f.every == nil && f.birthday == nil
-            && f.groups.isEmpty && f.bond == nil && f.note == nil && leaving.isEmpty {
-            throw ValidationError("nothing to change: give an option such as --circle, --every or --rename")
-        }
         if let both = f.groups.first(where: { g in leaving.contains { Folding.fold($0) == Folding.fold(g) } }) {
             throw ValidationError("\"\(both)\" is given to both --group and --leave-group")
         }
     }
 
     func run() throws {
+        // Checked here, not in validate(): the parser validates before it reports an
+        // unknown option, and "nothing to change" was the answer to a mistyped one.
+        if rename == nil && fields.nickname == nil && fields.circle == nil && fields.every == nil && fields.birthday == nil
+            && fields.groups.isEmpty && fields.bond == nil && fields.note == nil && leaving.isEmpty {
+            throw CLIError.usage("nothing to change: give an option such as --circle, --every or --rename (see kith edit --help)")
+        }
         let ctx = global.context()
         // Read every value before touching the store, so that a bad one changes nothing.
         let newName = try rename.map { try Names.validate($0) }

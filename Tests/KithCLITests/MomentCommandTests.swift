@@ -210,6 +210,7 @@ import KithTestSupport
         #expect(groups[0]["lastMoment"] as? String == "2026-11-22")
         k.ok(["group", "edit", "book", "--remove-member", "ana", "--every", "default"])
         k.fails(["group", "edit", "book"], code: 2, saying: "nothing to change")
+        k.fails(["group", "edit", "book", "--add", "ana"], code: 2, saying: "unknown option '--add'")
         k.fails(["group", "edit", "book", "--remove-member", "ana"], code: 1, saying: "Ana is not in \"Book club\"")
         k.fails(["group", "edit", "book", "--member", "zoe", "--remove-member", "zoe"], code: 2, saying: "both --member and --remove-member")
         k.fails(["group", "add", "BOOK CLUB"], code: 1, saying: "already exists (the same name, ignoring case and accents)")

@@ -85,6 +85,8 @@ import KithTestSupport
         k.fails(["edit", "ana", "--every", "often"], code: 2, saying: "cannot read interval")
         k.fails(["edit", "ana", "--group", "Climbng"], code: 1, saying: "did you mean \"Climbing\"")
         k.fails(["edit", "ana"], code: 2, saying: "nothing to change")
+        // A mistyped option is named as such, not taken for "nothing to change".
+        k.fails(["edit", "ana", "--bogus"], code: 2, saying: "unknown option '--bogus'")
         k.fails(["edit", "ana", "--leave-group", "Climbing"], code: 1, saying: "Ana is not in \"Climbing\"")
         k.fails(["edit", "ana", "--group", "Climbing", "--leave-group", "climbing"], code: 2, saying: "both --group and --leave-group")
         k.fails(["edit", "ana", "--rename", "ZOË ÅNGSTRÖM"], code: 1, saying: "ignoring case and accents")
