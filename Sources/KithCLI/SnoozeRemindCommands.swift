@@ -18,12 +18,14 @@ struct Snooze: ParsableCommand {
     @Flag(help: "Lift the snooze.") var off = false
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        if (name == nil) == (group == nil) { throw ValidationError("give a name or --group") }
-        if [until != nil, cycle, off].filter({ $0 }).count != 1 { throw ValidationError("give one of --until DATE, --cycle or --off") }
-    }
-
     func run() throws {
+        // What is missing is checked here, as in Edit.run: in validate() it came before the
+        // parser's report of an unknown option, so `--untill 2w` was answered "give one of
+        // --until DATE…" instead of naming the typo.
+        if (name == nil) == (group == nil) { throw CLIError.usage("give a name or --group (see kith snooze --help)") }
+        if [until != nil, cycle, off].filter({ $0 }).count != 1 {
+            throw CLIError.usage("give one of --until DATE, --cycle or --off (see kith snooze --help)")
+        }
         let ctx = global.context()
         let day = try until.map { try Parse.futureDay($0, today: ctx.today) }
         if let day, day == ctx.today { throw InputError("--until today would not snooze at all; give a later day") }

@@ -344,6 +344,7 @@ import KithTestSupport
         #expect(k.ok(["due"]).out.contains("Zoë"))
         k.fails(["snooze", "zoe", "--until", "2020-01-01"], code: 2, saying: "in the past")
         k.fails(["snooze", "zoe"], code: 2, saying: "give one of --until DATE, --cycle or --off")
+        k.fails(["snooze", "zoe", "--untill", "2w"], code: 2, saying: "unknown option '--untill'")
         k.fails(["snooze", "zoe", "--until", "today"], code: 2, saying: "would not snooze")
         k.fails(["snooze", "nobody", "--cycle"], code: 1, saying: "nobody named")
         k.fails(["snooze", "--group", "nope", "--cycle"], code: 1, saying: "no group named")
