@@ -272,7 +272,7 @@ public struct Grid: Equatable, Sendable {
     }
 
     private static func width(of cell: Cell) -> Int {
-        if cell.code & Cell.clusterBit == 0, let u = Unicode.Scalar(cell.code) { return TerminalText.width(of: u) }
+        if let u = cell.scalar { return TerminalText.width(of: u) }
         return TerminalText.width(cell.text)
     }
 
