@@ -434,19 +434,23 @@ private struct Parser {
         return false
     }
 
+    /// Whether three `quote`s close a multi-line string here; up to two more quotes
+    /// after them belong to the text.
+    mutating func closes(quote: UInt8, _ out: inout [UInt8]) -> Bool {
+        guard b[i...].starts(with: [quote, quote, quote]) else { return false }
+        i += 3
+        var extra = 0
+        while byte == quote, extra < 2 { out.append(quote); i += 1; extra += 1 }
+        return true
+    }
+
     mutating func multilineBasic() throws(TOMLParseError) -> String {
         var out: [UInt8] = []
         // A newline right after the opening quotes is not part of the text.
         if newlineInString(&out) { out.removeAll() }
         while true {
             guard !atEnd else { throw fail("a \"\"\" string needs its closing \"\"\"") }
-            if b[i...].starts(with: [0x22, 0x22, 0x22]) {
-                i += 3
-                // Up to two more quotes belong to the text.
-                var extra = 0
-                while byte == 0x22, extra < 2 { out.append(0x22); i += 1; extra += 1 }
-                return String(decoding: out, as: UTF8.self)
-            }
+            if closes(quote: 0x22, &out) { return String(decoding: out, as: UTF8.self) }
             if newlineInString(&out) { continue }
             let c = byte
             i += 1
@@ -477,12 +481,7 @@ private struct Parser {
         if newlineInString(&out) { out.removeAll() }
         while true {
             guard !atEnd else { throw fail("a ''' string needs its closing '''") }
-            if b[i...].starts(with: [0x27, 0x27, 0x27]) {
-                i += 3
-                var extra = 0
-                while byte == 0x27, extra < 2 { out.append(0x27); i += 1; extra += 1 }
-                return String(decoding: out, as: UTF8.self)
-            }
+            if closes(quote: 0x27, &out) { return String(decoding: out, as: UTF8.self) }
             if newlineInString(&out) { continue }
             let c = byte
             i += 1
