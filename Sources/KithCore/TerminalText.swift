@@ -120,6 +120,14 @@ public enum TerminalText {
     /// character that would straddle the edge is dropped, never split.
     public static func truncate(_ s: String, to cells: Int) -> String {
         guard cells > 0 else { return "" }
+        // Text of one cell a scalar (nearly all a frame holds) is cut by counting scalars:
+        // splitting it into graphemes and appending them one by one cost more than the
+        // rest of drawing a row.
+        if isOneCellPerScalar(s) {
+            let u = s.unicodeScalars
+            guard let end = u.index(u.startIndex, offsetBy: cells, limitedBy: u.endIndex), end < u.endIndex else { return s }
+            return String(u[..<u.index(before: end)]) + "…"
+        }
         if width(s) <= cells { return s }
         var out = "", w = 0
         for ch in s {

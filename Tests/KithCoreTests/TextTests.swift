@@ -85,6 +85,24 @@ import Testing
         }
     }
 
+    /// Text of one cell a scalar is cut by counting scalars; it must come out as the
+    /// grapheme-by-grapheme cut would, at every width.
+    @Test func truncateByScalarsAgreesWithTheGraphemeCut() {
+        func byGraphemes(_ s: String, _ cells: Int) -> String {
+            guard cells > 0 else { return "" }
+            if s.count <= cells { return s }
+            return String(s.prefix(cells - 1)) + "…"
+        }
+        for s in ["", "a", "ab", "Birthday call; sang badly on purpose", "Zoë Ångström · ½ — «ok» ▁▂▃ │ ←", "ends with …"] {
+            #expect(TerminalText.isOneCellPerScalar(s))
+            for n in 0...(s.count + 2) {
+                #expect(TerminalText.truncate(s, to: n) == byGraphemes(s, n), "\(s) at \(n)")
+            }
+        }
+        #expect(!TerminalText.isOneCellPerScalar("Zoe\u{301}"))
+        #expect(TerminalText.truncate("Zoe\u{301} Ray", to: 4) == "Zoé…")
+    }
+
     @Test func controlSequencesAreDefused() {
         let hostile = "Eve\u{1B}[2J\u{1B}]0;pwned\u{07}\u{9B}31m\u{202E}evil\u{0}"
         let safe = TerminalText.sanitize(hostile)
