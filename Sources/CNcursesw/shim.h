@@ -8,6 +8,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
 
@@ -25,7 +28,37 @@ static inline int kith_color_pairs(void) { return COLOR_PAIRS; }
 
 // newterm on the process's own stdout/stdin: returns NULL for an unknown TERM instead
 // of exiting as initscr does.
-static inline SCREEN *kith_newterm(void) { return newterm(NULL, stdout, stdin); }
+//
+// ncurses sizes its output buffer to the screen it starts on, (2 + lines) x (6 + columns)
+// bytes, and never grows it; whatever does not fit is written out early. A frame bigger
+// than that (the first one, the help overlay, any key after the window grew) reached the
+// terminal in pieces, and the terminal could show half of it. So ncurses starts on a
+// screen of at least KITH_BUFFER_LINES x KITH_BUFFER_COLUMNS, given through LINES and
+// COLUMNS (use_env(3)), and is then told the real size before anything is drawn. The
+// variables are put back as they were; a size the user set in them is kept.
+#define KITH_BUFFER_LINES 100
+#define KITH_BUFFER_COLUMNS 300
+static inline SCREEN *kith_newterm(void) {
+    const char *user_lines = getenv("LINES"), *user_columns = getenv("COLUMNS");
+    if (user_lines || user_columns) return newterm(NULL, stdout, stdin);
+    struct winsize ws;
+    if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return newterm(NULL, stdout, stdin);
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", ws.ws_row > KITH_BUFFER_LINES ? ws.ws_row : KITH_BUFFER_LINES);
+    setenv("LINES", buf, 1);
+    snprintf(buf, sizeof buf, "%d", ws.ws_col > KITH_BUFFER_COLUMNS ? ws.ws_col : KITH_BUFFER_COLUMNS);
+    setenv("COLUMNS", buf, 1);
+    SCREEN *s = newterm(NULL, stdout, stdin);
+    unsetenv("LINES");
+    unsetenv("COLUMNS");
+    if (s) {
+        // The size may have changed meanwhile: ask again.
+        if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+            resize_term(ws.ws_row, ws.ws_col);
+    }
+    return s;
+}
 
 // Macros that do not import into Swift.
 static inline int kith_key_f(int n) { return KEY_F(n); }
