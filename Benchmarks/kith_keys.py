@@ -14,7 +14,9 @@ floor) are measured finely too.
 A second floor belongs to kith's frames themselves: the bytes kith wrote for each roster
 move are recorded (tmux pipe-pane) and replayed by an app that does no work
 (replay.py), measured at both ticks like kith. What it takes is the harness's and
-tmux's share of a key; the rest is kith's. Writes $PEERS/results/kith_keys.json.
+tmux's share of a key; the rest is kith's. The same replay, made to work 0 to 2 ms per
+key first, shows what the 5 ms tick can tell about apps that fast (the tick sweep).
+Writes $PEERS/results/kith_keys.json.
 
     kith_keys.py KITH_BINARY SIZE...     (SIZE: heavy, huge; stores under $PEERS/kith)
 """
@@ -130,6 +132,27 @@ def replayed(name, folder, poll):
     return roster(name, f"/usr/bin/python3 {HERE}/replay.py {folder}", poll)
 
 
+# Milliseconds of work per key for the tick sweep, and keys measured at each.
+SWEEP = [0, 0.25, 0.5, 1, 2]
+SWEEP_KEYS = 40
+
+
+def tick_sweep(name, folder):
+    """How the harness's 5 ms tick reads apps that answer a key in 0 to 2 ms: kith's
+    recorded frames replayed after that much busy work. For each: the median, and how
+    many keys were seen at the first poll (the only way to read under 5 ms there)."""
+    out = {}
+    for ms in SWEEP:
+        xs = []
+        while len(xs) < SWEEP_KEYS:
+            tb.start(name, f"/usr/bin/python3 {HERE}/replay.py {folder} --work {ms}")
+            time.sleep(0.3)
+            xs += [latency(name, ["j"]) for _ in range(N)]
+            tb.kill(name)
+        out[str(ms)] = dict(tb.ms(xs), first_poll=sum(1 for x in xs if x < tb.POLL), keys=len(xs))
+    return out
+
+
 def echo(poll):
     """The floor: cat echoing a key, polled the same way."""
     tb.start("kith-keys-cat", "cat")
@@ -157,6 +180,8 @@ def main():
             res[size]["roster_bytes_per_key"] = round((ends[-1] - ends[0]) / N)
             res[size]["replay_roster"] = replayed(f"kith-{size}-replay", folder, tb.POLL)
             res[size]["fine_replay_roster"] = replayed(f"kith-{size}-replay", folder, FINE)
+            if size == sizes[0]:
+                res[size]["tick_sweep"] = tick_sweep(f"kith-{size}-sweep", folder)
             print(size, "picker", res[size]["picker_open"]["median_ms"], "ms median;",
                   "long-history timeline", res[size]["long_history_timeline"]["median_ms"], "ms median;",
                   "fine: roster", res[size]["fine_roster"]["median_ms"], "picker", res[size]["fine_picker_open"]["median_ms"],
