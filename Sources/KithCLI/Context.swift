@@ -44,27 +44,20 @@ struct Context {
         }
         let store = try Store(path: storePath)
         if !quiet { for w in store.warnings { Output.error(w, prefix: "kith: ") } }
+        // Once a day, just before the first change, a copy of the store (see `backups`
+        // in the config), checked: a store found damaged is refused before it is written.
+        store.backUpDailyBeforeFirstWrite(today: today, keep: Rules.current.dailyBackups)
         Context.opened = store
         return store
     }
 
-    /// The store file this run opened, for the daily backup after a change.
+    /// The store file this run opened, for the daily backup's warning.
     nonisolated(unsafe) static var opened: Store?
 
-    /// Once a day, after a command changed the store, a copy of it (see `backups` in the
-    /// config). A copy that cannot be made is a warning: the change itself is saved.
-    static func dailyBackup(today: Day) {
-        guard let store = opened, Store.committedWrites > 0 else { return }
-        if let why = store.dailyBackupFailure(today: today) { Output.error("warning: the daily backup was not made: \(why)") }
-    }
-}
-
-extension Store {
-    /// The day's copy with the config's count kept, for the commands and the full screen
-    /// alike; why it failed, or nil.
-    func dailyBackupFailure(today: Day) -> String? {
-        do { try dailyBackup(today: today, keep: Rules.current.dailyBackups) } catch { return error.description }
-        return nil
+    /// A daily copy that could not be made is a warning after the command: the change
+    /// itself is saved.
+    static func reportDailyBackup() {
+        if let why = opened?.dailyBackupProblem() { Output.error("warning: the daily backup was not made: \(why)") }
     }
 }
 

@@ -43,7 +43,7 @@ public enum KithCLI {
         }
         let code = execute(args)
         Output.flush()
-        if code == Exit.ok { Context.dailyBackup(today: Context.today(environment: ProcessInfo.processInfo.environment)) }
+        Context.reportDailyBackup()
         if let e = Output.writeError, code == Exit.ok {
             // A reader that went away (`kith history | head`) is not worth a message.
             if e != EPIPE {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KithCore
 import KithInsights
 import KithStore
@@ -45,7 +46,9 @@ struct TUI {
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
         var lastDraw = 0
         var backedUp = false
+        let daily = BackgroundDaily()
         while true {
+            if let failure = daily.takeFailure() { effects += Update.update(&state, .failed(failure)) }
             // Perform effects until none are left; each answer may ask for more.
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
@@ -63,12 +66,11 @@ struct TUI {
                 terminal.draw(Screen.render(state))
                 lastDraw = now
                 if !backedUp {
-                    // The day's copy of the store, once the first screen is up.
+                    // The day's copy of the store, checked, once the first screen is up: in
+                    // the background, so that keys never wait for it (a heavy store takes
+                    // half a second to check). A save meanwhile does not wait either.
                     backedUp = true
-                    if let failure = runner.dailyBackup() {
-                        effects = Update.update(&state, .failed(failure))
-                        continue
-                    }
+                    daily.start(runner.store)
                 }
             }
             // With the frame out and no key waiting, the neighbours' first pages are read
@@ -81,6 +83,10 @@ struct TUI {
             // a moment logged from cron or another shell shows within about a second.
             var event = terminal.next(timeout: 500)
             while case .idle = event {
+                if let failure = daily.takeFailure() {
+                    effects = Update.update(&state, .failed(failure))
+                    break
+                }
                 if let changed = runner.perform(.checkForChanges) {
                     effects = Update.update(&state, changed)
                     break
@@ -94,6 +100,25 @@ struct TUI {
             case .key(let k): effects = Update.update(&state, .key(k))
             }
         }
+    }
+}
+
+/// The day's copy of the store, made on a thread of its own; its failure, if any, is
+/// picked up by the loop.
+final class BackgroundDaily: Sendable {
+    private let failure = Mutex<String?>(nil)
+
+    func start(_ store: Store) {
+        Thread.detachNewThread { [self] in
+            guard let error = store.runPlannedDailyBackup() else { return }
+            let line: String
+            if case .damaged = error { line = error.description } else { line = "The daily backup was not made: \(error)" }
+            failure.withLock { $0 = line }
+        }
+    }
+
+    func takeFailure() -> String? {
+        failure.withLock { f in defer { f = nil }; return f }
     }
 }
 
@@ -220,10 +245,6 @@ struct Runner {
         }
     }
 
-    /// The day's backup (see `backups` in the config); a line to show when it failed.
-    func dailyBackup() -> String? {
-        store.dailyBackupFailure(today: ctx.today).map { "The daily backup was not made: \($0)" }
-    }
 
     /// People and groups with their last moment and a year of monthly activity.
     func loadRoster() throws -> Msg {

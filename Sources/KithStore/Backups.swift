@@ -39,7 +39,10 @@ public enum Backups {
     /// Copies the database `source` holds to a new file at `destination` (which must not
     /// exist): written as `destination.partial`, switched out of WAL so that the copy is
     /// one self-contained file, synced, then renamed into place.
-    static func copy(from source: DatabaseQueue, to destination: String) throws(StoreError) {
+    /// With `verify`, the copy must pass SQLite's quick check before it is renamed into
+    /// place: a damaged store gives no copy (the copy holds the same pages), and
+    /// `.damaged` says so.
+    static func copy(from source: DatabaseQueue, to destination: String, verify: Bool = false) throws(StoreError) {
         var st = stat()
         if stat(destination, &st) == 0 { throw .conflict("\(destination) already exists; choose another name") }
         let dir = (destination as NSString).deletingLastPathComponent
@@ -56,12 +59,24 @@ public enum Backups {
             try target.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
+            let problems = verify ? try target.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") } : ["ok"]
             try target.close()
+            guard problems == ["ok"] else {
+                unlink(partial)
+                unlink(partial + "-journal")
+                throw StoreError.damaged(source.path, problems.first ?? "the quick check failed")
+            }
             let sync = open(partial, O_RDONLY | O_CLOEXEC)
             if sync >= 0 { fsync(sync); close(sync) }
+        } catch let e as StoreError {
+            throw e
         } catch {
             unlink(partial)
             unlink(partial + "-journal")
+            // Damage met while reading the store is the store's, not the copy's.
+            if let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+                throw .damaged(source.path, e.message ?? "SQLite reports damage")
+            }
             throw Store.describe(error, path: destination)
         }
         guard rename(partial, destination) == 0 else {
@@ -228,19 +243,57 @@ extension Store {
         try read { db in try Backups.Summary(db) }
     }
 
-    /// Once a day, a copy named for the day; only the newest `keep` daily copies are
-    /// kept (0 turns them off). Returns the new copy's path, or nil when today's exists.
+    /// Once a day, a copy named for the day and the store (`daily-2026-11-22-kith.sqlite`
+    /// for `kith.sqlite`); only the newest `keep` daily copies of this store are kept (0
+    /// turns them off). Each copy passes SQLite's quick check before it counts: a store
+    /// damaged inside (which opens and mostly works) gives no copy and throws `.damaged`,
+    /// so the rotation never drops a sound copy for a damaged one. Returns the new copy's
+    /// path, or nil when today's exists.
     @discardableResult
     public func dailyBackup(today: Day, keep: Int) throws(StoreError) -> String? {
         guard keep > 0, !inMemory else { return nil }
         let dir = Backups.directory(for: path)
-        let name = dir + "/" + Backups.dailyPrefix + today.iso + ".sqlite"
+        let name = dir + "/" + Backups.dailyName(today, store: path)
         guard StoreLocation.isAbsent(name) else { return nil }
-        try backup(to: name)
+        do {
+            try Backups.copy(from: queue, to: name, verify: true)
+        } catch {
+            if case .damaged(_, let why) = error { knownDamage.withLock { $0 = why } }
+            throw error
+        }
         let dailies = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-            .filter { $0.hasPrefix(Backups.dailyPrefix) && $0.hasSuffix(".sqlite") }
-            .sorted()
-        for old in dailies.dropLast(keep) { unlink(dir + "/" + old) }
+            .compactMap { file in Backups.dailyDay(file, store: path).map { (day: $0, file: file) } }
+            .sorted { $0.day < $1.day }
+        for old in dailies.dropLast(keep) { unlink(dir + "/" + old.file) }
         return name
+    }
+}
+
+extension Backups {
+    /// The store's file name without `.sqlite`: what tells its daily copies from those
+    /// of another store in the same folder.
+    static func stem(_ storePath: String) -> String {
+        let file = (storePath as NSString).lastPathComponent
+        return file.hasSuffix(".sqlite") ? String(file.dropLast(".sqlite".count)) : file
+    }
+
+    static func dailyName(_ day: Day, store: String) -> String {
+        dailyPrefix + day.iso + "-" + stem(store) + ".sqlite"
+    }
+
+    /// The day of a daily copy of the store at `store`, or nil when `file` is not one.
+    /// Copies from before they carried the store's name (`daily-2026-11-22.sqlite`) are
+    /// counted as the default store's.
+    static func dailyDay(_ file: String, store: String) -> String? {
+        guard file.hasPrefix(dailyPrefix), file.hasSuffix(".sqlite") else { return nil }
+        let rest = file.dropFirst(dailyPrefix.count).dropLast(".sqlite".count)
+        guard rest.count >= 10 else { return nil }
+        let day = String(rest.prefix(10))
+        let parts = day.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2],
+              Day(year: y, month: m, day: d)?.iso == day else { return nil }
+        let owner = rest.dropFirst(10)
+        if owner.isEmpty { return stem(store) == stem(StoreLocation.fileName) ? day : nil }
+        return owner == "-" + stem(store) ? day : nil
     }
 }

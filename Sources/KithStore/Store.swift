@@ -100,6 +100,10 @@ public final class Store: Sendable {
         return config
     }
 
+    /// What SQLite found wrong inside the store when the daily copy was checked, if
+    /// anything: from then on this process writes nothing to it.
+    let knownDamage = Mutex<String?>(nil)
+
     /// The store's data version when last looked at (see `changedElsewhere`).
     private let seenVersion = Mutex<Int?>(nil)
 
@@ -145,6 +149,8 @@ public final class Store: Sendable {
     /// `commit: false` it is rolled back even when it succeeds: a dry run that goes
     /// through exactly the checks and writes of the real thing.
     func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        if let why = knownDamage.withLock({ $0 }) { throw .damaged(path, why) }
+        try dailyBeforeFirstWrite()
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
@@ -159,6 +165,43 @@ public final class Store: Sendable {
             throw .conflict(e.message)
         } catch {
             throw Store.describe(error, path: path)
+        }
+    }
+
+    /// The day's copy, planned by `backUpDailyBeforeFirstWrite`.
+    private let dailyPlan = Mutex<(today: Day, keep: Int)?>(nil)
+    private let dailyFailure = Mutex<String?>(nil)
+
+    /// Makes the day's copy (see `dailyBackup`) just before this process first writes, so
+    /// that a store found damaged is refused before anything is written to it. A copy
+    /// that fails for another reason (a full disk) does not stop the write: it is kept
+    /// for `dailyBackupProblem`.
+    public func backUpDailyBeforeFirstWrite(today: Day, keep: Int) {
+        dailyPlan.withLock { $0 = (today, keep) }
+    }
+
+    /// Why the planned daily copy was not made, once.
+    public func dailyBackupProblem() -> String? {
+        dailyFailure.withLock { f in defer { f = nil }; return f }
+    }
+
+    private func dailyBeforeFirstWrite() throws(StoreError) {
+        if let error = runPlannedDailyBackup(), case .damaged = error { throw error }
+    }
+
+    /// Makes the planned daily copy now, if it was planned and not made yet (the full
+    /// screen does this in the background once its first frame is up). Returns what
+    /// went wrong; a failure other than damage is also kept for `dailyBackupProblem`.
+    @discardableResult
+    public func runPlannedDailyBackup() -> StoreError? {
+        guard let plan = dailyPlan.withLock({ p in defer { p = nil }; return p }) else { return nil }
+        do {
+            try dailyBackup(today: plan.today, keep: plan.keep)
+            return nil
+        } catch {
+            if case .damaged = error { return error }
+            dailyFailure.withLock { $0 = error.description }
+            return error
         }
     }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflict(String)
     case notFound(String)
     case database(String)
+    /// The store opens but SQLite finds damage inside it: (path, what SQLite said).
+    case damaged(String, String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .conflict(why): why
         case let .notFound(why): why
         case let .database(why): "store error: \(why)"
+        case let .damaged(path, why):
+            "the store \(path) is damaged (\(why)); nothing more is written to it and no daily copy was made, so the "
+                + "older ones are kept. kith check says what is wrong; kith restore FILE puts a backup back "
+                + "(daily ones are in \(Backups.directory(for: path)))"
         }
     }
 }

@@ -85,8 +85,10 @@ import KithTestSupport
         #expect(k.ok(["check"]).out.contains("is sound: 40 people"))
     }
 
-    /// One copy a day after a change, the newest `backups` kept; reading changes nothing.
-    @Test func dailyCopiesAfterChangesAreRotated() throws {
+    /// One copy a day before the first change, the newest `backups` kept; reading changes
+    /// nothing. Copies named before they carried the store's name count as the default
+    /// store's.
+    @Test func dailyCopiesBeforeChangesAreRotated() throws {
         let k = Sandbox()
         try FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("backups = 2\n".utf8))
@@ -95,13 +97,69 @@ import KithTestSupport
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
         }
         k.ok(["add", "Zoë"])
-        #expect(dailies() == ["daily-2026-11-22.sqlite"])
+        #expect(dailies() == ["daily-2026-11-22-kith.sqlite"])
+        FileManager.default.createFile(atPath: dir + "/daily-2026-11-20.sqlite", contents: Data())
         for day in ["2026-11-23", "2026-11-24"] {
             #expect(k.run(["people"], env: ["KITH_TODAY": day]).code == 0)   // reads only: no copy
             #expect(k.run(["log", "zoe"], env: ["KITH_TODAY": day]).code == 0)
         }
-        #expect(dailies() == ["daily-2026-11-23.sqlite", "daily-2026-11-24.sqlite"])
-        #expect(mode(dir + "/daily-2026-11-24.sqlite") == 0o600)
+        #expect(dailies() == ["daily-2026-11-23-kith.sqlite", "daily-2026-11-24-kith.sqlite"])
+        #expect(mode(dir + "/daily-2026-11-24-kith.sqlite") == 0o600)
+        // The copy is made before the day's first change: the 24th's has the 23rd's moment only.
+        let copy = k.run(["--store", dir + "/daily-2026-11-24-kith.sqlite", "history", "zoe", "--json"]).out
+        #expect(copy.components(separatedBy: "\"id\"").count - 1 == 1, "\(copy)")
+    }
+
+    /// Two stores in one folder each keep their own daily copies: one never takes the
+    /// other's name, nor rotates the other's out.
+    @Test func storesSharingAFolderKeepTheirOwnCopies() throws {
+        let k = Sandbox()
+        let a = k.tmp.file("data/kith/a.sqlite"), b = k.tmp.file("data/kith/b.sqlite")
+        k.ok(["--store", a, "add", "Alpha"])
+        k.ok(["--store", b, "add", "Beta"])
+        k.ok(["--store", b, "log", "beta"])
+        let dir = k.tmp.file("data/kith/backups")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
+        #expect(files == ["daily-2026-11-22-a.sqlite", "daily-2026-11-22-b.sqlite"])
+        for day in ["2026-11-23", "2026-11-24", "2026-11-25"] {
+            #expect(k.run(["--store", a, "log", "alpha"], env: ["KITH_TODAY": day]).code == 0)
+        }
+        #expect(FileManager.default.fileExists(atPath: dir + "/daily-2026-11-22-b.sqlite"))
+    }
+
+    /// A store damaged inside still opens, and most of it reads. The day's copy checks
+    /// it first: the change is refused with one line, no damaged copy is made, and the
+    /// sound copies of earlier days are all kept.
+    @Test func aStoreDamagedInsideIsNotWrittenNorCopiedOverSoundCopies() throws {
+        let k = Sandbox()
+        try FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("backups = 2\n".utf8))
+        for n in 1...60 { k.ok(["add", "Person \(n)", "--note", String(repeating: "x", count: 400)]) }
+        #expect(k.run(["log", "person 1"], env: ["KITH_TODAY": "2026-11-23"]).code == 0)
+        let dir = k.tmp.file("data/kith/backups")
+        func dailies() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
+        }
+        #expect(dailies() == ["daily-2026-11-22-kith.sqlite", "daily-2026-11-23-kith.sqlite"])
+        // One page in the middle of the people table turned to noise; the header and the
+        // schema stay, so the store opens.
+        try k.checkpoint()
+        let handle = try #require(FileHandle(forUpdatingAtPath: k.store))
+        let size = try handle.seekToEnd()
+        try #require(size > 12 * 4096, "the store should be larger than a few pages")
+        let page = (size / 4096 / 2) * 4096
+        try handle.seek(toOffset: page)
+        handle.write(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: k.store))
+        for day in ["2026-11-24", "2026-11-25"] {
+            let r = k.run(["add", "Someone \(day)"], env: ["KITH_TODAY": day])
+            #expect(r.code == 1 && r.errLines.count == 1, "\(r)")
+            #expect(r.err.contains("is damaged") && r.err.contains("kith restore FILE"), "\(r.err)")
+        }
+        #expect(dailies() == ["daily-2026-11-22-kith.sqlite", "daily-2026-11-23-kith.sqlite"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: k.store)) == before)
+        #expect(k.run(["--store", dir + "/daily-2026-11-23-kith.sqlite", "check"]).code == 0)
     }
 }
 
