@@ -277,6 +277,15 @@ extension Backups {
         return file.hasSuffix(".sqlite") ? String(file.dropLast(".sqlite".count)) : file
     }
 
+    /// The newest daily copy of the store at `storePath`, or nil when it has none.
+    static func newestDaily(for storePath: String) -> String? {
+        let dir = directory(for: storePath)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .compactMap { file in dailyDay(file, store: storePath).map { (day: $0, file: file) } }
+            .max { $0.day < $1.day }
+            .map { dir + "/" + $0.file }
+    }
+
     static func dailyName(_ day: Day, store: String) -> String {
         dailyPrefix + day.iso + "-" + stem(store) + ".sqlite"
     }

@@ -23,6 +23,13 @@ public final class Store: Sendable {
         self.path = path
         self.inMemory = false
         self.isNew = try StoreLocation.prepare(path: path)
+        // An empty file is an empty database to SQLite, and kith would make it a new
+        // store. When daily copies of this store exist, it held moments once: emptied by
+        // accident, not new. Starting afresh would soon rotate the last sound copies out.
+        if !isNew, let newest = Backups.newestDaily(for: path), StoreLocation.isEmptyFile(path) {
+            throw .cannotOpen(path, "the file is empty, yet daily copies of it exist; kith restore \(newest) puts the "
+                              + "newest back (or remove the empty file to start afresh)")
+        }
         let migrator = Schema.migrator
         // Several kiths may open a new store at once (a shell loop, cron and the TUI):
         // an advisory lock makes the check-and-migrate happen one at a time. It is taken

@@ -43,6 +43,7 @@ public enum StoreLocation {
         var st = stat()
         if stat(path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(path, "it is a directory") }
+            mendSharedMemoryFile(of: path, storeMode: st.st_mode)
             return false
         }
         let dir = (path as NSString).deletingLastPathComponent
@@ -56,6 +57,25 @@ public enum StoreLocation {
         fchmod(fd, 0o600)
         close(fd)
         return true
+    }
+
+    /// SQLite creates the -shm file with the store's mode. One made while the store was
+    /// read-only (chmod 400) stays so after the store is writable again, and every
+    /// write then fails as "read-only". When the store is the user's and writable, its
+    /// -shm gets the store's 0600.
+    static func mendSharedMemoryFile(of path: String, storeMode: mode_t) {
+        var st = stat()
+        let shm = path + "-shm"
+        guard storeMode & 0o200 != 0, stat(shm, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+              st.st_uid == getuid(), st.st_mode & 0o600 != 0o600 else { return }
+        chmod(shm, 0o600)
+    }
+
+    /// A regular file of 0 bytes with no WAL content beside it.
+    static func isEmptyFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size == 0 else { return false }
+        return stat(path + "-wal", &st) != 0 || st.st_size == 0
     }
 
     static func makeDirectory(_ dir: String) throws(StoreError) {

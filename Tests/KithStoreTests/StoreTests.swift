@@ -53,6 +53,43 @@ import KithCore
         }
     }
 
+    /// An emptied file whose store has daily copies held moments once: refused, naming
+    /// the newest copy, and left as it is.
+    @Test func anEmptiedStoreWithDailyCopiesIsRefused() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do {
+            let store = try Store(path: path)
+            _ = try store.addPerson(Person(id: 0, name: "Zoë", addedOn: Day(year: 2026, month: 11, day: 20)!))
+            try store.dailyBackup(today: Day(year: 2026, month: 11, day: 21)!, keep: 3)
+            try store.dailyBackup(today: Day(year: 2026, month: 11, day: 22)!, keep: 3)
+        }
+        for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+        truncate(path, 0)
+        #expect(throws: StoreError.cannotOpen(path, "the file is empty, yet daily copies of it exist; kith restore "
+                                              + tmp.file("backups/daily-2026-11-22-kith.sqlite")
+                                              + " puts the newest back (or remove the empty file to start afresh)")) {
+            try Store(path: path)
+        }
+        #expect(bytes(of: path)?.isEmpty == true)
+        // Another store's copies say nothing about this one.
+        FileManager.default.createFile(atPath: tmp.file("other.sqlite"), contents: Data())
+        #expect(try Store(path: tmp.file("other.sqlite")).people().isEmpty)
+    }
+
+    /// A -shm file left read-only by a session on a read-only store is made the store's
+    /// 0600 again once the store is writable; otherwise every write would fail.
+    @Test func aReadOnlySharedMemoryFileIsMended() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do { _ = try Store(path: path) }
+        FileManager.default.createFile(atPath: path + "-shm", contents: Data(count: 32768))
+        chmod(path + "-shm", 0o400)
+        let store = try Store(path: path)
+        #expect(mode(of: path + "-shm") == 0o600)
+        _ = try store.addPerson(Person(id: 0, name: "Zoë", addedOn: Day(year: 2026, month: 11, day: 20)!))
+    }
+
     /// Every earlier schema upgrades in place, keeping its data.
     @Test func migratesAV1StoreKeepingEverything() throws {
         let tmp = TempDir()
