@@ -151,7 +151,7 @@ struct Runner {
     /// The answer to a store effect; nil for the effects the loop itself handles.
     func perform(_ effect: Effect) -> Msg? {
         switch effect {
-        case .loadTimeline, .prefetch, .loadInsights, .loadPerson, .checkForChanges, .redraw, .quit: break
+        case .loadTimeline, .loadTimelineEnd, .prefetch, .loadInsights, .loadPerson, .checkForChanges, .redraw, .quit: break
         // Anything else may change what the pages hold (or follows a change: a reload).
         default: readAhead.clear()
         }
@@ -170,6 +170,11 @@ struct Runner {
                     if offset == 0 { readAhead.keep(key, page) }
                 }
                 return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: page.count < limit)
+            case let .loadTimelineEnd(scope, wanted, limit):
+                let filter = Runner.momentFilter(scope, wanted)
+                let offset = max(0, try store.momentCount(filter) - limit)
+                let page = try store.moments(filter, limit: limit, offset: offset)
+                return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: true)
             case let .prefetch(scope, wanted, limit):
                 let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)
                 if readAhead.page(key) == nil {

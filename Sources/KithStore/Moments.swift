@@ -110,36 +110,11 @@ extension Store {
     /// insights) never need the text, which is most of a moment's bytes.
     public func moments(_ filter: MomentFilter, limit: Int? = nil, offset: Int = 0, notes: Bool = true) throws(StoreError) -> [Moment] {
         try read { db in
-            var sql = notes ? "SELECT m.* FROM moments m"
-                : "SELECT m.id, m.day, m.minute, m.group_id, m.channel, m.initiator, m.kinds, m.uplift, m.depth, m.received, '' AS note FROM moments m"
-            var conditions: [String] = []
-            var args: [any DatabaseValueConvertible & Sendable] = []
-            let dayColumn: String
-            if let p = filter.person {
-                sql += " JOIN moment_people mp ON mp.moment_id = m.id AND mp.person_id = ?"
-                args.append(p)
-                dayColumn = "mp.day"
-            } else {
-                dayColumn = "m.day"
-            }
-            if let g = filter.group { conditions.append("m.group_id = ?"); args.append(g) }
-            if let s = filter.since { conditions.append("\(dayColumn) >= ?"); args.append(s.ordinal) }
-            if let u = filter.until { conditions.append("\(dayColumn) <= ?"); args.append(u.ordinal) }
-            if !filter.kinds.isEmpty { conditions.append("(m.kinds & ?) != 0"); args.append(MomentKind.mask(filter.kinds)) }
-            if !filter.channels.isEmpty {
-                conditions.append("m.channel IN (\(filter.channels.map { _ in "?" }.joined(separator: ",")))")
-                args += filter.channels.map(\.rawValue)
-            }
-            if !filter.emotions.isEmpty {
-                let any = filter.emotions.map { _ in "(e.word = ? AND e.intensity >= ?)" }.joined(separator: " OR ")
-                conditions.append("EXISTS (SELECT 1 FROM moment_emotions e WHERE e.moment_id = m.id AND (\(any)))")
-                for tag in filter.emotions { args.append(tag.word); args.append(tag.intensity) }
-            }
-            if let t = filter.text, !t.isEmpty {
-                conditions.append("instr(kith_fold(m.note), ?) > 0")
-                args.append(Folding.fold(t))
-            }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            let (from, dayColumn, arguments) = Store.momentQuery(filter)
+            var sql = (notes ? "SELECT m.* FROM moments m"
+                : "SELECT m.id, m.day, m.minute, m.group_id, m.channel, m.initiator, m.kinds, m.uplift, m.depth, m.received, '' AS note FROM moments m")
+                + from
+            var args = arguments
             sql += " ORDER BY \(dayColumn) DESC, m.minute DESC, m.id DESC"
             if let limit {
                 sql += " LIMIT ? OFFSET ?"
@@ -148,6 +123,49 @@ extension Store {
             }
             return try Store.fetchMoments(db, sql: sql, arguments: StatementArguments(args))
         }
+    }
+
+    /// How many moments match `filter`: where the last page starts (G in the timeline).
+    public func momentCount(_ filter: MomentFilter) throws(StoreError) -> Int {
+        try read { db in
+            let (from, _, args) = Store.momentQuery(filter)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM moments m" + from, arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    /// The joins and conditions for `filter`, after `FROM moments m`, with the column that
+    /// holds the day (a person's own copy of it when the filter is a person).
+    static func momentQuery(_ filter: MomentFilter) -> (sql: String, dayColumn: String, args: [any DatabaseValueConvertible & Sendable]) {
+        var sql = ""
+        var conditions: [String] = []
+        var args: [any DatabaseValueConvertible & Sendable] = []
+        let dayColumn: String
+        if let p = filter.person {
+            sql += " JOIN moment_people mp ON mp.moment_id = m.id AND mp.person_id = ?"
+            args.append(p)
+            dayColumn = "mp.day"
+        } else {
+            dayColumn = "m.day"
+        }
+        if let g = filter.group { conditions.append("m.group_id = ?"); args.append(g) }
+        if let s = filter.since { conditions.append("\(dayColumn) >= ?"); args.append(s.ordinal) }
+        if let u = filter.until { conditions.append("\(dayColumn) <= ?"); args.append(u.ordinal) }
+        if !filter.kinds.isEmpty { conditions.append("(m.kinds & ?) != 0"); args.append(MomentKind.mask(filter.kinds)) }
+        if !filter.channels.isEmpty {
+            conditions.append("m.channel IN (\(filter.channels.map { _ in "?" }.joined(separator: ",")))")
+            args += filter.channels.map(\.rawValue)
+        }
+        if !filter.emotions.isEmpty {
+            let any = filter.emotions.map { _ in "(e.word = ? AND e.intensity >= ?)" }.joined(separator: " OR ")
+            conditions.append("EXISTS (SELECT 1 FROM moment_emotions e WHERE e.moment_id = m.id AND (\(any)))")
+            for tag in filter.emotions { args.append(tag.word); args.append(tag.intensity) }
+        }
+        if let t = filter.text, !t.isEmpty {
+            conditions.append("instr(kith_fold(m.note), ?) > 0")
+            args.append(Folding.fold(t))
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        return (sql, dayColumn, args)
     }
 
     /// Moments for `sql` (which selects `m.*`, or the same first eleven columns), with

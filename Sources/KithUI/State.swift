@@ -91,9 +91,17 @@ public struct TimelineFilter: Equatable, Hashable, Sendable {
 public struct TimelineState: Equatable, Sendable {
     public var scope: TimelineScope?
     public var filter = TimelineFilter.none
+    /// The moments loaded: a stretch of the whole timeline (newest first) that starts
+    /// `base` moments from its top. G loads the last page without the ones between, so
+    /// a twenty-year history is never read whole to reach its oldest moment.
     public var moments: [Moment] = []
+    public var base = 0
+    /// No older moments below the last one loaded.
     public var exhausted = false
     public var loading = false
+    /// G asked for the last page: the cursor goes to the oldest moment when it comes.
+    public var wantsEnd = false
+    /// The cursor, an index into `moments`.
     public var cursor = 0
     /// First visible line (month headings and moment lines alike).
     public var scroll = 0
@@ -104,6 +112,9 @@ public struct TimelineState: Equatable, Sendable {
     /// sits on its own page of the file, so a roster move reads only what it draws; the
     /// next page comes as soon as the cursor enters the timeline.
     public static func firstPageSize(lines: Int) -> Int { max(8, lines / 2 + 1) }
+
+    /// How many moments the timeline holds, when the last page is in.
+    public var total: Int? { exhausted ? base + moments.count : nil }
 }
 
 public enum Overlay: Equatable, Sendable {

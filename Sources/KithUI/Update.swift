@@ -29,6 +29,8 @@ public enum Msg: Sendable {
 public enum Effect: Equatable, Sendable {
     case loadRoster
     case loadTimeline(TimelineScope, filter: TimelineFilter = .none, offset: Int, limit: Int)
+    /// The last `limit` moments (G): answered as `timelineLoaded` at their offset.
+    case loadTimelineEnd(TimelineScope, filter: TimelineFilter = .none, limit: Int)
     case deleteMoment(Int64)
     case saveMoment(Moment)
     case savePerson(PersonDraft)
@@ -91,11 +93,29 @@ public enum Update {
         case let .timelineLoaded(scope, filter, moments, offset, exhausted):
             // An answer for an older selection or filter is dropped.
             guard scope == state.timeline.scope, filter == state.timeline.filter else { return [] }
-            if offset == 0 { state.timeline.moments = moments } else { state.timeline.moments += moments }
-            state.timeline.exhausted = exhausted
-            state.timeline.loading = false
-            state.timeline.cursor = min(state.timeline.cursor, max(0, state.timeline.moments.count - 1))
-            state.timeline.keepCursorVisible(lines: Layout(width: state.width, height: state.height).timelineLines)
+            var t = state.timeline
+            let linesBefore = t.lines.count
+            if offset == t.base + t.moments.count, offset > t.base {
+                t.moments += moments                          // the next page below
+                t.exhausted = exhausted
+            } else if offset < t.base, offset + moments.count == t.base {
+                t.moments = moments + t.moments               // the page above, from G's window
+                t.base = offset
+                t.cursor += moments.count
+                t.scroll += t.lines.count - linesBefore       // what was on screen stays there
+            } else {
+                t.moments = moments                           // a first page, a reload, G's last page
+                t.base = offset
+                t.exhausted = exhausted
+            }
+            t.loading = false
+            if t.wantsEnd {
+                t.wantsEnd = false
+                t.cursor = t.moments.count - 1
+            }
+            t.cursor = min(t.cursor, max(0, t.moments.count - 1))
+            t.keepCursorVisible(lines: Layout(width: state.width, height: state.height).timelineLines)
+            state.timeline = t
             return []
         case .momentDeleted:
             state.message = "Moment deleted."
@@ -408,6 +428,20 @@ public enum Update {
         // A moment takes two lines, so a page of lines is half as many moments.
         state.timeline.cursor = target(action, cursor: state.timeline.cursor, count: count, page: max(1, layout.timelineLines / 2))
         state.timeline.keepCursorVisible(lines: layout.timelineLines)
+        let t = state.timeline
+        if let scope = t.scope {
+            // The very first and the very last moment, however many lie between.
+            if action == .bottom, !t.exhausted {
+                guard !t.wantsEnd else { return [] }
+                state.timeline.loading = true
+                state.timeline.wantsEnd = true
+                return [.loadTimelineEnd(scope, filter: t.filter, limit: TimelineState.pageSize)]
+            }
+            if action == .top, t.base > 0 {
+                state.timeline.loading = true
+                return [.loadTimeline(scope, filter: t.filter, offset: 0, limit: TimelineState.pageSize)]
+            }
+        }
         return loadMoreIfNeeded(&state)
     }
 
@@ -486,14 +520,24 @@ public enum Update {
     static func reloadTimeline(_ state: inout AppState) -> [Effect] {
         guard let scope = state.timeline.scope else { return [] }
         state.timeline.loading = true
-        return [.loadTimeline(scope, filter: state.timeline.filter, offset: 0, limit: max(TimelineState.pageSize, state.timeline.moments.count))]
+        let t = state.timeline
+        return [.loadTimeline(scope, filter: t.filter, offset: t.base, limit: max(TimelineState.pageSize, t.moments.count))]
     }
 
-    /// Asks for the next page when the cursor is within a screenful of the end.
+    /// Asks for the next page when the cursor is within a screenful of the end of what
+    /// is loaded, or for the page above when it is near the top of a stretch G loaded.
     static func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
         let t = state.timeline
-        guard let scope = t.scope, !t.exhausted, !t.loading, t.cursor >= t.moments.count - 30 else { return [] }
-        state.timeline.loading = true
-        return [.loadTimeline(scope, filter: t.filter, offset: t.moments.count, limit: TimelineState.pageSize)]
+        guard let scope = t.scope, !t.loading else { return [] }
+        if !t.exhausted, t.cursor >= t.moments.count - 30 {
+            state.timeline.loading = true
+            return [.loadTimeline(scope, filter: t.filter, offset: t.base + t.moments.count, limit: TimelineState.pageSize)]
+        }
+        if t.base > 0, t.cursor < 30 {
+            let from = max(0, t.base - TimelineState.pageSize)
+            state.timeline.loading = true
+            return [.loadTimeline(scope, filter: t.filter, offset: from, limit: t.base - from)]
+        }
+        return []
     }
 }

@@ -116,6 +116,42 @@ import Testing
         #expect(cursorLine >= s.timeline.scroll && cursorLine + 1 < s.timeline.scroll + lines)
     }
 
+    /// G reaches the oldest moment however long the history: it asks for the last page
+    /// alone, and moving up from there fills in the pages above, the cursor staying on
+    /// the same moment. g goes back to the very first.
+    @Test func gAndGReachBothEndsOfALongHistory() {
+        var s = Fixture.loaded()
+        func page(_ from: Int, _ count: Int) -> [Moment] {
+            (from..<from + count).map { i in Moment(id: Int64(100_000 - i), day: Fixture.today.adding(days: -i), people: [1]) }
+        }
+        let person = TimelineScope.subject(.person(1))
+        _ = Update.update(&s, .timelineLoaded(person, page(0, 20), offset: 0, exhausted: false))
+        _ = press(&s, .tab)
+        #expect(TimelineView.title(s).hasSuffix("20+ moments"))
+        #expect(press(&s, .char("G")) == [.loadTimelineEnd(person, limit: TimelineState.pageSize)])
+        #expect(press(&s, .char("G")) == [])   // one request at a time
+        _ = Update.update(&s, .timelineLoaded(person, page(4800, 200), offset: 4800, exhausted: true))
+        #expect(s.timeline.cursor == 199 && s.timeline.moments[199].id == 100_000 - 4999 && s.timeline.base == 4800)
+        #expect(TimelineView.title(s).hasSuffix("5000 moments"))
+        let lines = Layout(width: s.width, height: s.height).timelineLines
+        let atEnd = s.timeline.lines.firstIndex(of: .first(s.timeline.cursor))!
+        #expect(atEnd >= s.timeline.scroll && atEnd + 1 < s.timeline.scroll + lines)
+        // Up towards the top of the stretch: the page above is asked for and put in place.
+        var asked: [Effect] = []
+        for _ in 0..<171 { asked += press(&s, .up) }
+        #expect(asked == [.loadTimeline(person, offset: 4600, limit: 200)])
+        let selected = s.timeline.moments[s.timeline.cursor].id
+        _ = Update.update(&s, .timelineLoaded(person, page(4600, 200), offset: 4600, exhausted: false))
+        #expect(s.timeline.base == 4600 && s.timeline.moments.count == 400 && s.timeline.exhausted)
+        #expect(s.timeline.moments[s.timeline.cursor].id == selected)
+        let at = s.timeline.lines.firstIndex(of: .first(s.timeline.cursor))!
+        #expect(at >= s.timeline.scroll && at + 1 < s.timeline.scroll + lines)
+        // g: the first page again.
+        #expect(press(&s, .char("g")) == [.loadTimeline(person, offset: 0, limit: TimelineState.pageSize)])
+        _ = Update.update(&s, .timelineLoaded(person, page(0, 200), offset: 0, exhausted: false))
+        #expect(s.timeline.base == 0 && s.timeline.cursor == 0 && s.timeline.moments[0].id == 100_000)
+    }
+
     @Test func keymapIsTheOneSourceOfHintsAndHelp() {
         let keymap = Keymap.standard
         for context in KeyContext.allCases {

@@ -90,7 +90,7 @@ enum TimelineView {
         case nil: name = "Timeline"
         }
         if !t.moments.isEmpty {
-            let n = t.moments.count
+            let n = t.total ?? t.base + t.moments.count
             name += " · \(n)\(t.exhausted ? "" : "+") moment\(n == 1 ? "" : "s")"
         }
         if !t.filter.isEmpty { name += " · filtered: \(t.filter.summary)" }
