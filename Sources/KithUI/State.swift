@@ -259,8 +259,11 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the roster rows after a change of entries, filter, sort or toggles,
     /// keeping the selected row selected when it is still shown.
-    mutating func refreshVisible() {
-        let keep = selected?.subject
+    /// Works out the rows the roster shows, the cursor staying on `keeping` (by default
+    /// the row selected now). After the entries were replaced, the caller passes what was
+    /// selected before: the old row numbers point at other people in the new entries.
+    mutating func refreshVisible(keeping: Subject?? = nil) {
+        let keep = keeping ?? selected?.subject
         let q = Folding.fold(query.trimmingSpaces)
         var rows = entries.indices.filter { i in
             let e = entries[i]

@@ -64,6 +64,9 @@ public enum Update {
             clampScrolls(&state)
             return []
         case let .rosterLoaded(entries, people, groups, snoozes, reminders):
+            // The roster's own row (not the Today view's), by who it is.
+            let wasSelected = state.visible.indices.contains(state.rosterCursor)
+                ? state.entries[state.visible[state.rosterCursor]].subject : nil
             state.entries = entries
             state.snoozes = snoozes
             state.reminders = reminders
@@ -72,7 +75,7 @@ public enum Update {
             state.groupNames = groups
             let first = !state.loaded
             state.loaded = true
-            state.refreshVisible()
+            state.refreshVisible(keeping: wasSelected)
             if let wanted = state.selectAfterLoad {
                 state.selectAfterLoad = nil
                 if !state.showGroups, let i = state.visible.firstIndex(where: { state.entries[$0].subject == wanted }) {

@@ -152,6 +152,19 @@ import Testing
         #expect(s.timeline.base == 0 && s.timeline.cursor == 0 && s.timeline.moments[0].id == 100_000)
     }
 
+    /// Someone added elsewhere shifts the entries: the cursor stays on the person it was
+    /// on, not on the row number (c, x and e act on whoever is highlighted).
+    @Test func aReloadKeepsTheSelectedPerson() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("j"))
+        let before = s.selected?.subject
+        var entries = Fixture.entries()
+        entries.insert(RosterEntry(subject: .person(9), name: "Aaron", circle: .inner, cadenceDays: 7,
+                                   last: Fixture.today.adding(days: -400), added: Fixture.today.adding(days: -500)), at: 0)
+        _ = Update.update(&s, .rosterLoaded(entries, people: [:], groups: [:], snoozes: [:], reminders: []))
+        #expect(s.selected?.subject == before)
+    }
+
     @Test func keymapIsTheOneSourceOfHintsAndHelp() {
         let keymap = Keymap.standard
         for context in KeyContext.allCases {
