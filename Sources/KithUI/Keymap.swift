@@ -157,7 +157,8 @@ public struct Keymap: Sendable {
 
         Binding(.help, [.char("?")], hint: "help", help: "All keys", in: lists),
         Binding(.redraw, [.ctrl("l")], hint: "redraw", help: "Redraw the screen", in: Set(KeyContext.allCases), hintBar: false),
-        Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit at once", in: lists, hintBar: false),
+        Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit at once, from anywhere (an open form is not saved)",
+                in: Set(KeyContext.allCases), hintBar: false),
         Binding(.quit, [.char("q")], hint: "quit", help: "Quit", in: lists),
     ])
 }

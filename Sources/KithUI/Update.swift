@@ -203,6 +203,8 @@ public enum Update {
             if (key == .char("q") && !state.holdsTypedText) || key == .ctrl("c") { return [.quit] }
             return []
         }
+        // Ctrl-C is the way out a terminal user reaches for anywhere, forms included.
+        if action == .quit, key == .ctrl("c") { return [.quit] }
         if state.selfForm != nil { return SelfCheckinUpdate.handle(key, action, &state) }
         if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }
         if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }

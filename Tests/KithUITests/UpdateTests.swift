@@ -165,6 +165,26 @@ import Testing
         #expect(s.selected?.subject == before)
     }
 
+    /// Ctrl-C quits from a form, the picker, the self check-in and the help alike.
+    @Test func ctrlCQuitsFromAnywhere() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        #expect(s.form != nil)
+        #expect(press(&s, .char("x")).isEmpty)
+        #expect(press(&s, .ctrl("c")) == [.quit])
+        var p = Fixture.loaded()
+        _ = press(&p, .char("?"))
+        #expect(press(&p, .ctrl("c")) == [.quit])
+        var n = Fixture.loaded()
+        _ = press(&n, .char("n"))
+        #expect(n.personForm != nil)
+        #expect(press(&n, .ctrl("c")) == [.quit])
+        var c = Fixture.loaded()
+        _ = Update.update(&c, .askSelf(loneliness: false))
+        #expect(c.selfForm != nil)
+        #expect(press(&c, .ctrl("c")) == [.quit])
+    }
+
     @Test func keymapIsTheOneSourceOfHintsAndHelp() {
         let keymap = Keymap.standard
         for context in KeyContext.allCases {
