@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
@@ -59,6 +61,23 @@ static inline SCREEN *kith_newterm(void) {
     }
     return s;
 }
+
+// SIGTERM, SIGHUP (the terminal window closed) and SIGINT end the full screen the way q
+// does: the handler only notes the signal; without SA_RESTART the blocked read returns,
+// the loop sees the note and leaves, the terminal is restored and `kith --demo` removes
+// its store. Installed before newterm, so that ncurses keeps its own handlers out.
+static volatile sig_atomic_t kith_stop_signal_seen = 0;
+static void kith_note_stop_signal(int sig) { kith_stop_signal_seen = sig; }
+static inline void kith_catch_stop_signals(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = kith_note_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+static inline int kith_stop_signal(void) { return kith_stop_signal_seen; }
 
 // Macros that do not import into Swift.
 static inline int kith_key_f(int n) { return KEY_F(n); }

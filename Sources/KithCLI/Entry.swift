@@ -3,6 +3,7 @@ import Foundation
 import KithCore
 import KithSettings
 import KithStore
+import KithTerminal
 
 /// Exit codes, documented in the README: 0 ok, 1 a failure (unknown name, store
 /// problem), 2 a usage error (bad flag or value).
@@ -177,6 +178,8 @@ struct Kith: ParsableCommand {
             throw CLIError.usage("kith's full-screen view needs a terminal; for scripts use the commands (kith --help)")
         }
         let themeName = theme ?? Settings.theme(environment: ctx.environment)
+        // Last of all, once the screen is restored and a demo store removed.
+        defer { Terminal.endByStopSignal() }
         if demo {
             let dir = try Demo.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }

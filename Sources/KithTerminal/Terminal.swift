@@ -47,6 +47,7 @@ public final class Terminal {
         if !String(cString: nl_langinfo(nl_item(CODESET))).uppercased().contains("UTF") {
             setlocale(LC_ALL, "C.UTF-8")
         }
+        kith_catch_stop_signals()
         guard !term.isEmpty, let s = kith_newterm() else { throw TerminalError.unknownTerminal(term) }
         screen = s
         set_term(s)
@@ -84,6 +85,18 @@ public final class Terminal {
         endwin()
         delscreen(s)
         screen = nil
+    }
+
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that asked the full screen to end, or 0.
+    public static var stopSignal: Int32 { kith_stop_signal() }
+
+    /// After the full screen has ended and cleaned up: dies of the stop signal, as the
+    /// process that sent it expects.
+    public static func endByStopSignal() {
+        let sig = stopSignal
+        guard sig != 0 else { return }
+        signal(sig, SIG_DFL)
+        raise(sig)
     }
 
     public var size: (width: Int, height: Int) {
@@ -256,6 +269,7 @@ public final class Terminal {
         while true {
             var ch: wint_t = 0
             let r = get_wch(&ch)
+            if Terminal.stopSignal != 0 { return .end }
             if r == ERR {
                 // ERR is both "nothing within the timeout" and "input ended": ask the fd.
                 guard timeout != nil else { return .end }

@@ -27,6 +27,8 @@ import KithTestSupport
     @Test func dailySelfCheckIn() { runScript("self.sh") }
     @Test func twoProcessesAndAStoreThatStopsTakingWrites() { runScript("together.sh") }
     @Test func hostileTextNeverReachesTheTerminalRaw() { runScript("hostile.sh") }
+    /// SIGTERM, SIGHUP and SIGINT: the terminal restored, a demo store removed.
+    @Test func signalsEndTheFullScreenCleanly() { runScript("signals.sh") }
     /// Traced with strace: each key is answered by a single write of its frame.
     @Test func aFrameIsOneWrite() { runScript("frames.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
