@@ -151,7 +151,7 @@ struct Runner {
     /// The answer to a store effect; nil for the effects the loop itself handles.
     func perform(_ effect: Effect) -> Msg? {
         switch effect {
-        case .loadTimeline, .loadTimelineEnd, .prefetch, .loadInsights, .loadPerson, .checkForChanges, .redraw, .quit: break
+        case .loadTimeline, .loadTimelineEnd, .prefetch, .loadInsights, .loadLastKinds, .loadPerson, .checkForChanges, .redraw, .quit: break
         // Anything else may change what the pages hold (or follows a change: a reload).
         default: readAhead.clear()
         }
@@ -159,6 +159,8 @@ struct Runner {
             switch effect {
             case .loadRoster:
                 return try loadRoster()
+            case .loadLastKinds(let people):
+                return .lastKindsLoaded(try store.lastKinds(people: people))
             case let .loadTimeline(scope, wanted, offset, limit):
                 let page: [Moment]
                 let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)

@@ -131,7 +131,7 @@ public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var entries: [RosterEntry] = [] {
-        didSet { header = HeaderSummary(entries, today: today) }
+        didSet { refreshHeader() }
     }
     /// What the top line says, worked out once when the roster changes rather than for
     /// every frame: a thousand due states and birthdays per key press showed up first
@@ -151,7 +151,12 @@ public struct AppState: Equatable, Sendable {
     public var todayCursor = 0
     /// Every bond that is due, not only the daily few (A in the Today view).
     public var showAllDue = false
-    public var snoozes: [Subject: Day] = [:]
+    public var snoozes: [Subject: Day] = [:] {
+        didSet { refreshHeader() }
+    }
+    /// The kinds of each due person's last moment, read when the Today view shows: its
+    /// suggestions then are the ones `kith due` gives.
+    public var lastKinds: [Int64: [MomentKind]] = [:]
     public var reminders: [Reminder] = []
     public var rosterScroll = 0
     public var focus: Pane = .roster
@@ -313,17 +318,29 @@ public struct HeaderSummary: Equatable, Sendable {
     public var birthdays: [String] = []
 
     public init() {}
+}
 
-    init(_ entries: [RosterEntry], today: Day) {
+extension AppState {
+    /// Whether a bond is due, as the roster's marks, the header, Today and `kith due` all
+    /// count it: never while archived or snoozed, nor a group nobody active belongs to.
+    public func dueState(_ e: RosterEntry) -> DueState {
+        if e.archived || (e.isGroup && e.members.isEmpty) { return .fine }
+        if let until = snoozes[e.subject], today < until { return .fine }
+        return e.due(today: today)
+    }
+
+    mutating func refreshHeader() {
+        var h = HeaderSummary()
         let people = entries.filter { !$0.isGroup && !$0.archived }
-        self.people = people.count
-        for p in people {
-            switch p.due(today: today) {
-            case .overdue: overdue += 1
-            case .due: due += 1
-            default: break
+        h.people = people.count
+        for e in entries {
+            switch dueState(e) {
+            case .overdue: h.overdue += 1
+            case .due: h.due += 1
+            case .fine: break
             }
         }
-        birthdays = HeaderView.upcomingBirthdays(people, today: today).prefix(2).map { "birthday: \($0.name) \($0.when)" }
+        h.birthdays = HeaderView.upcomingBirthdays(people, today: today).prefix(2).map { "birthday: \($0.name) \($0.when)" }
+        header = h
     }
 }

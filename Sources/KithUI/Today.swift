@@ -24,8 +24,10 @@ extension AppState {
         var bonds: [Bond] = []
         for e in entries where !e.archived {
             if e.isGroup && e.members.isEmpty { continue }
+            var kinds: [MomentKind] = []
+            if case .person(let id) = e.subject { kinds = lastKinds[id] ?? [] }
             bonds.append(Bond(id: e.subject, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
-                              added: e.added, purpose: e.purpose, snoozedUntil: snoozes[e.subject]))
+                              added: e.added, purpose: e.purpose, lastKinds: kinds, snoozedUntil: snoozes[e.subject]))
         }
         let settings = SchedulerSettings()
         let due = Scheduler.due(bonds, today: today, settings: settings)
@@ -47,7 +49,14 @@ extension AppState {
 
     /// How many bonds are due in all (the Today view shows the first few).
     public var dueCount: Int {
-        entries.filter { !$0.archived && !($0.isGroup && $0.members.isEmpty) && $0.due(today: today) != .fine
-            && !(snoozes[$0.subject].map { today < $0 } ?? false) }.count
+        entries.filter { dueState($0) != .fine }.count
+    }
+
+    /// The people whose last moment's kinds the Today view needs: everyone due.
+    public var duePeople: [Int64] {
+        entries.compactMap { e in
+            guard case .person(let id) = e.subject, dueState(e) != .fine else { return nil }
+            return id
+        }
     }
 }

@@ -22,12 +22,16 @@ public enum Msg: Sendable {
     case failed(String)
     /// Another process (`kith log` from cron, a second window) committed to the store.
     case storeChangedElsewhere
+    /// The kinds of due people's last moments, for the Today view's suggestions.
+    case lastKindsLoaded([Int64: [MomentKind]])
 }
 
 /// Work for the outside world (the store, the terminal), described as data. The app's
 /// runner performs it and answers with a `Msg`; update itself never does I/O.
 public enum Effect: Equatable, Sendable {
     case loadRoster
+    /// The kinds of these people's last moments (`lastKindsLoaded`).
+    case loadLastKinds([Int64])
     case loadTimeline(TimelineScope, filter: TimelineFilter = .none, offset: Int, limit: Int)
     /// The last `limit` moments (G): answered as `timelineLoaded` at their offset.
     case loadTimelineEnd(TimelineScope, filter: TimelineFilter = .none, limit: Int)
@@ -92,7 +96,11 @@ public enum Update {
             // After a change the timeline reloads too: names and marks may have moved, and
             // the selection itself may be gone (archived while a filter was on).
             let wanted: TimelineScope? = state.everyone ? .everyone : state.selected.map { .subject($0.subject) }
-            return first || wanted != state.timeline.scope ? followSelection(&state, force: true) : reloadTimeline(&state)
+            let kinds: [Effect] = state.showToday ? [.loadLastKinds(state.duePeople)] : []
+            return (first || wanted != state.timeline.scope ? followSelection(&state, force: true) : reloadTimeline(&state)) + kinds
+        case .lastKindsLoaded(let kinds):
+            state.lastKinds = kinds
+            return []
         case let .timelineLoaded(scope, filter, moments, offset, exhausted):
             // An answer for an older selection or filter is dropped.
             guard scope == state.timeline.scope, filter == state.timeline.filter else { return [] }
@@ -359,7 +367,7 @@ public enum Update {
             state.showToday.toggle()
             state.todayCursor = 0
             if state.showToday { state.focus = .roster }
-            return followSelection(&state, force: true)
+            return followSelection(&state, force: true) + (state.showToday ? [.loadLastKinds(state.duePeople)] : [])
         case .skipCycle, .snoozeWeek:
             let items = state.todayItems
             guard items.indices.contains(state.todayCursor), let subject = items[state.todayCursor].subject,

@@ -27,6 +27,8 @@ import KithTestSupport
     @Test func dailySelfCheckIn() { runScript("self.sh") }
     @Test func twoProcessesAndAStoreThatStopsTakingWrites() { runScript("together.sh") }
     @Test func hostileTextNeverReachesTheTerminalRaw() { runScript("hostile.sh") }
+    /// The Today view, its header and `kith due` agree on who is due and what to do.
+    @Test func todayAgreesWithKithDue() { runScript("today.sh") }
     /// SIGTERM, SIGHUP and SIGINT: the terminal restored, a demo store removed.
     @Test func signalsEndTheFullScreenCleanly() { runScript("signals.sh") }
     /// Traced with strace: each key is answered by a single write of its frame.

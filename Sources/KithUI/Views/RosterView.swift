@@ -31,7 +31,7 @@ enum RosterView {
             let e = state.entries[state.visible[index]]
             let y = inner.y + row
             var x = inner.x
-            switch e.due(today: state.today) {
+            switch state.dueState(e) {
             case .overdue: grid.put("!", x: x, y: y, role: .overdue, attrs: .bold)
             case .due: grid.put("•", x: x, y: y, role: .due, attrs: .bold)
             case .fine: break
