@@ -616,6 +616,20 @@ import KithTestSupport
         #expect(rows.count == 4 && rows[3].isEmpty)
     }
 
+    /// A note with Windows line ends (CRLF), a lone CR and a lone LF: Python's csv reader
+    /// sees one row per moment, each note whole.
+    @Test func notesWithEveryLineEndStayInTheirRow() throws {
+        let k = Sandbox()
+        k.ok(["add", "Bob"])
+        k.ok(["log", "bob", "--note", "-"], stdin: "first\r\nsecond")
+        k.ok(["log", "bob", "--note", "-"], stdin: "one\rtwo")
+        k.ok(["log", "bob", "--note", "-"], stdin: "up\ndown")
+        let file = k.tmp.file("m.csv")
+        k.ok(["export", "csv", "--out", file])
+        let rows = try readBack(with: "check_csv.py", file, reader: "Python's csv")
+        #expect(rows == ["1|first\\r\\nsecond", "2|one\\rtwo", "3|up\\ndown"])
+    }
+
     @Test func configPathAndShow() {
         let k = Sandbox()
         #expect(k.ok(["config", "path"]).out == k.tmp.file(".config/kith/config.toml") + "\n")

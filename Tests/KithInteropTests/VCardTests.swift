@@ -249,4 +249,19 @@ private func card(_ body: String) -> ContactCard? {
         #expect(CSV.field("- bought flowers") == "'- bought flowers")
         #expect(CSV.field("plain, text") == "\"plain, text\"")
     }
+
+    /// "\r\n" is one Swift Character, equal to neither "\r" nor "\n": a field holding it
+    /// must still be quoted, or every CSV reader sees the rest as a new row.
+    @Test func aCRLFInsideAFieldIsQuoted() {
+        #expect(CSV.field("first\r\nsecond") == "\"first\r\nsecond\"")
+        #expect(CSV.field("first\rsecond") == "\"first\rsecond\"")
+        #expect(CSV.field("first\nsecond") == "\"first\nsecond\"")
+        #expect(CSV.field("plain") == "plain")
+    }
+
+    /// A quote followed by a combining mark is one Character that is not "\"": it is
+    /// still a quote to a CSV reader, so it is doubled and the field quoted.
+    @Test func aQuoteWithACombiningMarkIsDoubled() {
+        #expect(CSV.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
+    }
 }
