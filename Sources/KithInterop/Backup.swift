@@ -155,7 +155,6 @@ public struct Backup: Sendable {
             else if let g = try r.optionalInt(s, "group", at, 1...Int.max) { b.snoozes.append((.group(Int64(g)), until)) }
             else { throw InputError("\(file): \(at): needs a person or a group") }
         }
-        try b.checkConsistency(file: file)
         b.settings = root["settings"] as? [String: String] ?? [:]
         for (i, c) in try r.list(root, "selfCheckins").enumerated() {
             let at = "selfCheckins[\(i)]"
@@ -177,6 +176,8 @@ public struct Backup: Sendable {
             do { try checkin.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
             b.selfCheckins.append(checkin)
         }
+        // After everything is read: the check covers the self check-ins too.
+        try b.checkConsistency(file: file)
         return b
     }
 }
@@ -184,10 +185,15 @@ public struct Backup: Sendable {
 extension Backup {
     /// What the store would refuse, found before anything is written and named by its
     /// place in the file: names that only differ in case or accents, names kith could
-    /// never show on one line, and references to people or groups the backup lacks.
+    /// never show on one line, references to people or groups the backup lacks, and
+    /// anything the store keeps once that appears twice (ids, UIDs, a person in one
+    /// moment or group, an emotion word in one moment or check-in, a snooze).
     func checkConsistency(file: String) throws {
-        var names: [String: String] = [:], ids = Set<Int64>()
+        var names: [String: String] = [:], ids = Set<Int64>(), uids: [String: Int] = [:]
         for (i, p) in people.enumerated() {
+            if let uid = p.uid, let first = uids.updateValue(i, forKey: uid) {
+                throw InputError("\(file): people[\(i)].uid: \"\(uid)\" appears twice (also people[\(first)].uid)")
+            }
             do { _ = try Names.validate(p.name) } catch let e as InputError { throw InputError("\(file): people[\(i)].name: \(e.message)") }
             if let other = names.updateValue(p.name, forKey: Folding.fold(p.name)) {
                 throw InputError("\(file): people[\(i)].name: \"\(p.name)\" is the same name as \"\(other)\" ignoring case and accents")
@@ -204,6 +210,7 @@ extension Backup {
             for (j, m) in members.enumerated() where !ids.contains(m) {
                 throw InputError("\(file): groups[\(i)].members[\(j)]: no person #\(m) in the backup")
             }
+            try Backup.once(members, file: file, at: "groups[\(i)].members") { "#\($0)" }
         }
         var momentIDs = Set<Int64>()
         for (i, m) in moments.enumerated() {
@@ -212,13 +219,24 @@ extension Backup {
                 throw InputError("\(file): moments[\(i)].people[\(j)]: no person #\(p) in the backup")
             }
             if let g = m.groupID, !groupIDs.contains(g) { throw InputError("\(file): moments[\(i)].group: no group #\(g) in the backup") }
+            try Backup.once(m.people, file: file, at: "moments[\(i)].people") { "#\($0)" }
+            try Backup.once(m.emotions.map(\.word), file: file, at: "moments[\(i)].emotions", key: ".word") { "\"\($0)\"" }
         }
+        var reminderIDs = Set<Int64>()
         for (i, r) in reminders.enumerated() {
+            guard reminderIDs.insert(r.id).inserted else { throw InputError("\(file): reminders[\(i)].id: #\(r.id) appears twice") }
             if let p = r.personID, !ids.contains(p) { throw InputError("\(file): reminders[\(i)].person: no person #\(p) in the backup") }
             if let g = r.groupID, !groupIDs.contains(g) { throw InputError("\(file): reminders[\(i)].group: no group #\(g) in the backup") }
             if (r.personID == nil) == (r.groupID == nil) { throw InputError("\(file): reminders[\(i)]: needs a person or a group") }
         }
+        var snoozed = Set<Subject>()
         for (i, s) in snoozes.enumerated() {
+            guard snoozed.insert(s.subject).inserted else {
+                switch s.subject {
+                case .person(let p): throw InputError("\(file): snoozes[\(i)].person: #\(p) has a snooze already")
+                case .group(let g): throw InputError("\(file): snoozes[\(i)].group: #\(g) has a snooze already")
+                }
+            }
             switch s.subject {
             case .person(let p) where !ids.contains(p): throw InputError("\(file): snoozes[\(i)].person: no person #\(p) in the backup")
             case .group(let g) where !groupIDs.contains(g): throw InputError("\(file): snoozes[\(i)].group: no group #\(g) in the backup")
@@ -226,8 +244,20 @@ extension Backup {
             }
         }
         var days = Set<Day>()
-        for (i, c) in selfCheckins.enumerated() where !days.insert(c.day).inserted {
-            throw InputError("\(file): selfCheckins[\(i)].date: \(c.day.iso) appears twice")
+        for (i, c) in selfCheckins.enumerated() {
+            guard days.insert(c.day).inserted else { throw InputError("\(file): selfCheckins[\(i)].date: \(c.day.iso) appears twice") }
+            try Backup.once(c.emotions.map(\.word), file: file, at: "selfCheckins[\(i)].emotions", key: ".word") { "\"\($0)\"" }
+        }
+    }
+
+    /// A list the store keeps as a set (a moment's people, a group's members, the emotion
+    /// words of one moment): a value given twice is named by its second place.
+    static func once<T: Hashable>(_ values: [T], file: String, at: String, key: String = "", show: (T) -> String) throws {
+        var seen: [T: Int] = [:]
+        for (j, v) in values.enumerated() {
+            if let first = seen.updateValue(j, forKey: v) {
+                throw InputError("\(file): \(at)[\(j)]\(key): \(show(v)) appears twice (also \(at)[\(first)]\(key))")
+            }
         }
     }
 }

@@ -659,5 +659,47 @@ import KithTestSupport
                 "groups[0].members[0]: no person #3 in the backup")
         attempt(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Eve\u001b[31m", "circle": "inner", "notes": "", "added": "2026-01-01"}]}"#,
                 "people[0].name: a name cannot contain control characters")
+ 
+    }
+
+    /// A value given twice where the store keeps a set: the place of the second, as for
+    /// any other fault, and no store left behind (nor a raw SQLite error); --merge the same.
+    @Test func duplicatesAreRefusedWithThePlace() {
+        let k = Sandbox()
+        let people = #"[{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "u-1"}, {"id": 2, "name": "Bo", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "u-2"}]"#
+        func moment(_ people: String = "[1]", emotions: String = "[]") -> String {
+            #"{"id": 1, "date": "2026-02-03", "people": \#(people), "via": "call", "reachedOut": "me", "depth": "light", "note": "", "emotions": \#(emotions)}"#
+        }
+        let cases: [(String, String)] = [
+            (#""people": \#(people), "moments": [\#(moment("[1, 2, 1]"))]"#, "moments[0].people[2]: #1 appears twice (also moments[0].people[0])"),
+            (#""people": \#(people), "moments": [\#(moment(emotions: #"[{"word": "happy"}, {"word": "happy", "intensity": 2}]"#))]"#,
+             #"moments[0].emotions[1].word: "happy" appears twice"#),
+            (#""people": \#(people), "groups": [{"id": 1, "name": "G", "notes": "", "added": "2026-01-01", "members": [1, 1]}]"#,
+             "groups[0].members[1]: #1 appears twice"),
+            (#""people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "same"}, {"id": 2, "name": "Bo", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "same"}]"#,
+             #"people[1].uid: "same" appears twice (also people[0].uid)"#),
+            (#""people": \#(people), "reminders": [{"id": 1, "person": 1, "text": "a", "date": "2026-12-01", "state": "open"}, {"id": 1, "person": 2, "text": "b", "date": "2026-12-01", "state": "open"}]"#,
+             "reminders[1].id: #1 appears twice"),
+            (#""people": \#(people), "snoozes": [{"person": 1, "until": "2026-12-01"}, {"person": 1, "until": "2026-12-02"}]"#,
+             "snoozes[1].person: #1 has a snooze already"),
+            (#""selfCheckins": [{"date": "2026-02-03", "closeness": 4, "emotions": []}, {"date": "2026-02-03", "closeness": 5, "emotions": []}]"#,
+             "selfCheckins[1].date: 2026-02-03 appears twice"),
+            (#""selfCheckins": [{"date": "2026-02-03", "closeness": 4, "emotions": [{"word": "calm"}, {"word": "calm"}]}]"#,
+             #"selfCheckins[0].emotions[1].word: "calm" appears twice"#),
+        ]
+        let file = k.tmp.file("x.json")
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+            let other = k.tmp.file("other.sqlite")
+            k.fails(["--store", other, "import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: other))
+        }
+        k.ok(["add", "Zoë"])
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file, "--merge"], code: 2, saying: saying)
+        }
     }
 }
