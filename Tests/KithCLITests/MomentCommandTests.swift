@@ -424,6 +424,18 @@ import KithTestSupport
     /// The export read back by Python's icalendar, as a calendar app would read it.
     func parsed(_ file: String) throws -> [String] { try readBack(with: "check_ics.py", file, reader: "icalendar") }
 
+    /// A reminder or snooze at most 200 × 366 days ahead (the longest span an age can name), so
+    /// that its day, and the day after it a calendar needs, can always be written.
+    @Test func remindersAndSnoozesTooFarAheadAreRefused() {
+        let k = Sandbox()
+        k.ok(["add", "Bob"])
+        k.fails(["remind", "bob", "x", "--on", "9999-12-31"], code: 2, saying: "date \"9999-12-31\" is too far ahead: at most 200 years from today")
+        k.fails(["remind", "bob", "x", "--on", "73000y"], code: 2, saying: "is too far ahead")
+        k.fails(["snooze", "bob", "--until", "2227-06-01"], code: 2, saying: "is too far ahead")
+        k.ok(["remind", "bob", "x", "--on", "2226-11-22"])
+        k.ok(["snooze", "bob", "--until", "200y"])
+    }
+
     @Test func dueDatesRemindersAndBirthdaysReadBackWithStableUIDs() throws {
         let k = Sandbox()
         k.ok(["add", "Zoë Ångström, the one with a very long name that needs folding; really", "--circle", "inner", "--birthday", "1990-04-15"])
