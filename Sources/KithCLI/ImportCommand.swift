@@ -39,7 +39,7 @@ struct ImportJSON: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CLIError.failure("cannot read \(file)")
         }
-        let backup = try Backup.read(data, file: file)
+        let backup = try Backup.read(data, file: file, today: ctx.today)
         let snoozes = Snoozes(backup.snoozes)
         let store = try ctx.openStore(creating: !dryRun)
         guard merge else {

@@ -44,7 +44,7 @@ struct ImportVCard: ParsableCommand {
                 problems.append("\(file): cannot be read: \(why.message)")
                 continue
             }
-            let reading = VCard.read(data, file: file)
+            let reading = VCard.read(data, file: file, today: ctx.today)
             cards += reading.cards
             problems += reading.problems
             notPeople += reading.notPeople.count

@@ -84,8 +84,11 @@ public struct Backup: Sendable {
 
     // MARK: reading
 
-    /// Reads a backup; any problem is one line naming where in the file it is.
-    public static func read(_ data: Data, file: String) throws -> Backup {
+    /// Reads a backup; any problem is one line naming where in the file it is. Dates
+    /// follow the CLI's rules, seen from `today`: moments, check-ins, birthdays and the
+    /// days people and groups were added are not in the future (nor moments before 1900,
+    /// birthdays before 1850); reminders and snoozes are at most 200 years ahead.
+    public static func read(_ data: Data, file: String, today: Day) throws -> Backup {
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError("\(file) is not valid JSON (cut short, or not a kith backup)")
@@ -96,20 +99,19 @@ public struct Backup: Sendable {
             throw InputError("\(file) was written by a newer kith (backup version \(root["version"] ?? "?")); upgrade kith")
         }
         var b = Backup()
-        let r = Reader(file: file)
+        let r = Reader(file: file, today: today)
         for (i, p) in try r.list(root, "people").enumerated() {
             let at = "people[\(i)]"
             let birthday = try r.optionalString(p, "birthday", at).map { text -> Birthday in
-                guard let b = try? Parse.birthday(text, today: Day(year: 9999, month: 12, day: 31)!) else {
-                    throw InputError("\(file): \(at).birthday: \"\(text)\" is not a birthday")
+                do { return try Parse.birthday(text, today: today) } catch let e as InputError {
+                    throw InputError("\(file): \(at).birthday: \(e.message)")
                 }
-                return b
             }
             b.people.append(Person(
                 id: try r.id(p, "id", at), name: try r.string(p, "name", at), nickname: try r.optionalString(p, "nickname", at),
                 circle: try r.choice(p, "circle", at), cadenceDays: try r.optionalInt(p, "cadenceDays", at, 1...3650),
                 birthday: birthday, bond: try r.optionalString(p, "for", at).map { try r.parsed($0, "for", at) },
-                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at),
+                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at, r.past),
                 uid: try r.optionalString(p, "uid", at),
                 card: try r.optionalString(p, "cardName", at).map { CardOrigin(name: $0, structuredName: try r.optionalString(p, "cardN", at)) }))
         }
@@ -117,7 +119,7 @@ public struct Backup: Sendable {
             let at = "groups[\(i)]"
             let group = Group(id: try r.id(g, "id", at), name: try r.string(g, "name", at),
                               cadenceDays: try r.optionalInt(g, "cadenceDays", at, 1...3650), notes: try r.string(g, "notes", at),
-                              addedOn: try r.day(g, "added", at))
+                              addedOn: try r.day(g, "added", at, r.past))
             b.groups.append((group, try r.ids(g, "members", at)))
         }
         for (i, m) in try r.list(root, "moments").enumerated() {
@@ -131,7 +133,7 @@ public struct Backup: Sendable {
                            intensity: try r.optionalInt(e, "intensity", "\(at).emotions[\(j)]", 1...3) ?? 1)
             }
             let moment = Moment(
-                id: try r.id(m, "id", at), day: try r.day(m, "date", at), time: time, people: try r.ids(m, "people", at),
+                id: try r.id(m, "id", at), day: try r.day(m, "date", at, r.past), time: time, people: try r.ids(m, "people", at),
                 groupID: try r.optionalInt(m, "group", at, 1...Int.max).map { Int64($0) },
                 channel: try r.choice(m, "via", at), initiator: try r.choice(m, "reachedOut", at),
                 kinds: try (m["kinds"] as? [String] ?? []).map { try r.parsed($0, "kinds", at) }, emotions: emotions,
@@ -146,11 +148,11 @@ public struct Backup: Sendable {
             b.reminders.append(Reminder(
                 id: try r.id(x, "id", at), personID: try r.optionalInt(x, "person", at, 1...Int.max).map { Int64($0) },
                 groupID: try r.optionalInt(x, "group", at, 1...Int.max).map { Int64($0) }, text: try r.string(x, "text", at),
-                on: try r.day(x, "date", at), state: try r.parsed(try r.string(x, "state", at), "state", at)))
+                on: try r.day(x, "date", at, r.ahead), state: try r.parsed(try r.string(x, "state", at), "state", at)))
         }
         for (i, s) in try r.list(root, "snoozes").enumerated() {
             let at = "snoozes[\(i)]"
-            let until = try r.day(s, "until", at)
+            let until = try r.day(s, "until", at, r.ahead)
             if let p = try r.optionalInt(s, "person", at, 1...Int.max) { b.snoozes.append((.person(Int64(p)), until)) }
             else if let g = try r.optionalInt(s, "group", at, 1...Int.max) { b.snoozes.append((.group(Int64(g)), until)) }
             else { throw InputError("\(file): \(at): needs a person or a group") }
@@ -171,7 +173,7 @@ public struct Backup: Sendable {
                 }
                 loneliness = Loneliness(lackCompanionship: a, leftOut: b, isolated: d)
             }
-            let checkin = SelfCheckin(day: try r.day(c, "date", at), closeness: try r.optionalInt(c, "closeness", at, 1...7),
+            let checkin = SelfCheckin(day: try r.day(c, "date", at, r.past), closeness: try r.optionalInt(c, "closeness", at, 1...7),
                                       emotions: emotions, loneliness: loneliness)
             do { try checkin.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
             b.selfCheckins.append(checkin)
@@ -265,6 +267,12 @@ extension Backup {
 /// Typed reads from parsed JSON, each failure naming the file, the place and the key.
 private struct Reader {
     let file: String
+    let today: Day
+
+    /// Days of what happened (moments, check-ins, additions): from 1900 to today.
+    var past: ClosedRange<Day> { Day(year: Parse.earliestYear, month: 1, day: 1)!...today }
+    /// Days of what is to come (reminders, snoozes): from 1900 to 200 years on.
+    var ahead: ClosedRange<Day> { Day(year: Parse.earliestYear, month: 1, day: 1)!...Parse.latestDay(after: today) }
 
     func fail(_ at: String, _ key: String, _ why: String) -> InputError { InputError("\(file): \(at).\(key): \(why)") }
 
@@ -301,9 +309,14 @@ private struct Reader {
         return l.map(Int64.init)
     }
 
-    func day(_ o: [String: Any], _ key: String, _ at: String) throws -> Day {
+    func day(_ o: [String: Any], _ key: String, _ at: String, _ range: ClosedRange<Day>) throws -> Day {
         let s = try string(o, key, at)
         guard let d = try? Parse.isoDay(s) else { throw fail(at, key, "\"\(s)\" is not a YYYY-MM-DD date") }
+        if d < range.lowerBound { throw fail(at, key, "\(d.iso) is before \(Parse.earliestYear)") }
+        if d > range.upperBound {
+            throw fail(at, key, range.upperBound == today ? "\(d.iso) is in the future (today is \(today.iso))"
+                                                          : "\(d.iso) is more than \(Parse.farthestAheadYears) years ahead")
+        }
         return d
     }
 

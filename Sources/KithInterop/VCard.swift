@@ -14,7 +14,9 @@ public enum VCard {
         public var notPeople: [String] = []
     }
 
-    public static func read(_ data: Data, file: String) -> Reading {
+    /// `today` decides which birthdays are in the future (and so refused, as the CLI
+    /// refuses them).
+    public static func read(_ data: Data, file: String, today: Day) -> Reading {
         var reading = Reading()
         var bytes = [UInt8](data)
         // Some Windows programs write UTF-16 with a byte-order mark: read it as text.
@@ -44,7 +46,7 @@ public enum VCard {
                 guard let props = card else { continue }
                 if let broken { reading.problems.append(broken) }
                 else {
-                    switch contact(props, file: file, line: start) {
+                    switch contact(props, file: file, line: start, today: today) {
                     case .person(let c): reading.cards.append(c)
                     case .notPerson: reading.notPeople.append("\(file):\(start)")
                     case .problem(let p): reading.problems.append(p)
@@ -271,7 +273,7 @@ public enum VCard {
         case problem(String)
     }
 
-    static func contact(_ props: [Property], file: String, line: Int) -> Outcome {
+    static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
         do {
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
@@ -329,10 +331,11 @@ public enum VCard {
             var notes: [String] = []
             if let hit = try first("BDAY") {
                 let (p, bday) = hit
-                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text") {
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text", today: today) {
                 case .date(let b): card.birthday = b
                 case .text(let t): notes.append("Birthday: \(t)")
                 case .impossible: return .problem("\(file):\(p.line): BDAY \"\(bday)\" is not a real date")
+                case .refused(let why): return .problem("\(file):\(p.line): BDAY \"\(bday)\" \(why)")
                 }
             }
             for p in props where p.name == "NOTE" {
@@ -389,12 +392,19 @@ public enum VCard {
         case date(Birthday)
         case text(String)
         case impossible
+        /// A real date the CLI would refuse as a birthday (in the future, before 1850): why.
+        case refused(String)
     }
 
+    /// Apple writes this year for a birthday without one (with X-APPLE-OMIT-YEAR, or,
+    /// from some versions and converters, without it).
+    static let appleNoYear = 1604
+
     /// `1990-04-15`, `19900415`, `--0415`, `--04-15`, each with or without a time
-    /// after `T`; Apple's year 1604 with X-APPLE-OMIT-YEAR and year 0000 mean "no year".
-    /// Anything else is free text ("spring 1990"), which kith keeps in the notes.
-    static func birthday(_ raw: String, omitYear: String?, isText: Bool) throws -> BirthdayValue {
+    /// after `T`; Apple's year 1604 (with or without X-APPLE-OMIT-YEAR) and year 0000
+    /// mean "no year". A year the CLI would refuse (after today, before 1850) is
+    /// `.refused`. Anything else is free text ("spring 1990"), which kith keeps in the notes.
+    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day) throws -> BirthdayValue {
         let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...])
         if isText { return .text(text) }
         var s = Substring(text)
@@ -409,13 +419,16 @@ public enum VCard {
             day = Int(digits.suffix(2))!
         } else if !s.hasPrefix("-"), digits.count == 8, dashes == 0 || (dashes == 2 && s.count == 10 && s[s.index(s.startIndex, offsetBy: 4)] == "-" && s[s.index(s.startIndex, offsetBy: 7)] == "-") {
             let y = Int(digits.prefix(4))!
-            year = (y == 0 || (omitYear != nil && Int(omitYear!) == y)) ? nil : y
+            year = (y == 0 || y == appleNoYear || (omitYear != nil && Int(omitYear!) == y)) ? nil : y
             month = Int(digits.dropFirst(4).prefix(2))!
             day = Int(digits.suffix(2))!
         } else {
             return .text(text)
         }
         guard let b = Birthday(month: month, day: day, year: year) else { return .impossible }
+        if let year, let d = Day(year: year, month: month, day: day), let why = Parse.birthdayProblem(d, today: today) {
+            return .refused(why)
+        }
         return .date(b)
     }
 

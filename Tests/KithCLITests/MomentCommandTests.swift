@@ -674,6 +674,40 @@ import KithTestSupport
  
     }
 
+    /// Dates the CLI would refuse, refused in a backup too, with the place: a backup
+    /// that restores is one whose every date kith could have written.
+    @Test func datesTheCLIWouldRefuseAreRefusedWithThePlace() {
+        let k = Sandbox()
+        func person(added: String = "2026-01-01", birthday: String = "null") -> String {
+            #"{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "\#(added)", "birthday": \#(birthday)}"#
+        }
+        func moment(_ date: String) -> String {
+            #"{"id": 1, "date": "\#(date)", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": ""}"#
+        }
+        let cases: [(String, String)] = [
+            (#""people": [\#(person())], "moments": [\#(moment("9999-01-01"))]"#, "moments[0].date: 9999-01-01 is in the future"),
+            (#""people": [\#(person())], "moments": [\#(moment("2026-11-23"))]"#, "moments[0].date: 2026-11-23 is in the future"),
+            (#""people": [\#(person())], "moments": [\#(moment("1000-01-01"))]"#, "moments[0].date: 1000-01-01 is before 1900"),
+            (#""people": [\#(person(added: "2027-01-01"))]"#, "people[0].added: 2027-01-01 is in the future"),
+            (#""people": [\#(person(birthday: #""1604-04-15""#))]"#, #"people[0].birthday: birthday "1604-04-15" is before 1850"#),
+            (#""people": [\#(person(birthday: #""2030-01-01""#))]"#, #"people[0].birthday: birthday "2030-01-01" is in the future"#),
+            (#""groups": [{"id": 1, "name": "G", "notes": "", "added": "2099-01-01", "members": []}]"#, "groups[0].added: 2099-01-01 is in the future"),
+            (#""people": [\#(person())], "reminders": [{"id": 1, "person": 1, "text": "a", "date": "9999-12-31", "state": "open"}]"#,
+             "reminders[0].date: 9999-12-31 is more than 200 years ahead"),
+            (#""people": [\#(person())], "snoozes": [{"person": 1, "until": "3000-01-01"}]"#, "snoozes[0].until: 3000-01-01 is more than 200 years ahead"),
+            (#""selfCheckins": [{"date": "2026-12-01", "closeness": 4, "emotions": []}]"#, "selfCheckins[0].date: 2026-12-01 is in the future"),
+        ]
+        let file = k.tmp.file("x.json")
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+        }
+        // The days at the edges are kith's own, and restore.
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [\#(person(added: "2026-11-22", birthday: #""1850-01-01""#))], "moments": [\#(moment("1900-01-01")), \#(moment("2026-11-22").replacingOccurrences(of: #""id": 1"#, with: #""id": 2"#))], "reminders": [{"id": 1, "person": 1, "text": "a", "date": "2226-11-22", "state": "open"}]}"#.utf8))
+        #expect(k.ok(["import", "json", file]).out.hasPrefix("Restored 1 person, 0 groups and 2 moments"))
+    }
+
     /// A value given twice where the store keeps a set: the place of the second, as for
     /// any other fault, and no store left behind (nor a raw SQLite error); --merge the same.
     @Test func duplicatesAreRefusedWithThePlace() {

@@ -42,6 +42,26 @@ import Testing
                 == ["Ana López", "Bo Berg", "Cy Chen"])
     }
 
+    /// Birthdays follow the CLI's rules, so that whatever a card brings in, a JSON backup
+    /// of it restores: Apple's year 1604 is no year, a future or pre-1850 one is named
+    /// with its line and the card skipped, never stored.
+    @Test func birthdaysTheCLIWouldRefuseAreNotStored() throws {
+        let k = Sandbox()
+        let file = k.tmp.file("b.vcf")
+        FileManager.default.createFile(atPath: file, contents: Data((
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nBDAY:1604-04-15\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nBDAY:9999-12-31\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy\r\nBDAY:12000101\r\nEND:VCARD\r\n").utf8))
+        let r = k.run(["import", "vcard", file])
+        #expect(r.code == 1)
+        #expect(r.errLines == ["kith: \(file):9: BDAY \"9999-12-31\" is in the future", "kith: \(file):14: BDAY \"12000101\" is before 1850"])
+        #expect(k.ok(["show", "ana"]).out.contains("birthday     15 Apr\n"))
+        k.fails(["show", "bo"], code: 1, saying: "bo")
+        let backup = k.tmp.file("b.json")
+        k.ok(["export", "json", "--out", backup])
+        #expect(k.ok(["--store", k.tmp.file("again.sqlite"), "import", "json", backup]).out.hasPrefix("Restored 1 person"))
+    }
+
     @Test func aDryRunListsWhatWouldHappenAndCreatesNothing() {
         let k = Sandbox()
         let r = k.ok(["import", "vcard", fixture("vcard/apple.vcf"), "--dry-run", "--groups"])
