@@ -68,13 +68,19 @@ public enum VCard {
 
     struct Line {
         var bytes: [UInt8]
+        /// The first physical line, counted from 1.
         let number: Int
+        /// The last physical line it was unfolded from, counted from 1.
+        var last: Int
     }
 
     /// Splits on LF, CRLF or lone CR, then unfolds: a line starting with a space or tab
     /// continues the previous one, and in QUOTED-PRINTABLE values (vCard 2.1) a line
     /// ending in `=` continues on the next.
-    static func logicalLines(_ bytes: [UInt8]) -> [Line] {
+    static func logicalLines(_ bytes: [UInt8]) -> [Line] { logicalLines(physicalLines(bytes)) }
+
+    /// The lines of a file as they are, without their line ends (or a UTF-8 byte-order mark).
+    static func physicalLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let hasLF = body.contains(0x0A)
@@ -92,17 +98,22 @@ public enum VCard {
             i += 1
         }
         if from < body.endIndex { physical.append(body[from..<body.endIndex]) }
+        return physical
+    }
 
+    static func logicalLines(_ physical: [ArraySlice<UInt8>]) -> [Line] {
         var out: [Line] = []
         var softBreak = false
         for (n, raw) in physical.enumerated() {
             if softBreak, !out.isEmpty {
                 out[out.count - 1].bytes.removeLast()
                 out[out.count - 1].bytes += raw
+                out[out.count - 1].last = n + 1
             } else if let first = raw.first, first == 0x20 || first == 0x09, !out.isEmpty {
                 out[out.count - 1].bytes += raw.dropFirst()
+                out[out.count - 1].last = n + 1
             } else {
-                out.append(Line(bytes: Array(raw), number: n + 1))
+                out.append(Line(bytes: Array(raw), number: n + 1, last: n + 1))
             }
             let last = out[out.count - 1].bytes
             softBreak = last.last == UInt8(ascii: "=") && isQuotedPrintable(last)
@@ -470,17 +481,21 @@ public enum VCard {
     /// The card in `existing` brought up to date with `p`, keeping every line kith does
     /// not manage (phones, emails, addresses, photos, X- properties) exactly as they were
     /// and the categories kith does not know of; written in the card's own version.
-    /// Nil when the file is not one vCard 3.0 or 4.0 card of the same UID, which kith
-    /// then leaves untouched rather than guess.
-    public static func merge(_ existing: Data, with p: Person, groups: [String]) -> String? {
-        let lines = logicalLines([UInt8](existing))
+    /// The kept lines go back byte for byte, folded as they were (only their line ends
+    /// become CRLF), whatever their encoding: a Latin-1 address or a binary photo is
+    /// never re-encoded. Nil when the file is not one vCard 3.0 or 4.0 card of the same
+    /// UID, which kith then leaves untouched rather than guess.
+    public static func merge(_ existing: Data, with p: Person, groups: [String]) -> [UInt8]? {
+        let physical = physicalLines([UInt8](existing))
+        let lines = logicalLines(physical)
         var props: [(Property, [UInt8])] = []
         var begins = 0, ends = 0
         for line in lines where !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             guard let prop = Property(line) else { return nil }
             if prop.name == "BEGIN" { begins += 1; if prop.asciiValue.uppercased() != "VCARD" { return nil }; continue }
             if prop.name == "END" { ends += 1; continue }
-            props.append((prop, line.bytes))
+            let raw = physical[(line.number - 1)..<line.last].map(Array.init).joined(separator: [0x0D, 0x0A])
+            props.append((prop, Array(raw)))
         }
         guard begins == 1, ends == 1 else { return nil }
         guard let versionText = props.first(where: { $0.0.name == "VERSION" })?.0.asciiValue,
@@ -495,14 +510,14 @@ public enum VCard {
                 if !name.isEmpty, known.insert(Folding.fold(name)).inserted { categories.append(name) }
             }
         }
-        var card = write(p, groups: categories, version: version).components(separatedBy: "\r\n")
-        card.removeLast(2)                                  // "END:VCARD" and the empty string after the last CRLF
+        let end = Array("END:VCARD\r\n".utf8)
+        var card = Array(write(p, groups: categories, version: version).utf8).dropLast(end.count)
         for (prop, bytes) in props where !managed.contains(prop.name) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            card.append(String(bytes: bytes, encoding: .utf8) != nil ? ContentLine.fold(text) : text)
+            card += bytes
+            card += [0x0D, 0x0A]
         }
-        card.append("END:VCARD")
-        return card.joined(separator: "\r\n") + "\r\n"
+        card += end
+        return Array(card)
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -162,6 +162,30 @@ import Testing
         k.ok(["export", "vcard", "--out", file])
     }
 
+    /// Kept lines go back byte for byte, in whatever encoding they were: a Latin-1
+    /// address, a raw binary photo, a folded line; nothing is decoded or re-folded.
+    @Test func keptLinesThatAreNotUTF8GoBackByteForByte() throws {
+        let k = Sandbox()
+        let vdir = k.tmp.file("contacts")
+        try FileManager.default.createDirectory(atPath: vdir, withIntermediateDirectories: true)
+        let address: [UInt8] = Array("ADR;CHARSET=ISO-8859-1:;;Stra".utf8) + [0xDF] + Array("e 1;Berlin".utf8)
+        let photo: [UInt8] = Array("PHOTO;ENCODING=b:".utf8) + [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x80, 0xC3]
+        let folded: [UInt8] = Array("X-LONG:".utf8) + [0xE9] + Array("t\r\n  second half".utf8)
+        let crlf: [UInt8] = [0x0D, 0x0A]
+        let card = Array("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-1\r\nFN:Ana\r\n".utf8) + address + crlf + photo + crlf + folded + crlf
+            + Array("END:VCARD\r\n".utf8)
+        FileManager.default.createFile(atPath: vdir + "/u-1.vcf", contents: Data(card))
+        k.ok(["import", "vcard", vdir])
+        k.ok(["edit", "ana", "--note", "from kith"])
+        #expect(k.ok(["export", "vcard", "--out", vdir]).out == "Wrote 1 vCard to \(vdir)/ (1 updated in place, their other lines kept).\n")
+        let out = [UInt8](try #require(bytes(of: vdir + "/u-1.vcf")))
+        for kept in [address, photo, folded] {
+            #expect(out.indices.contains { out[$0...].starts(with: kept + crlf) }, "\(kept) not kept")
+        }
+        #expect(String(decoding: out, as: UTF8.self).contains("NOTE:from kith\r\n"))
+        #expect(!out.indices.contains { out[$0...].starts(with: [0xEF, 0xBF, 0xBD]) }, "a U+FFFD was written")
+    }
+
     /// Exporting back into the vdir the people came from keeps what kith does not keep.
     @Test func exportingIntoTheSourceVdirKeepsPhonesAndAddresses() throws {
         let k = Sandbox()
