@@ -9,6 +9,10 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Parsers for the small languages of the command line: dates, times, durations,
 /// birthdays. Pure: "today" is passed in, never read from a clock.
 public enum Parse {
+    /// The most a note (a person's, a group's, a moment's) can hold, in UTF-8 bytes: the
+    /// same 10 MB whether it comes from `--note -`, a vCard or a JSON backup.
+    public static let noteLimit = 10_000_000
+
     /// The earliest year a moment can have: anything before is a typo.
     public static let earliestYear = 1900
     /// The earliest year a birthday can have.

@@ -111,14 +111,14 @@ public struct Backup: Sendable {
                 id: try r.id(p, "id", at), name: try r.string(p, "name", at), nickname: try r.optionalString(p, "nickname", at),
                 circle: try r.choice(p, "circle", at), cadenceDays: try r.optionalInt(p, "cadenceDays", at, 1...3650),
                 birthday: birthday, bond: try r.optionalString(p, "for", at).map { try r.parsed($0, "for", at) },
-                notes: try r.string(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at, r.past),
+                notes: try r.note(p, "notes", at), archived: p["archived"] as? Bool ?? false, addedOn: try r.day(p, "added", at, r.past),
                 uid: try r.optionalString(p, "uid", at),
                 card: try r.optionalString(p, "cardName", at).map { CardOrigin(name: $0, structuredName: try r.optionalString(p, "cardN", at)) }))
         }
         for (i, g) in try r.list(root, "groups").enumerated() {
             let at = "groups[\(i)]"
             let group = Group(id: try r.id(g, "id", at), name: try r.string(g, "name", at),
-                              cadenceDays: try r.optionalInt(g, "cadenceDays", at, 1...3650), notes: try r.string(g, "notes", at),
+                              cadenceDays: try r.optionalInt(g, "cadenceDays", at, 1...3650), notes: try r.note(g, "notes", at),
                               addedOn: try r.day(g, "added", at, r.past))
             b.groups.append((group, try r.ids(g, "members", at)))
         }
@@ -139,7 +139,7 @@ public struct Backup: Sendable {
                 kinds: try (m["kinds"] as? [String] ?? []).map { try r.parsed($0, "kinds", at) }, emotions: emotions,
                 uplift: try r.optionalInt(m, "uplift", at, -2...2), depth: try r.choice(m, "depth", at),
                 received: try r.optionalString(m, "received", at).map { try r.parsed($0, "received", at) },
-                note: try r.string(m, "note", at))
+                note: try r.note(m, "note", at))
             do { try moment.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
             b.moments.append(moment)
         }
@@ -147,7 +147,7 @@ public struct Backup: Sendable {
             let at = "reminders[\(i)]"
             b.reminders.append(Reminder(
                 id: try r.id(x, "id", at), personID: try r.optionalInt(x, "person", at, 1...Int.max).map { Int64($0) },
-                groupID: try r.optionalInt(x, "group", at, 1...Int.max).map { Int64($0) }, text: try r.string(x, "text", at),
+                groupID: try r.optionalInt(x, "group", at, 1...Int.max).map { Int64($0) }, text: try r.note(x, "text", at),
                 on: try r.day(x, "date", at, r.ahead), state: try r.parsed(try r.string(x, "state", at), "state", at)))
         }
         for (i, s) in try r.list(root, "snoozes").enumerated() {
@@ -284,6 +284,13 @@ private struct Reader {
 
     func string(_ o: [String: Any], _ key: String, _ at: String) throws -> String {
         guard let s = o[key] as? String else { throw fail(at, key, "missing or not text") }
+        return s
+    }
+
+    /// Text a user wrote (a note, a reminder): at most what `--note -` takes.
+    func note(_ o: [String: Any], _ key: String, _ at: String) throws -> String {
+        let s = try string(o, key, at)
+        guard s.utf8.count <= Parse.noteLimit else { throw fail(at, key, "is over 10 MB; a note is text, not a file") }
         return s
     }
 

@@ -16,6 +16,10 @@ public enum VCard {
 
     /// `today` decides which birthdays are in the future (and so refused, as the CLI
     /// refuses them).
+    /// The longest line read: a NOTE at the 10 MB limit, every character escaped, fits;
+    /// a photo of a few megabytes fits; anything longer is no contact's.
+    static let maxLine = 2 * Parse.noteLimit + 1000
+
     public static func read(_ data: Data, file: String, today: Day) -> Reading {
         var reading = Reading()
         var bytes = [UInt8](data)
@@ -31,6 +35,10 @@ public enum VCard {
         var sawCard = false
 
         for line in lines {
+            if line.bytes.count > maxLine {
+                if card != nil, broken == nil { broken = "\(file):\(line.number): a line over \(maxLine / 1_000_000) MB (not a contact's text)" }
+                continue
+            }
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard let prop = Property(line) else {
                 if card != nil, broken == nil { broken = "\(file):\(line.number): a line without a ':' (not a vCard property)" }
@@ -350,11 +358,19 @@ public enum VCard {
                 }
             }
             for p in props where p.name == "NOTE" {
+                // Escaping at most doubles the text: a value over twice the limit is over
+                // it however it reads, and is refused before it is decoded.
+                let over = "\(file):\(p.line): NOTE is over 10 MB; a note is text, not a file"
+                guard p.value.count <= 2 * Parse.noteLimit else { return .problem(over) }
                 let text = unescape(try p.text(file: file)[...])
                     .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard text.utf8.count <= Parse.noteLimit else { return .problem(over) }
                 if !text.isEmpty { notes.append(text) }
             }
             card.note = notes.joined(separator: "\n\n")
+            guard card.note.utf8.count <= Parse.noteLimit else {
+                return .problem("\(file):\(line): the card's notes together are over 10 MB; a note is text, not a file")
+            }
 
             var seen = Set<String>()
             for p in props where p.name == "CATEGORIES" {

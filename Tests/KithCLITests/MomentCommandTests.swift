@@ -708,6 +708,18 @@ import KithTestSupport
         #expect(k.ok(["import", "json", file]).out.hasPrefix("Restored 1 person, 0 groups and 2 moments"))
     }
 
+    /// Notes and reminders at most 10 MB, as `--note -` takes them.
+    @Test func notesOverTheCLIsLimitAreRefused() {
+        let k = Sandbox()
+        let big = String(repeating: "a", count: 10_000_001)
+        let file = k.tmp.file("x.json")
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01"}], "moments": [{"id": 1, "date": "2026-02-03", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": "\#(big)"}]}"#.utf8))
+        k.fails(["import", "json", file], code: 2, saying: "moments[0].note: is over 10 MB")
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "\#(big)", "added": "2026-01-01"}]}"#.utf8))
+        k.fails(["import", "json", file], code: 2, saying: "people[0].notes: is over 10 MB")
+    }
+
     /// A value given twice where the store keeps a set: the place of the second, as for
     /// any other fault, and no store left behind (nor a raw SQLite error); --merge the same.
     @Test func duplicatesAreRefusedWithThePlace() {

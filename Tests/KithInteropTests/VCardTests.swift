@@ -194,6 +194,20 @@ private func card(_ body: String) -> ContactCard? {
     }
 }
 
+@Suite struct VCardLimitTests {
+    /// A note over the CLI's 10 MB, or a line no contact has: `file:line: reason`, the
+    /// card skipped, and the text never decoded.
+    @Test func overLongNotesAndLinesAreRefused() {
+        let big = String(repeating: "a", count: 2 * Parse.noteLimit + 1)
+        let r = read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nNOTE:\(big)\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nX-JUNK:\(big)\(big)\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nNOTE:fine\r\nEND:VCARD\r\n", file: "big.vcf")
+        #expect(r.problems == ["big.vcf:4: NOTE is over 10 MB; a note is text, not a file",
+                               "big.vcf:9: a line over 20 MB (not a contact's text)"])
+        #expect(r.cards.map(\.name) == ["Cy"])
+    }
+}
+
 @Suite struct VCardWritingTests {
     let person = Person(id: 7, name: "Zoë Ångström", nickname: "Zo", birthday: Birthday(month: 4, day: 15, year: nil),
                         notes: "Met at the crag; lent me her rope,\nand a very long line that needs folding because it goes on and on and on.",
