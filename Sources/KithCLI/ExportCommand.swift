@@ -150,12 +150,17 @@ struct ExportICS: ParsableCommand {
 
     /// Creates (or replaces) a file readable by its owner only, written in full or not at all.
     static func writePrivately(_ text: String, to path: String) throws {
+        try writePrivately(Array(text.utf8), to: path)
+    }
+
+    /// The same, for bytes that need not be UTF-8 (a vCard's kept lines).
+    static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+        var bytes = bytes
         let tmp = path + ".kith-tmp"
         let fd = open(tmp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
         fchmod(fd, 0o600)
         var ok = true
-        var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { p in
             var off = 0
             while off < p.count {

@@ -39,13 +39,19 @@ struct ImportJSON: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CLIError.failure("cannot read \(file)")
         }
-        let backup = try Backup.read(data, file: file)
+        let backup = try Backup.read(data, file: file, today: ctx.today)
         let snoozes = Snoozes(backup.snoozes)
         let store = try ctx.openStore(creating: !dryRun)
         guard merge else {
-            try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
-                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
-                                createdAt: Int(time(nil)))
+            do {
+                try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
+                                    reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
+                                    createdAt: Int(time(nil)))
+            } catch {
+                // A restore into a new path that fails leaves no empty store behind.
+                store.removeIfNewAndEmpty()
+                throw error
+            }
             Output.line("Restored \(Count.of(backup.people.count, "person", "people")), \(Count.of(backup.groups.count, "group")) and \(Count.of(backup.moments.count, "moment")) into \(store.path).")
             return
         }

@@ -273,7 +273,7 @@ func readText(_ value: String) throws -> String {
         }
         if n == 0 { break }
         bytes += buffer[0..<n]
-        if bytes.count > 10_000_000 { throw InputError("standard input is over 10 MB; a note is text, not a file") }
+        if bytes.count > Parse.noteLimit { throw InputError("standard input is over 10 MB; a note is text, not a file") }
     }
     if bytes.contains(0) { throw InputError("standard input contains a NUL byte; a note must be text") }
     guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -44,7 +44,7 @@ struct ImportVCard: ParsableCommand {
                 problems.append("\(file): cannot be read: \(why.message)")
                 continue
             }
-            let reading = VCard.read(data, file: file)
+            let reading = VCard.read(data, file: file, today: ctx.today)
             cards += reading.cards
             problems += reading.problems
             notPeople += reading.notPeople.count
@@ -170,7 +170,7 @@ struct ExportVCard: ParsableCommand {
         var kept: [String] = []
         for card in cards {
             let path = (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person))
-            var text = card.text
+            var text = Array(card.text.utf8)
             if FileManager.default.fileExists(atPath: path) {
                 guard let data = FileManager.default.contents(atPath: path),
                       let merged = VCard.merge(data, with: card.person, groups: groups[card.person.id] ?? []) else {

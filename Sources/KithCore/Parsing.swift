@@ -9,8 +9,30 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Parsers for the small languages of the command line: dates, times, durations,
 /// birthdays. Pure: "today" is passed in, never read from a clock.
 public enum Parse {
+    /// The most a note (a person's, a group's, a moment's) can hold, in UTF-8 bytes: the
+    /// same 10 MB whether it comes from `--note -`, a vCard or a JSON backup.
+    public static let noteLimit = 10_000_000
+
     /// The earliest year a moment can have: anything before is a typo.
     public static let earliestYear = 1900
+    /// The earliest year a birthday can have.
+    public static let earliestBirthYear = 1850
+    /// How far ahead a reminder or a snooze can be: as far as the longest span an age
+    /// can name (200 × 366 days, so `200y` fits); anything later is a typo.
+    public static let farthestAheadYears = 200
+
+    /// The last day a reminder or snooze can have, seen from `today`: 200 × 366 days on,
+    /// and never the last day kith can write (9999-12-31), whose next day a calendar needs.
+    public static func latestDay(after today: Day) -> Day {
+        min(today.adding(days: 366 * farthestAheadYears), Day(year: 9999, month: 12, day: 30)!)
+    }
+
+    /// Why a birthday with this year cannot be (after today, or before 1850), or nil.
+    public static func birthdayProblem(_ d: Day, today: Day) -> String? {
+        if d > today { return "is in the future" }
+        if d.year < earliestBirthYear { return "is before \(earliestBirthYear)" }
+        return nil
+    }
 
     /// Accepts `2026-11-20`, `today`, `yesterday`, a weekday name (`friday`, `fri`: the
     /// most recent such day, today included), `this week` and `last week` (the first day
@@ -52,7 +74,7 @@ public enum Parse {
     private static func age(_ t: String, today: Day) throws -> Day? {
         let digits = t.prefix(while: \.isASCIIDigit)
         guard !digits.isEmpty, let unit = ageUnits[t.dropFirst(digits.count).trimmingSpaces] else { return nil }
-        guard digits.count <= 6, let n = Int(digits), n <= 200 * 366 else {
+        guard digits.count <= 6, let n = Int(digits), n <= 366 * farthestAheadYears else {
             throw InputError("\"\(t)\" is too far back")
         }
         switch unit {
@@ -80,12 +102,19 @@ public enum Parse {
             return today.adding(days: ahead == 0 ? 7 : ahead)
         }
         if t.hasPrefix("in ") { t = String(t.dropFirst(3)).trimmingSpaces }
-        if let back = try age(t, today: today) { return today.adding(days: today.days(since: back)) }
-        if let d = try isoDay(t) {
-            guard d >= today else { throw InputError("\(d.iso) is in the past; give today or a later day") }
-            return d
+        let d: Day
+        if let back = try age(t, today: today) {
+            d = today.adding(days: today.days(since: back))
+        } else if let day = try isoDay(t) {
+            guard day >= today else { throw InputError("\(day.iso) is in the past; give today or a later day") }
+            d = day
+        } else {
+            throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, tomorrow, a weekday, next week, or a span like 3d, 2w, 1m")
         }
-        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, tomorrow, a weekday, next week, or a span like 3d, 2w, 1m")
+        guard d <= latestDay(after: today) else {
+            throw InputError("date \"\(text)\" is too far ahead: at most \(farthestAheadYears) years from today")
+        }
+        return d
     }
 
     /// Lowercased, trimmed, and with runs of spaces as one: "Last  Week" is "last week".
@@ -158,8 +187,7 @@ public enum Parse {
             let d: Day?
             do { d = try isoDay(t) } catch { throw InputError("birthday \"\(text)\" is not a real date") }
             guard let d else { throw bad }
-            guard d <= today else { throw InputError("birthday \"\(text)\" is in the future") }
-            guard d.year >= 1850 else { throw InputError("birthday \"\(text)\" is before 1850") }
+            if let why = birthdayProblem(d, today: today) { throw InputError("birthday \"\(text)\" \(why)") }
             return Birthday(month: d.month, day: d.day, year: d.year)!
         }
         var md = Substring(t)

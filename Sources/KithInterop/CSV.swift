@@ -3,7 +3,9 @@
 public enum CSV {
     public static func field(_ raw: String) -> String {
         let s = defused(raw)
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n",
+        // and a quote followed by a combining mark is one Character that is not "\"".
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingQuotes() + "\""
     }
 
@@ -23,8 +25,11 @@ public enum CSV {
 
 private extension String {
     func replacingQuotes() -> String {
-        var out = ""
-        for ch in self { out += ch == "\"" ? "\"\"" : String(ch) }
-        return out
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars {
+            if u == "\"" { out.append(u) }
+            out.append(u)
+        }
+        return String(out)
     }
 }

@@ -31,9 +31,13 @@ public enum ICalendar {
                      "X-WR-CALNAME:kith"]
         let dtstamp = "DTSTAMP:\(compact(stamp))T000000Z"
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", dtstamp,
-                      "DTSTART;VALUE=DATE:\(compact(e.day))", "DTEND;VALUE=DATE:\(compact(e.day.adding(days: 1)))",
-                      "SUMMARY:\(escape(e.summary))"]
+            lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", dtstamp, "DTSTART;VALUE=DATE:\(compact(e.day))"]
+            // The day after 9999-12-31 has no four-digit year; without DTEND an all-day
+            // entry lasts its one day anyway (RFC 5545, 3.6.1), so a store from before
+            // kith refused such days still exports a valid calendar.
+            let end = e.day.adding(days: 1)
+            if end.year <= 9999 { lines.append("DTEND;VALUE=DATE:\(compact(end))") }
+            lines.append("SUMMARY:\(escape(e.summary))")
             if !e.description.isEmpty { lines.append("DESCRIPTION:\(escape(e.description))") }
             if e.lastDayOfFebruary { lines.append("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1") }
             else if e.yearly { lines.append("RRULE:FREQ=YEARLY") }

@@ -14,7 +14,13 @@ public enum VCard {
         public var notPeople: [String] = []
     }
 
-    public static func read(_ data: Data, file: String) -> Reading {
+    /// `today` decides which birthdays are in the future (and so refused, as the CLI
+    /// refuses them).
+    /// The longest line read: a NOTE at the 10 MB limit, every character escaped, fits;
+    /// a photo of a few megabytes fits; anything longer is no contact's.
+    static let maxLine = 2 * Parse.noteLimit + 1000
+
+    public static func read(_ data: Data, file: String, today: Day) -> Reading {
         var reading = Reading()
         var bytes = [UInt8](data)
         // Some Windows programs write UTF-16 with a byte-order mark: read it as text.
@@ -29,6 +35,10 @@ public enum VCard {
         var sawCard = false
 
         for line in lines {
+            if line.bytes.count > maxLine {
+                if card != nil, broken == nil { broken = "\(file):\(line.number): a line over \(maxLine / 1_000_000) MB (not a contact's text)" }
+                continue
+            }
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard let prop = Property(line) else {
                 if card != nil, broken == nil { broken = "\(file):\(line.number): a line without a ':' (not a vCard property)" }
@@ -44,7 +54,7 @@ public enum VCard {
                 guard let props = card else { continue }
                 if let broken { reading.problems.append(broken) }
                 else {
-                    switch contact(props, file: file, line: start) {
+                    switch contact(props, file: file, line: start, today: today) {
                     case .person(let c): reading.cards.append(c)
                     case .notPerson: reading.notPeople.append("\(file):\(start)")
                     case .problem(let p): reading.problems.append(p)
@@ -66,13 +76,19 @@ public enum VCard {
 
     struct Line {
         var bytes: [UInt8]
+        /// The first physical line, counted from 1.
         let number: Int
+        /// The last physical line it was unfolded from, counted from 1.
+        var last: Int
     }
 
     /// Splits on LF, CRLF or lone CR, then unfolds: a line starting with a space or tab
     /// continues the previous one, and in QUOTED-PRINTABLE values (vCard 2.1) a line
     /// ending in `=` continues on the next.
-    static func logicalLines(_ bytes: [UInt8]) -> [Line] {
+    static func logicalLines(_ bytes: [UInt8]) -> [Line] { logicalLines(physicalLines(bytes)) }
+
+    /// The lines of a file as they are, without their line ends (or a UTF-8 byte-order mark).
+    static func physicalLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let hasLF = body.contains(0x0A)
@@ -90,17 +106,22 @@ public enum VCard {
             i += 1
         }
         if from < body.endIndex { physical.append(body[from..<body.endIndex]) }
+        return physical
+    }
 
+    static func logicalLines(_ physical: [ArraySlice<UInt8>]) -> [Line] {
         var out: [Line] = []
         var softBreak = false
         for (n, raw) in physical.enumerated() {
             if softBreak, !out.isEmpty {
                 out[out.count - 1].bytes.removeLast()
                 out[out.count - 1].bytes += raw
+                out[out.count - 1].last = n + 1
             } else if let first = raw.first, first == 0x20 || first == 0x09, !out.isEmpty {
                 out[out.count - 1].bytes += raw.dropFirst()
+                out[out.count - 1].last = n + 1
             } else {
-                out.append(Line(bytes: Array(raw), number: n + 1))
+                out.append(Line(bytes: Array(raw), number: n + 1, last: n + 1))
             }
             let last = out[out.count - 1].bytes
             softBreak = last.last == UInt8(ascii: "=") && isQuotedPrintable(last)
@@ -271,7 +292,7 @@ public enum VCard {
         case problem(String)
     }
 
-    static func contact(_ props: [Property], file: String, line: Int) -> Outcome {
+    static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
         do {
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
@@ -329,18 +350,27 @@ public enum VCard {
             var notes: [String] = []
             if let hit = try first("BDAY") {
                 let (p, bday) = hit
-                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text") {
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text", today: today) {
                 case .date(let b): card.birthday = b
                 case .text(let t): notes.append("Birthday: \(t)")
                 case .impossible: return .problem("\(file):\(p.line): BDAY \"\(bday)\" is not a real date")
+                case .refused(let why): return .problem("\(file):\(p.line): BDAY \"\(bday)\" \(why)")
                 }
             }
             for p in props where p.name == "NOTE" {
+                // Escaping at most doubles the text: a value over twice the limit is over
+                // it however it reads, and is refused before it is decoded.
+                let over = "\(file):\(p.line): NOTE is over 10 MB; a note is text, not a file"
+                guard p.value.count <= 2 * Parse.noteLimit else { return .problem(over) }
                 let text = unescape(try p.text(file: file)[...])
                     .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard text.utf8.count <= Parse.noteLimit else { return .problem(over) }
                 if !text.isEmpty { notes.append(text) }
             }
             card.note = notes.joined(separator: "\n\n")
+            guard card.note.utf8.count <= Parse.noteLimit else {
+                return .problem("\(file):\(line): the card's notes together are over 10 MB; a note is text, not a file")
+            }
 
             var seen = Set<String>()
             for p in props where p.name == "CATEGORIES" {
@@ -389,12 +419,19 @@ public enum VCard {
         case date(Birthday)
         case text(String)
         case impossible
+        /// A real date the CLI would refuse as a birthday (in the future, before 1850): why.
+        case refused(String)
     }
 
+    /// Apple writes this year for a birthday without one (with X-APPLE-OMIT-YEAR, or,
+    /// from some versions and converters, without it).
+    static let appleNoYear = 1604
+
     /// `1990-04-15`, `19900415`, `--0415`, `--04-15`, each with or without a time
-    /// after `T`; Apple's year 1604 with X-APPLE-OMIT-YEAR and year 0000 mean "no year".
-    /// Anything else is free text ("spring 1990"), which kith keeps in the notes.
-    static func birthday(_ raw: String, omitYear: String?, isText: Bool) throws -> BirthdayValue {
+    /// after `T`; Apple's year 1604 (with or without X-APPLE-OMIT-YEAR) and year 0000
+    /// mean "no year". A year the CLI would refuse (after today, before 1850) is
+    /// `.refused`. Anything else is free text ("spring 1990"), which kith keeps in the notes.
+    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day) throws -> BirthdayValue {
         let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...])
         if isText { return .text(text) }
         var s = Substring(text)
@@ -409,13 +446,16 @@ public enum VCard {
             day = Int(digits.suffix(2))!
         } else if !s.hasPrefix("-"), digits.count == 8, dashes == 0 || (dashes == 2 && s.count == 10 && s[s.index(s.startIndex, offsetBy: 4)] == "-" && s[s.index(s.startIndex, offsetBy: 7)] == "-") {
             let y = Int(digits.prefix(4))!
-            year = (y == 0 || (omitYear != nil && Int(omitYear!) == y)) ? nil : y
+            year = (y == 0 || y == appleNoYear || (omitYear != nil && Int(omitYear!) == y)) ? nil : y
             month = Int(digits.dropFirst(4).prefix(2))!
             day = Int(digits.suffix(2))!
         } else {
             return .text(text)
         }
         guard let b = Birthday(month: month, day: day, year: year) else { return .impossible }
+        if let year, let d = Day(year: year, month: month, day: day), let why = Parse.birthdayProblem(d, today: today) {
+            return .refused(why)
+        }
         return .date(b)
     }
 
@@ -457,17 +497,21 @@ public enum VCard {
     /// The card in `existing` brought up to date with `p`, keeping every line kith does
     /// not manage (phones, emails, addresses, photos, X- properties) exactly as they were
     /// and the categories kith does not know of; written in the card's own version.
-    /// Nil when the file is not one vCard 3.0 or 4.0 card of the same UID, which kith
-    /// then leaves untouched rather than guess.
-    public static func merge(_ existing: Data, with p: Person, groups: [String]) -> String? {
-        let lines = logicalLines([UInt8](existing))
+    /// The kept lines go back byte for byte, folded as they were (only their line ends
+    /// become CRLF), whatever their encoding: a Latin-1 address or a binary photo is
+    /// never re-encoded. Nil when the file is not one vCard 3.0 or 4.0 card of the same
+    /// UID, which kith then leaves untouched rather than guess.
+    public static func merge(_ existing: Data, with p: Person, groups: [String]) -> [UInt8]? {
+        let physical = physicalLines([UInt8](existing))
+        let lines = logicalLines(physical)
         var props: [(Property, [UInt8])] = []
         var begins = 0, ends = 0
         for line in lines where !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             guard let prop = Property(line) else { return nil }
             if prop.name == "BEGIN" { begins += 1; if prop.asciiValue.uppercased() != "VCARD" { return nil }; continue }
             if prop.name == "END" { ends += 1; continue }
-            props.append((prop, line.bytes))
+            let raw = physical[(line.number - 1)..<line.last].map(Array.init).joined(separator: [0x0D, 0x0A])
+            props.append((prop, Array(raw)))
         }
         guard begins == 1, ends == 1 else { return nil }
         guard let versionText = props.first(where: { $0.0.name == "VERSION" })?.0.asciiValue,
@@ -482,14 +526,14 @@ public enum VCard {
                 if !name.isEmpty, known.insert(Folding.fold(name)).inserted { categories.append(name) }
             }
         }
-        var card = write(p, groups: categories, version: version).components(separatedBy: "\r\n")
-        card.removeLast(2)                                  // "END:VCARD" and the empty string after the last CRLF
+        let end = Array("END:VCARD\r\n".utf8)
+        var card = Array(write(p, groups: categories, version: version).utf8).dropLast(end.count)
         for (prop, bytes) in props where !managed.contains(prop.name) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            card.append(String(bytes: bytes, encoding: .utf8) != nil ? ContentLine.fold(text) : text)
+            card += bytes
+            card += [0x0D, 0x0A]
         }
-        card.append("END:VCARD")
-        return card.joined(separator: "\r\n") + "\r\n"
+        card += end
+        return Array(card)
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

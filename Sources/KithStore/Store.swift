@@ -234,6 +234,26 @@ public final class Store: Sendable {
         }
     }
 
+    /// Undoes the creation of a store this open made, for a command that then failed
+    /// (a restore the store refused): the file, and its WAL files, are closed and removed,
+    /// so that a failure leaves nothing behind. Only while the store is still empty, so
+    /// that another kith that wrote into it meanwhile never loses a thing.
+    public func removeIfNewAndEmpty() {
+        guard isNew, !inMemory else { return }
+        let lock = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
+        let rows = try? read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups) + (SELECT count(*) FROM moments)
+                     + (SELECT count(*) FROM reminders) + (SELECT count(*) FROM settings) + (SELECT count(*) FROM self_checkins)
+                """)
+        }
+        guard rows == 0 else { return }
+        do { try queue.close() } catch { return }
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    }
+
     /// The current schema migrations applied, for `kith --version`-like diagnostics and tests.
     public func appliedMigrations() throws(StoreError) -> [String] {
         try read { db in try Schema.migrator.appliedMigrations(db) }

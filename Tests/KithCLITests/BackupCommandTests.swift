@@ -254,6 +254,36 @@ import KithTestSupport
         #expect(k.ok(["history", "zoe"]).out.contains("kept"))
         #expect(k.ok(["check"]).out.contains("is sound: 1 person, 1 moment"))
     }
+
+    /// A restore into a new path that the disk refuses halfway: one line, and no empty
+    /// store left where there was none.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit")))
+    func aRestoreTheDiskRefusesLeavesNoStore() throws {
+        let k = Sandbox()
+        // How large a new, empty store's files grow: the limit leaves room for that, not for the people.
+        let empty = k.tmp.file("empty.json"), probe = k.tmp.file("probe.sqlite")
+        FileManager.default.createFile(atPath: empty, contents: Data(#"{"format": "kith-backup", "version": 2}"#.utf8))
+        k.ok(["--store", probe, "import", "json", empty])
+        let sizes = ["", "-wal"].map { (try? FileManager.default.attributesOfItem(atPath: probe + $0)[.size] as? Int) ?? 0 }
+        let people = (1...400).map { #"{"id": \#($0), "name": "P\#($0)", "circle": "wider", "notes": "\#(String(repeating: "n", count: 2000))", "added": "2026-01-01"}"# }
+        let backup = k.tmp.file("big.json")
+        FileManager.default.createFile(atPath: backup, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [\#(people.joined(separator: ","))]}"#.utf8))
+        let store = k.tmp.file("new/kith.sqlite")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        p.arguments = ["--fsize=\(sizes.max()! + 65536)", Sandbox.binary, "--store", store, "import", "json", backup]
+        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin",
+                         "SWIFT_BACKTRACE": "enable=no"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1, "\(message)")
+        #expect(message.split(separator: "\n").count == 1 && message.contains("could not be written"), "\(message)")
+        for suffix in ["", "-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: store + suffix), "\(suffix)") }
+    }
 }
 
 /// Damaged stores through the real binary: one line naming the file and what to do,

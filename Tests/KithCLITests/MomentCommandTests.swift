@@ -424,6 +424,18 @@ import KithTestSupport
     /// The export read back by Python's icalendar, as a calendar app would read it.
     func parsed(_ file: String) throws -> [String] { try readBack(with: "check_ics.py", file, reader: "icalendar") }
 
+    /// A reminder or snooze at most 200 × 366 days ahead (the longest span an age can name), so
+    /// that its day, and the day after it a calendar needs, can always be written.
+    @Test func remindersAndSnoozesTooFarAheadAreRefused() {
+        let k = Sandbox()
+        k.ok(["add", "Bob"])
+        k.fails(["remind", "bob", "x", "--on", "9999-12-31"], code: 2, saying: "date \"9999-12-31\" is too far ahead: at most 200 years from today")
+        k.fails(["remind", "bob", "x", "--on", "73000y"], code: 2, saying: "is too far ahead")
+        k.fails(["snooze", "bob", "--until", "2227-06-01"], code: 2, saying: "is too far ahead")
+        k.ok(["remind", "bob", "x", "--on", "2226-11-22"])
+        k.ok(["snooze", "bob", "--until", "200y"])
+    }
+
     @Test func dueDatesRemindersAndBirthdaysReadBackWithStableUIDs() throws {
         let k = Sandbox()
         k.ok(["add", "Zoë Ångström, the one with a very long name that needs folding; really", "--circle", "inner", "--birthday", "1990-04-15"])
@@ -616,6 +628,20 @@ import KithTestSupport
         #expect(rows.count == 4 && rows[3].isEmpty)
     }
 
+    /// A note with Windows line ends (CRLF), a lone CR and a lone LF: Python's csv reader
+    /// sees one row per moment, each note whole.
+    @Test func notesWithEveryLineEndStayInTheirRow() throws {
+        let k = Sandbox()
+        k.ok(["add", "Bob"])
+        k.ok(["log", "bob", "--note", "-"], stdin: "first\r\nsecond")
+        k.ok(["log", "bob", "--note", "-"], stdin: "one\rtwo")
+        k.ok(["log", "bob", "--note", "-"], stdin: "up\ndown")
+        let file = k.tmp.file("m.csv")
+        k.ok(["export", "csv", "--out", file])
+        let rows = try readBack(with: "check_csv.py", file, reader: "Python's csv")
+        #expect(rows == ["1|first\\r\\nsecond", "2|one\\rtwo", "3|up\\ndown"])
+    }
+
     @Test func configPathAndShow() {
         let k = Sandbox()
         #expect(k.ok(["config", "path"]).out == k.tmp.file(".config/kith/config.toml") + "\n")
@@ -645,5 +671,93 @@ import KithTestSupport
                 "groups[0].members[0]: no person #3 in the backup")
         attempt(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Eve\u001b[31m", "circle": "inner", "notes": "", "added": "2026-01-01"}]}"#,
                 "people[0].name: a name cannot contain control characters")
+ 
+    }
+
+    /// Dates the CLI would refuse, refused in a backup too, with the place: a backup
+    /// that restores is one whose every date kith could have written.
+    @Test func datesTheCLIWouldRefuseAreRefusedWithThePlace() {
+        let k = Sandbox()
+        func person(added: String = "2026-01-01", birthday: String = "null") -> String {
+            #"{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "\#(added)", "birthday": \#(birthday)}"#
+        }
+        func moment(_ date: String) -> String {
+            #"{"id": 1, "date": "\#(date)", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": ""}"#
+        }
+        let cases: [(String, String)] = [
+            (#""people": [\#(person())], "moments": [\#(moment("9999-01-01"))]"#, "moments[0].date: 9999-01-01 is in the future"),
+            (#""people": [\#(person())], "moments": [\#(moment("2026-11-23"))]"#, "moments[0].date: 2026-11-23 is in the future"),
+            (#""people": [\#(person())], "moments": [\#(moment("1000-01-01"))]"#, "moments[0].date: 1000-01-01 is before 1900"),
+            (#""people": [\#(person(added: "2027-01-01"))]"#, "people[0].added: 2027-01-01 is in the future"),
+            (#""people": [\#(person(birthday: #""1604-04-15""#))]"#, #"people[0].birthday: birthday "1604-04-15" is before 1850"#),
+            (#""people": [\#(person(birthday: #""2030-01-01""#))]"#, #"people[0].birthday: birthday "2030-01-01" is in the future"#),
+            (#""groups": [{"id": 1, "name": "G", "notes": "", "added": "2099-01-01", "members": []}]"#, "groups[0].added: 2099-01-01 is in the future"),
+            (#""people": [\#(person())], "reminders": [{"id": 1, "person": 1, "text": "a", "date": "9999-12-31", "state": "open"}]"#,
+             "reminders[0].date: 9999-12-31 is more than 200 years ahead"),
+            (#""people": [\#(person())], "snoozes": [{"person": 1, "until": "3000-01-01"}]"#, "snoozes[0].until: 3000-01-01 is more than 200 years ahead"),
+            (#""selfCheckins": [{"date": "2026-12-01", "closeness": 4, "emotions": []}]"#, "selfCheckins[0].date: 2026-12-01 is in the future"),
+        ]
+        let file = k.tmp.file("x.json")
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+        }
+        // The days at the edges are kith's own, and restore.
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [\#(person(added: "2026-11-22", birthday: #""1850-01-01""#))], "moments": [\#(moment("1900-01-01")), \#(moment("2026-11-22").replacingOccurrences(of: #""id": 1"#, with: #""id": 2"#))], "reminders": [{"id": 1, "person": 1, "text": "a", "date": "2226-11-22", "state": "open"}]}"#.utf8))
+        #expect(k.ok(["import", "json", file]).out.hasPrefix("Restored 1 person, 0 groups and 2 moments"))
+    }
+
+    /// Notes and reminders at most 10 MB, as `--note -` takes them.
+    @Test func notesOverTheCLIsLimitAreRefused() {
+        let k = Sandbox()
+        let big = String(repeating: "a", count: 10_000_001)
+        let file = k.tmp.file("x.json")
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01"}], "moments": [{"id": 1, "date": "2026-02-03", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": "\#(big)"}]}"#.utf8))
+        k.fails(["import", "json", file], code: 2, saying: "moments[0].note: is over 10 MB")
+        #expect(!FileManager.default.fileExists(atPath: k.store))
+        FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "\#(big)", "added": "2026-01-01"}]}"#.utf8))
+        k.fails(["import", "json", file], code: 2, saying: "people[0].notes: is over 10 MB")
+    }
+
+    /// A value given twice where the store keeps a set: the place of the second, as for
+    /// any other fault, and no store left behind (nor a raw SQLite error); --merge the same.
+    @Test func duplicatesAreRefusedWithThePlace() {
+        let k = Sandbox()
+        let people = #"[{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "u-1"}, {"id": 2, "name": "Bo", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "u-2"}]"#
+        func moment(_ people: String = "[1]", emotions: String = "[]") -> String {
+            #"{"id": 1, "date": "2026-02-03", "people": \#(people), "via": "call", "reachedOut": "me", "depth": "light", "note": "", "emotions": \#(emotions)}"#
+        }
+        let cases: [(String, String)] = [
+            (#""people": \#(people), "moments": [\#(moment("[1, 2, 1]"))]"#, "moments[0].people[2]: #1 appears twice (also moments[0].people[0])"),
+            (#""people": \#(people), "moments": [\#(moment(emotions: #"[{"word": "happy"}, {"word": "happy", "intensity": 2}]"#))]"#,
+             #"moments[0].emotions[1].word: "happy" appears twice"#),
+            (#""people": \#(people), "groups": [{"id": 1, "name": "G", "notes": "", "added": "2026-01-01", "members": [1, 1]}]"#,
+             "groups[0].members[1]: #1 appears twice"),
+            (#""people": [{"id": 1, "name": "Ana", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "same"}, {"id": 2, "name": "Bo", "circle": "inner", "notes": "", "added": "2026-01-01", "uid": "same"}]"#,
+             #"people[1].uid: "same" appears twice (also people[0].uid)"#),
+            (#""people": \#(people), "reminders": [{"id": 1, "person": 1, "text": "a", "date": "2026-12-01", "state": "open"}, {"id": 1, "person": 2, "text": "b", "date": "2026-12-01", "state": "open"}]"#,
+             "reminders[1].id: #1 appears twice"),
+            (#""people": \#(people), "snoozes": [{"person": 1, "until": "2026-12-01"}, {"person": 1, "until": "2026-12-02"}]"#,
+             "snoozes[1].person: #1 has a snooze already"),
+            (#""selfCheckins": [{"date": "2026-02-03", "closeness": 4, "emotions": []}, {"date": "2026-02-03", "closeness": 5, "emotions": []}]"#,
+             "selfCheckins[1].date: 2026-02-03 appears twice"),
+            (#""selfCheckins": [{"date": "2026-02-03", "closeness": 4, "emotions": [{"word": "calm"}, {"word": "calm"}]}]"#,
+             #"selfCheckins[0].emotions[1].word: "calm" appears twice"#),
+        ]
+        let file = k.tmp.file("x.json")
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: k.store))
+            let other = k.tmp.file("other.sqlite")
+            k.fails(["--store", other, "import", "json", file], code: 2, saying: saying)
+            #expect(!FileManager.default.fileExists(atPath: other))
+        }
+        k.ok(["add", "Zoë"])
+        for (body, saying) in cases {
+            FileManager.default.createFile(atPath: file, contents: Data(#"{"format": "kith-backup", "version": 2, \#(body)}"#.utf8))
+            k.fails(["import", "json", file, "--merge"], code: 2, saying: saying)
+        }
     }
 }

@@ -42,6 +42,26 @@ import Testing
                 == ["Ana López", "Bo Berg", "Cy Chen"])
     }
 
+    /// Birthdays follow the CLI's rules, so that whatever a card brings in, a JSON backup
+    /// of it restores: Apple's year 1604 is no year, a future or pre-1850 one is named
+    /// with its line and the card skipped, never stored.
+    @Test func birthdaysTheCLIWouldRefuseAreNotStored() throws {
+        let k = Sandbox()
+        let file = k.tmp.file("b.vcf")
+        FileManager.default.createFile(atPath: file, contents: Data((
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nBDAY:1604-04-15\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nBDAY:9999-12-31\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy\r\nBDAY:12000101\r\nEND:VCARD\r\n").utf8))
+        let r = k.run(["import", "vcard", file])
+        #expect(r.code == 1)
+        #expect(r.errLines == ["kith: \(file):9: BDAY \"9999-12-31\" is in the future", "kith: \(file):14: BDAY \"12000101\" is before 1850"])
+        #expect(k.ok(["show", "ana"]).out.contains("birthday     15 Apr\n"))
+        k.fails(["show", "bo"], code: 1, saying: "bo")
+        let backup = k.tmp.file("b.json")
+        k.ok(["export", "json", "--out", backup])
+        #expect(k.ok(["--store", k.tmp.file("again.sqlite"), "import", "json", backup]).out.hasPrefix("Restored 1 person"))
+    }
+
     @Test func aDryRunListsWhatWouldHappenAndCreatesNothing() {
         let k = Sandbox()
         let r = k.ok(["import", "vcard", fixture("vcard/apple.vcf"), "--dry-run", "--groups"])
@@ -140,6 +160,30 @@ import Testing
         k.fails(["export", "vcard", "--out", notes], code: 1, saying: "exists and is not a vCard file kith wrote")
         #expect(String(decoding: bytes(of: notes) ?? Data(), as: UTF8.self) == "my own notes\n")
         k.ok(["export", "vcard", "--out", file])
+    }
+
+    /// Kept lines go back byte for byte, in whatever encoding they were: a Latin-1
+    /// address, a raw binary photo, a folded line; nothing is decoded or re-folded.
+    @Test func keptLinesThatAreNotUTF8GoBackByteForByte() throws {
+        let k = Sandbox()
+        let vdir = k.tmp.file("contacts")
+        try FileManager.default.createDirectory(atPath: vdir, withIntermediateDirectories: true)
+        let address: [UInt8] = Array("ADR;CHARSET=ISO-8859-1:;;Stra".utf8) + [0xDF] + Array("e 1;Berlin".utf8)
+        let photo: [UInt8] = Array("PHOTO;ENCODING=b:".utf8) + [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x80, 0xC3]
+        let folded: [UInt8] = Array("X-LONG:".utf8) + [0xE9] + Array("t\r\n  second half".utf8)
+        let crlf: [UInt8] = [0x0D, 0x0A]
+        let card = Array("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-1\r\nFN:Ana\r\n".utf8) + address + crlf + photo + crlf + folded + crlf
+            + Array("END:VCARD\r\n".utf8)
+        FileManager.default.createFile(atPath: vdir + "/u-1.vcf", contents: Data(card))
+        k.ok(["import", "vcard", vdir])
+        k.ok(["edit", "ana", "--note", "from kith"])
+        #expect(k.ok(["export", "vcard", "--out", vdir]).out == "Wrote 1 vCard to \(vdir)/ (1 updated in place, their other lines kept).\n")
+        let out = [UInt8](try #require(bytes(of: vdir + "/u-1.vcf")))
+        for kept in [address, photo, folded] {
+            #expect(out.indices.contains { out[$0...].starts(with: kept + crlf) }, "\(kept) not kept")
+        }
+        #expect(String(decoding: out, as: UTF8.self).contains("NOTE:from kith\r\n"))
+        #expect(!out.indices.contains { out[$0...].starts(with: [0xEF, 0xBF, 0xBD]) }, "a U+FFFD was written")
     }
 
     /// Exporting back into the vdir the people came from keeps what kith does not keep.

@@ -24,4 +24,13 @@ import Testing
         #expect(text.contains("DTSTART;VALUE=DATE:20261122\r\nDTEND;VALUE=DATE:20261123\r\n"))
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
     }
+
+    /// The last day kith can hold (a reminder stored before kith refused such days): no
+    /// DTEND of a five-digit year, just the one-day entry DTSTART alone makes.
+    @Test func theLastDayHasNoEndPastTheYear9999() {
+        let last = Day(year: 9999, month: 12, day: 31)!
+        let text = ICalendar.write([CalendarEvent(uid: "x@kith", day: last, summary: "Hi")], stamp: last)
+        #expect(text.contains("DTSTART;VALUE=DATE:99991231\r\nSUMMARY:Hi\r\n"))
+        #expect(!text.contains("DTEND"))
+    }
 }

@@ -4,15 +4,18 @@ import KithTestSupport
 import Testing
 @testable import KithInterop
 
+/// The day the tests pretend it is, as the CLI tests do.
+private let today = Day(year: 2026, month: 11, day: 22)!
+
 /// Reads the fixture files, each shaped like one real exporter's output.
 private func read(_ relative: String) throws -> VCard.Reading {
     let path = fixture(relative)
     let data = try #require(FileManager.default.contents(atPath: path), "missing fixture \(relative)")
-    return VCard.read(data, file: relative)
+    return VCard.read(data, file: relative, today: today)
 }
 
 private func read(text: String, file: String = "t.vcf") -> VCard.Reading {
-    VCard.read(Data(text.utf8), file: file)
+    VCard.read(Data(text.utf8), file: file, today: today)
 }
 
 private func card(_ body: String) -> ContactCard? {
@@ -116,16 +119,33 @@ private func card(_ body: String) -> ContactCard? {
         ("--0229", Birthday(month: 2, day: 29, year: nil)),
     ])
     func birthdayForms(_ text: String, _ expected: Birthday?) throws {
-        #expect(try VCard.birthday(text, omitYear: nil, isText: false) == .date(try #require(expected)))
+        #expect(try VCard.birthday(text, omitYear: nil, isText: false, today: today) == .date(try #require(expected)))
     }
 
     @Test func birthdaysThatAreTextOrImpossible() throws {
-        #expect(try VCard.birthday("spring 1990", omitYear: nil, isText: false) == .text("spring 1990"))
-        #expect(try VCard.birthday("1990-04", omitYear: nil, isText: false) == .text("1990-04"))
-        #expect(try VCard.birthday("1990-04-15", omitYear: nil, isText: true) == .text("1990-04-15"))
-        #expect(try VCard.birthday("1990-13-01", omitYear: nil, isText: false) == .impossible)
-        #expect(try VCard.birthday("19910229", omitYear: nil, isText: false) == .impossible)
-        #expect(try VCard.birthday("1604-03-01", omitYear: "1604", isText: false) == .date(Birthday(month: 3, day: 1, year: nil)!))
+        #expect(try VCard.birthday("spring 1990", omitYear: nil, isText: false, today: today) == .text("spring 1990"))
+        #expect(try VCard.birthday("1990-04", omitYear: nil, isText: false, today: today) == .text("1990-04"))
+        #expect(try VCard.birthday("1990-04-15", omitYear: nil, isText: true, today: today) == .text("1990-04-15"))
+        #expect(try VCard.birthday("1990-13-01", omitYear: nil, isText: false, today: today) == .impossible)
+        #expect(try VCard.birthday("19910229", omitYear: nil, isText: false, today: today) == .impossible)
+        #expect(try VCard.birthday("1604-03-01", omitYear: "1604", isText: false, today: today) == .date(Birthday(month: 3, day: 1, year: nil)!))
+    }
+
+    /// The CLI's birthday rules: Apple's 1604 means no year even without
+    /// X-APPLE-OMIT-YEAR; a birthday after today or before 1850 is refused, never stored.
+    @Test func birthdaysTheCLIWouldRefuse() throws {
+        #expect(try VCard.birthday("1604-04-15", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
+        #expect(try VCard.birthday("16040415", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
+        #expect(try VCard.birthday("9999-12-31", omitYear: nil, isText: false, today: today) == .refused("is in the future"))
+        #expect(try VCard.birthday("2026-11-23", omitYear: nil, isText: false, today: today) == .refused("is in the future"))
+        #expect(try VCard.birthday("2026-11-22", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 11, day: 22, year: 2026)!))
+        #expect(try VCard.birthday("1849-12-31", omitYear: nil, isText: false, today: today) == .refused("is before 1850"))
+        #expect(try VCard.birthday("1850-01-01", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 1, day: 1, year: 1850)!))
+        let r = read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nBDAY:9999-12-31\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nBDAY:1604-04-15\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nBDAY:1200-01-01\r\nEND:VCARD\r\n", file: "b.vcf")
+        #expect(r.problems == ["b.vcf:4: BDAY \"9999-12-31\" is in the future", "b.vcf:14: BDAY \"1200-01-01\" is before 1850"])
+        #expect(r.cards.map(\.name) == ["Bo"] && r.cards.first?.birthday == Birthday(month: 4, day: 15, year: nil))
     }
 
     @Test func escapesAndSeparators() throws {
@@ -174,6 +194,20 @@ private func card(_ body: String) -> ContactCard? {
     }
 }
 
+@Suite struct VCardLimitTests {
+    /// A note over the CLI's 10 MB, or a line no contact has: `file:line: reason`, the
+    /// card skipped, and the text never decoded.
+    @Test func overLongNotesAndLinesAreRefused() {
+        let big = String(repeating: "a", count: 2 * Parse.noteLimit + 1)
+        let r = read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nNOTE:\(big)\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nX-JUNK:\(big)\(big)\r\nEND:VCARD\r\n"
+                     + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nNOTE:fine\r\nEND:VCARD\r\n", file: "big.vcf")
+        #expect(r.problems == ["big.vcf:4: NOTE is over 10 MB; a note is text, not a file",
+                               "big.vcf:9: a line over 20 MB (not a contact's text)"])
+        #expect(r.cards.map(\.name) == ["Cy"])
+    }
+}
+
 @Suite struct VCardWritingTests {
     let person = Person(id: 7, name: "Zoë Ångström", nickname: "Zo", birthday: Birthday(month: 4, day: 15, year: nil),
                         notes: "Met at the crag; lent me her rope,\nand a very long line that needs folding because it goes on and on and on.",
@@ -186,7 +220,7 @@ private func card(_ body: String) -> ContactCard? {
         #expect(text.contains("\r\nBDAY:--0415\r\n"))
         #expect(text.contains("\r\nN:Ångström;Zoë;;;\r\n"))
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
-        let back = try #require(VCard.read(Data(text.utf8), file: "x").cards.first)
+        let back = try #require(VCard.read(Data(text.utf8), file: "x", today: today).cards.first)
         #expect(back.name == person.name)
         #expect(back.uid == person.uid)
         #expect(back.nickname == person.nickname)
@@ -224,16 +258,16 @@ private func card(_ body: String) -> ContactCard? {
         let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë 山田\r\nEND:VCARD\r\n"
         var data = Data([0xFF, 0xFE])
         data.append(text.data(using: .utf16LittleEndian)!)
-        #expect(VCard.read(data, file: "w.vcf").cards.map(\.name) == ["Zoë 山田"])
+        #expect(VCard.read(data, file: "w.vcf", today: today).cards.map(\.name) == ["Zoë 山田"])
     }
 
     @Test func appleCompanyCardsAreNotPeople() {
-        let r = VCard.read(Data("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:ACME\r\nORG:ACME;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n".utf8), file: "a.vcf")
+        let r = VCard.read(Data("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:ACME\r\nORG:ACME;\r\nX-ABShowAs:COMPANY\r\nEND:VCARD\r\n".utf8), file: "a.vcf", today: today)
         #expect(r.cards.isEmpty && r.notPeople == ["a.vcf:1"])
     }
 
     @Test func aCategoryThatCannotBeAGroupIsLeftOutNotTheCard() throws {
-        let r = VCard.read(Data("BEGIN:VCARD\r\nFN:Ana\r\nCATEGORIES:Climbing,Bad\u{1B}[31m\r\nEND:VCARD\r\n".utf8), file: "c.vcf")
+        let r = VCard.read(Data("BEGIN:VCARD\r\nFN:Ana\r\nCATEGORIES:Climbing,Bad\u{1B}[31m\r\nEND:VCARD\r\n".utf8), file: "c.vcf", today: today)
         let c = try #require(r.cards.first)
         #expect(c.categories == ["Climbing"])
         #expect(c.droppedCategories == ["c.vcf:3: CATEGORIES: left out: a group name cannot contain control characters"])
@@ -248,5 +282,20 @@ private func card(_ body: String) -> ContactCard? {
         #expect(CSV.field("+2") == "+2")
         #expect(CSV.field("- bought flowers") == "'- bought flowers")
         #expect(CSV.field("plain, text") == "\"plain, text\"")
+    }
+
+    /// "\r\n" is one Swift Character, equal to neither "\r" nor "\n": a field holding it
+    /// must still be quoted, or every CSV reader sees the rest as a new row.
+    @Test func aCRLFInsideAFieldIsQuoted() {
+        #expect(CSV.field("first\r\nsecond") == "\"first\r\nsecond\"")
+        #expect(CSV.field("first\rsecond") == "\"first\rsecond\"")
+        #expect(CSV.field("first\nsecond") == "\"first\nsecond\"")
+        #expect(CSV.field("plain") == "plain")
+    }
+
+    /// A quote followed by a combining mark is one Character that is not "\"": it is
+    /// still a quote to a CSV reader, so it is doubled and the field quoted.
+    @Test func aQuoteWithACombiningMarkIsDoubled() {
+        #expect(CSV.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
     }
 }
