@@ -202,6 +202,9 @@ public final class Store: Sendable {
     @discardableResult
     public func runPlannedDailyBackup() -> StoreError? {
         guard let plan = dailyPlan.withLock({ p in defer { p = nil }; return p }) else { return nil }
+        // A store this open created holds nothing yet: a copy of it would protect nothing,
+        // and would outlive a first command that fails.
+        guard !isNew else { return nil }
         do {
             try dailyBackup(today: plan.today, keep: plan.keep)
             return nil

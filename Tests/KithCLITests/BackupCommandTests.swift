@@ -97,6 +97,8 @@ import KithTestSupport
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
         }
         k.ok(["add", "Zoë"])
+        #expect(dailies() == [])   // a store just made holds nothing to keep a copy of
+        k.ok(["log", "zoe", "--date", "2026-11-21"])
         #expect(dailies() == ["daily-2026-11-22-kith.sqlite"])
         FileManager.default.createFile(atPath: dir + "/daily-2026-11-20.sqlite", contents: Data())
         for day in ["2026-11-23", "2026-11-24"] {
@@ -105,9 +107,10 @@ import KithTestSupport
         }
         #expect(dailies() == ["daily-2026-11-23-kith.sqlite", "daily-2026-11-24-kith.sqlite"])
         #expect(mode(dir + "/daily-2026-11-24-kith.sqlite") == 0o600)
-        // The copy is made before the day's first change: the 24th's has the 23rd's moment only.
+        // The copy is made before the day's first change: the 24th's has the moments of the
+        // 21st and the 23rd, not the 24th's.
         let copy = k.run(["--store", dir + "/daily-2026-11-24-kith.sqlite", "history", "zoe", "--json"]).out
-        #expect(copy.components(separatedBy: "\"id\"").count - 1 == 1, "\(copy)")
+        #expect(copy.components(separatedBy: "\"date\"").count - 1 == 2, "\(copy)")
     }
 
     /// Two stores in one folder each keep their own daily copies: one never takes the
@@ -117,6 +120,7 @@ import KithTestSupport
         let a = k.tmp.file("data/kith/a.sqlite"), b = k.tmp.file("data/kith/b.sqlite")
         k.ok(["--store", a, "add", "Alpha"])
         k.ok(["--store", b, "add", "Beta"])
+        k.ok(["--store", a, "log", "alpha"])
         k.ok(["--store", b, "log", "beta"])
         let dir = k.tmp.file("data/kith/backups")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
