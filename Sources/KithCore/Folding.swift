@@ -15,7 +15,15 @@ public enum Folding {
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: s.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
         }
-        let base = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // What cannot be seen cannot be typed: invisible characters (zero-width spaces and
+        // joiners, soft hyphens, fillers, variation selectors) are dropped, and every kind
+        // of space is a space, so "Ab\u{200B}cd" and "Tom\u{A0}Lee" fold as "abcd" and
+        // "tom lee" do.
+        var visible = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !u.properties.isDefaultIgnorableCodePoint {
+            visible.append(u.properties.generalCategory == .spaceSeparator ? " " : u)
+        }
+        let base = String(visible).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard base.contains(where: { extra[$0] != nil }) else { return base }
         var out = ""
         for ch in base { if let r = extra[ch] { out += r } else { out.append(ch) } }

@@ -142,6 +142,9 @@ public enum Names {
         if name.unicodeScalars.contains(where: TerminalText.isUnsafe) {
             throw InputError("a \(what) cannot contain control characters")
         }
+        if Folding.fold(name).trimmingSpaces.isEmpty {
+            throw InputError("a \(what) cannot be only invisible characters")
+        }
         return name
     }
 }

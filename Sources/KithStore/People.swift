@@ -277,7 +277,7 @@ extension Store {
     static func checkPersonNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
         if let existing = try String.fetchOne(db, sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND id IS NOT ?",
                                               arguments: [Folding.fold(name), id]) {
-            let same = existing == name ? "" : " (the same name, ignoring case and accents)"
+            let same = existing == name ? "" : " (the same name, ignoring case, accents and invisible characters)"
             throw StoreError.conflict("someone named \"\(existing)\" is already in kith\(same); use `kith edit` to change them")
         }
     }
@@ -285,7 +285,7 @@ extension Store {
     static func checkGroupNameFree(_ db: Database, _ name: String, except id: Int64?) throws {
         if let existing = try String.fetchOne(db, sql: "SELECT name FROM groups WHERE kith_fold(name) = ? AND id IS NOT ?",
                                               arguments: [Folding.fold(name), id]) {
-            let same = existing == name ? "" : " (the same name, ignoring case and accents)"
+            let same = existing == name ? "" : " (the same name, ignoring case, accents and invisible characters)"
             throw StoreError.conflict("a group named \"\(existing)\" already exists\(same)")
         }
     }

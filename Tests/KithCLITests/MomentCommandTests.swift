@@ -213,7 +213,7 @@ import KithTestSupport
         k.fails(["group", "edit", "book", "--add", "ana"], code: 2, saying: "unknown option '--add'")
         k.fails(["group", "edit", "book", "--remove-member", "ana"], code: 1, saying: "Ana is not in \"Book club\"")
         k.fails(["group", "edit", "book", "--member", "zoe", "--remove-member", "zoe"], code: 2, saying: "both --member and --remove-member")
-        k.fails(["group", "add", "BOOK CLUB"], code: 1, saying: "already exists (the same name, ignoring case and accents)")
+        k.fails(["group", "add", "BOOK CLUB"], code: 1, saying: "already exists (the same name, ignoring case, accents and invisible characters)")
         let shown = try #require(k.json(["group", "show", "book", "--json"]) as? [String: Any])
         #expect(shown["members"] as? [String] == ["Zoë"])
         #expect(k.ok(["group", "show", "book"]).out.contains("members   Zoë\n"))

@@ -89,9 +89,25 @@ import KithTestSupport
         k.fails(["edit", "ana", "--bogus"], code: 2, saying: "unknown option '--bogus'")
         k.fails(["edit", "ana", "--leave-group", "Climbing"], code: 1, saying: "Ana is not in \"Climbing\"")
         k.fails(["edit", "ana", "--group", "Climbing", "--leave-group", "climbing"], code: 2, saying: "both --group and --leave-group")
-        k.fails(["edit", "ana", "--rename", "ZOË ÅNGSTRÖM"], code: 1, saying: "ignoring case and accents")
-        k.fails(["add", "zoe angstrom"], code: 1, saying: "someone named \"Zoë Ångström\" is already in kith (the same name, ignoring case and accents)")
+        k.fails(["edit", "ana", "--rename", "ZOË ÅNGSTRÖM"], code: 1, saying: "ignoring case, accents and invisible characters")
+        k.fails(["add", "zoe angstrom"], code: 1, saying: "someone named \"Zoë Ångström\" is already in kith (the same name, ignoring case, accents and invisible characters)")
         k.fails(["add", "Kid", "--birthday", "2030-01-01"], code: 2, saying: "in the future")
+    }
+
+    /// Names that look the same cannot be told apart by typing: invisible characters and
+    /// odd spaces do not make a second Abcd. Emoji joined by ZWJ are still names.
+    @Test func namesThatOnlyDifferInvisiblyAreTheSameName() {
+        let k = Sandbox()
+        k.ok(["add", "Abcd"])
+        for hidden in ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{00AD}", "\u{180E}", "\u{3164}", "\u{115F}", "\u{FE0F}"] {
+            k.fails(["add", "Ab\(hidden)cd"], code: 1, saying: "someone named \"Abcd\" is already in kith (the same name, ignoring case, accents and invisible characters)")
+        }
+        k.ok(["add", "Tom\u{00A0}Lee"])
+        k.fails(["add", "Tom Lee"], code: 1, saying: "already in kith")
+        k.fails(["add", "\u{200B}\u{2060}"], code: 2, saying: "a name cannot be only invisible characters")
+        k.ok(["add", "👩\u{200D}👩\u{200D}👧 Park"])
+        #expect(k.ok(["people"]).out.contains("👩\u{200D}👩\u{200D}👧 Park"))
+        #expect(k.ok(["show", "abcd"]).out.contains("Abcd"))
     }
 
     @Test func archiveHidesAndKeeps() {
