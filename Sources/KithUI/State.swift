@@ -259,11 +259,21 @@ public struct AppState: Equatable, Sendable {
             default: return true
             }
         }
+        if showToday, context == .today {
+            // What the highlighted line can take: a nudge is skipped or snoozed, a
+            // reminder is marked done.
+            let items = todayItems
+            let item = items.indices.contains(todayCursor) ? items[todayCursor] : nil
+            switch action {
+            case .skipCycle, .snoozeWeek: if case .nudge? = item { return true } else { return false }
+            case .reminderDone: if case .reminder? = item { return true } else { return false }
+            default: return true
+            }
+        }
         return true
     }
 
-    /// Recomputes the roster rows after a change of entries, filter, sort or toggles,
-    /// keeping the selected row selected when it is still shown.
+    /// Recomputes the roster rows after a change of entries, filter, sort or toggles.
     /// Works out the rows the roster shows, the cursor staying on `keeping` (by default
     /// the row selected now). After the entries were replaced, the caller passes what was
     /// selected before: the old row numbers point at other people in the new entries.

@@ -11,6 +11,21 @@ import Testing
         return s
     }
 
+    /// The hint bar offers what the highlighted line can take: skip and snooze on a
+    /// nudge, x on a reminder; help and quit stay when the line is short.
+    @Test func theHintBarFollowsTheHighlightedLine() {
+        var s = loadedWithReminder()
+        s.width = 120
+        _ = press(&s, .char("t"))
+        func bar() -> String { Screen.render(s, keymap: .standard).lines().last ?? "" }
+        #expect(bar().contains("s skip a cycle") && bar().contains("z snooze a week") && !bar().contains("x done"), "\(bar())")
+        let reminderRow = s.todayItems.firstIndex { if case .reminder = $0 { true } else { false } }!
+        s.todayCursor = reminderRow
+        #expect(bar().contains("x done") && !bar().contains("skip a cycle"), "\(bar())")
+        s.width = 50
+        #expect(bar().hasSuffix("? help  q quit"), "\(bar())")
+    }
+
     @Test func todayListsNudgesRemindersAndBirthdays() {
         var s = loadedWithReminder()
         // The timeline follows the first row; the kinds of due people's last moments come

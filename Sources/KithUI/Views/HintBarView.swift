@@ -9,15 +9,29 @@ enum HintBarView {
                      role: state.messageIsError ? .error : .statusbar, attrs: state.messageIsError ? .bold : [])
             return
         }
-        var x = area.x + 1
         var seen = Set<Action>()
-        for b in keymap.bindings(in: state.context) where b.inHintBar && state.isRelevant(b.action) && seen.insert(b.action).inserted {
-            let key = b.hintLabel, desc = b.hint
-            let need = TerminalText.width(key) + 1 + TerminalText.width(desc) + 2
-            guard x + need <= area.maxX else { break }
-            x += grid.put(key, x: x, y: area.y, role: .keyhintKey, attrs: .bold)
+        let all = keymap.bindings(in: state.context).filter { b in
+            b.inHintBar && state.isRelevant(b.action) && seen.insert(b.action).inserted
+        }
+        func width(_ b: Binding) -> Int { TerminalText.width(b.hintLabel) + 1 + TerminalText.width(b.hint) + 2 }
+        // Help and quit are kept when the line is short: they are how to find the rest,
+        // and how to leave. The others go in keymap order (most used first) while they fit.
+        let kept: Set<Action> = [.help, .quit]
+        var room = area.width - 1 - all.filter { kept.contains($0.action) }.map(width).reduce(0, +)
+        var shown: [Binding] = []
+        var full = false
+        for b in all {
+            if kept.contains(b.action) { shown.append(b); continue }
+            guard !full, width(b) <= room else { full = true; continue }
+            room -= width(b)
+            shown.append(b)
+        }
+        var x = area.x + 1
+        for b in shown {
+            guard x + width(b) <= area.maxX + 2 else { break }
+            x += grid.put(b.hintLabel, x: x, y: area.y, role: .keyhintKey, attrs: .bold)
             x += 1
-            x += grid.put(desc, x: x, y: area.y, role: .keyhintDesc)
+            x += grid.put(b.hint, x: x, y: area.y, role: .keyhintDesc)
             x += 2
         }
     }
