@@ -47,6 +47,14 @@ extension AppState {
         return items
     }
 
+    /// A cadence to suggest for a person whose rhythm over the last year differs
+    /// clearly from the cadence set (`e` on their Today line fills it in).
+    public func cadenceHint(_ e: RosterEntry) -> Int? {
+        guard !e.isGroup else { return nil }
+        let count = e.activity.reduce(0, +)
+        return Scheduler.cadenceHint(rhythm: count >= 4 ? 365 / count : nil, cadence: e.cadenceDays)
+    }
+
     /// How many bonds are due in all (the Today view shows the first few).
     public var dueCount: Int {
         entries.filter { dueState($0) != .fine }.count

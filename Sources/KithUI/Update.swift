@@ -146,7 +146,14 @@ public enum Update {
             state.messageIsError = false
             return [.loadRoster]
         case let .personLoaded(p, groups):
-            state.personForm = PersonForm(editing: p, groups: groups)
+            var form = PersonForm(editing: p, groups: groups)
+            // From a Today line that says "you usually meet every ~3d; e to adjust", the
+            // suggested cadence is filled in, ready to save or change.
+            if state.showToday, let e = state.selected, e.subject == .person(p.id), let hint = state.cadenceHint(e) {
+                form.every = TextBuffer(hint % 7 == 0 ? "\(hint / 7)w" : "\(hint)d")
+                form.field = .every
+            }
+            state.personForm = form
             return []
         case .changed(let what):
             state.message = what

@@ -19,49 +19,51 @@ enum TodayView {
             }
             return
         }
-        // Each item takes two lines: what, then the suggested step or the detail.
-        let perItem = 2
-        let visibleItems = max(1, inner.height / perItem)
-        let top = max(0, min(state.todayCursor - visibleItems + 1, items.count - visibleItems))
-        for (row, index) in (top..<min(items.count, top + visibleItems)).enumerated() {
-            let y = inner.y + row * perItem
-            let (mark, markRole, head): (String, Role, String)
-            var detail: String
-            switch items[index] {
+        // Each item: what, then the suggested step or the detail on the line below. The
+        // highlighted one shows its step in full, wrapped; the others cut it to a line.
+        let detailWidth = max(1, inner.width - 4)
+        func parts(_ item: TodayItem) -> (mark: String, role: Role, head: String, detail: String) {
+            switch item {
             case .nudge(let n, _):
-                mark = n.state == .overdue ? "!" : "•"
-                markRole = n.state == .overdue ? .overdue : .due
-                head = "\(n.bond.name)\(n.bond.isGroup ? " (group)" : "") · \(n.daysSince)d of \(n.bond.cadenceDays)d"
-                detail = n.suggestion
+                var detail = n.suggestion
                 // The year's actual rhythm, when it differs clearly from the cadence set.
-                if let e = state.entries.first(where: { $0.subject == items[index].subject }) {
-                    let count = e.activity.reduce(0, +)
-                    let rhythm = count >= 4 ? 365 / count : nil
-                    if let hint = Scheduler.cadenceHint(rhythm: rhythm, cadence: e.cadenceDays), !e.isGroup {
-                        detail = "you usually meet every ~\(hint)d; e to adjust · " + n.suggestion
-                    }
+                if let e = state.entries.first(where: { $0.subject == item.subject }), let hint = state.cadenceHint(e) {
+                    detail = "you usually meet every ~\(hint)d; e to adjust · " + n.suggestion
                 }
+                return (n.state == .overdue ? "!" : "•", n.state == .overdue ? .overdue : .due,
+                        "\(n.bond.name)\(n.bond.isGroup ? " (group)" : "") · \(n.daysSince)d of \(n.bond.cadenceDays)d", detail)
             case let .reminder(r, about, _):
-                mark = "◦"
-                markRole = .accent
-                head = about.isEmpty ? "Reminder" : "Reminder · \(about)"
-                detail = r.text
+                return ("◦", .accent, about.isEmpty ? "Reminder" : "Reminder · \(about)", r.text)
             case let .birthday(name, on, age, _):
-                mark = "*"
-                markRole = .accent
                 let n = on.days(since: state.today)
-                head = "\(name)'s birthday " + (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + (age.map { " (\($0))" } ?? "")
-                detail = ""
+                return ("*", .accent, "\(name)'s birthday " + (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days")
+                            + (age.map { " (\($0))" } ?? ""), "")
             }
+        }
+        let cursor = min(state.todayCursor, items.count - 1)
+        let wrapped = Wrap.lines(parts(items[cursor]).detail, width: detailWidth).prefix(4)
+        func height(_ i: Int) -> Int {
+            parts(items[i]).detail.isEmpty ? 1 : 1 + (i == cursor ? max(1, wrapped.count) : 1)
+        }
+        // The first item shown: as far up as still leaves the highlighted one whole.
+        var top = cursor, used = height(cursor)
+        while top > 0, used + height(top - 1) <= inner.height { top -= 1; used += height(top) }
+        var y = inner.y
+        for index in top..<items.count {
+            guard y < inner.maxY else { break }
+            let (mark, markRole, head, detail) = parts(items[index])
+            let lines = detail.isEmpty ? [] : index == cursor ? Array(wrapped) : [TerminalText.truncate(detail, to: detailWidth)]
             grid.put(mark, x: inner.x, y: y, role: markRole, attrs: .bold)
             grid.put(TerminalText.truncate(head, to: inner.width - 2), x: inner.x + 2, y: y)
-            if !detail.isEmpty, y + 1 < inner.maxY {
-                grid.put(TerminalText.truncate(detail, to: inner.width - 4), x: inner.x + 4, y: y + 1, role: .muted)
+            for (i, line) in lines.enumerated() where y + 1 + i < inner.maxY {
+                grid.put(line, x: inner.x + 4, y: y + 1 + i, role: .muted, limit: detailWidth)
             }
-            if index == state.todayCursor {
-                grid.paint(Rect(x: inner.x, y: y, width: inner.width, height: min(perItem, inner.maxY - y)),
+            let rows = min(1 + lines.count, inner.maxY - y)
+            if index == cursor {
+                grid.paint(Rect(x: inner.x, y: y, width: inner.width, height: rows),
                            role: focused ? .selection : .selectionInactive, attrs: focused ? .reverse : [])
             }
+            y += rows
         }
     }
 }
