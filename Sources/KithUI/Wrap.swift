@@ -40,3 +40,24 @@ enum Wrap {
         return out
     }
 }
+
+extension Grid {
+    /// A message in at most `maxLines` lines of `width` cells, its last line on row
+    /// `bottom`, growing upward over what is there: an error whose end says what to do
+    /// is never cut to one line. The rows it takes are cleared first (with `fill`).
+    mutating func putMessage(_ text: String, x: Int, bottom: Int, width: Int, maxLines: Int = 3,
+                             role: Role, attrs: Attr = [], fill: Role? = nil) {
+        guard width > 0, maxLines > 0 else { return }
+        var lines = Wrap.lines(text, width: width)
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = TerminalText.truncate(lines[maxLines - 1] + " …", to: width)
+        }
+        for (i, line) in lines.enumerated() {
+            let y = bottom - (lines.count - 1 - i)
+            guard y >= 0, y < height else { continue }
+            if let fill { self.fill(Rect(x: x, y: y, width: width, height: 1), role: fill) }
+            put(line, x: x, y: y, role: role, attrs: attrs, limit: width)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import KithCore
 import Testing
 @testable import KithUI
@@ -183,6 +184,17 @@ import Testing
         _ = Update.update(&c, .askSelf(loneliness: false))
         #expect(c.selfForm != nil)
         #expect(press(&c, .ctrl("c")) == [.quit])
+    }
+
+    /// A message longer than the line is wrapped over up to three lines above the hint
+    /// bar: the end of an error (what to do) is not cut off.
+    @Test func aLongMessageIsShownWhole() {
+        var s = Fixture.loaded()
+        let message = "the store /home/someone/.local/share/kith/kith.sqlite is damaged (database disk image is malformed); "
+            + "kith restore FILE puts a backup back"
+        _ = Update.update(&s, .failed(message))
+        let lines = Screen.render(s).lines().suffix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.joined(separator: " ") == message, "\(lines)")
     }
 
     @Test func keymapIsTheOneSourceOfHintsAndHelp() {

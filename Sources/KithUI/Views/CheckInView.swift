@@ -19,8 +19,8 @@ enum CheckInView {
         let offset = max(0, min(body.height - visible.height, focusRow - visible.height + 3))
         grid.blit(body, fromRow: offset, into: visible)
         if let error = f.error {
-            grid.put(TerminalText.truncate(error, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1,
-                     role: .error, attrs: .bold)
+            grid.putMessage(error, x: visible.x + 1, bottom: visible.maxY - 1, width: visible.width - 1, maxLines: 2,
+                            role: .error, attrs: .bold)
         } else if let help = f.field.help, visible.height >= 12 {
             grid.put(TerminalText.truncate(help, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1, role: .muted)
         }

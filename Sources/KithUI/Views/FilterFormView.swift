@@ -47,7 +47,7 @@ enum FilterFormView {
             y += 1
         }
         if let error = f.error {
-            grid.put(TerminalText.truncate(error, to: inner.width - 1), x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold)
+            grid.putMessage(error, x: inner.x + 1, bottom: inner.maxY - 1, width: inner.width - 1, maxLines: 2, role: .error, attrs: .bold)
         }
         if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
     }

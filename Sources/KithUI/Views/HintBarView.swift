@@ -5,8 +5,12 @@ enum HintBarView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect, keymap: Keymap) {
         grid.fill(area, role: .statusbar)
         if let message = state.message {
-            grid.put(" " + TerminalText.truncate(message, to: area.width - 1), x: area.x, y: area.y,
-                     role: state.messageIsError ? .error : .statusbar, attrs: state.messageIsError ? .bold : [])
+            // A long message takes up to three lines, over the panes' last rows: cut to
+            // one, an error would lose what it says to do.
+            let rows = min(3, Wrap.lines(message, width: area.width - 1).count)
+            grid.fill(Rect(x: area.x, y: area.y - rows + 1, width: area.width, height: rows), role: .statusbar)
+            grid.putMessage(message, x: area.x + 1, bottom: area.y, width: area.width - 1, maxLines: 3,
+                            role: state.messageIsError ? .error : .statusbar, attrs: state.messageIsError ? .bold : [])
             return
         }
         var seen = Set<Action>()

@@ -39,7 +39,7 @@ enum SelfCheckinView {
             line("←/→ or 1-3 choose; Enter: next; Esc: skip the questions.", role: .muted)
         }
         if let error = f.error {
-            grid.put(TerminalText.truncate(error, to: inner.width - 2), x: inner.x + 1, y: inner.maxY - 1, role: .error, attrs: .bold)
+            grid.putMessage(error, x: inner.x + 1, bottom: inner.maxY - 1, width: inner.width - 2, maxLines: 2, role: .error, attrs: .bold)
         }
         if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
     }
