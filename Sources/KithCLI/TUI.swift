@@ -344,6 +344,6 @@ extension Runner {
             try store.setSetting(SelfPrompt.askedKey, today.iso)
         }
         if loneliness { try store.setSetting(SelfPrompt.lonelinessKey, today.iso) }
-        return .askSelf(loneliness: loneliness)
+        return .askSelf(loneliness: loneliness, answered: recent.first { $0.day == today && $0.closeness != nil })
     }
 }

@@ -21,10 +21,18 @@ public struct SelfCheckinForm: Equatable, Sendable {
     public var answers: [Loneliness.Answer] = [.hardlyEver, .hardlyEver, .hardlyEver]
     public var saving = false
     public var error: String?
+    /// Today was already answered (C again): the form starts from that answer, and
+    /// leaving it keeps it.
+    public var revising = false
 
-    public init(day: Day, askLoneliness: Bool) {
+    public init(day: Day, askLoneliness: Bool, answered: SelfCheckin? = nil) {
         self.day = day
         self.askLoneliness = askLoneliness
+        if let answered {
+            revising = true
+            closeness = answered.closeness ?? closeness
+            emotions = answered.emotions
+        }
     }
 
     /// What is saved: the loneliness answers only once all three were stepped through.

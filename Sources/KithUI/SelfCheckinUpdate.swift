@@ -23,6 +23,10 @@ enum SelfCheckinUpdate {
                 if form.askLoneliness { form.step = .loneliness(0) } else { return save(&form, loneliness: false) }
             case .back:
                 state.selfForm = nil
+                if form.revising {
+                    state.message = "Kept today's answer."
+                    return []
+                }
                 state.message = "Not today. `kith checkin --self 1-7` or C any time."
                 return [.skipSelfCheckin]
             default: break

@@ -17,7 +17,8 @@ public enum Msg: Sendable {
     case archived(name: String, archived: Bool)
     case insightsLoaded(InsightsPage)
     /// Time for the daily self check-in (with the loneliness questions this time or not).
-    case askSelf(loneliness: Bool)
+    /// `answered`: today's check-in when there is one already (C again).
+    case askSelf(loneliness: Bool, answered: SelfCheckin? = nil)
     case selfSaved(String)
     case failed(String)
     /// Another process (`kith log` from cron, a second window) committed to the store.
@@ -167,10 +168,10 @@ public enum Update {
             state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."
             state.messageIsError = false
             return [.loadRoster]
-        case .askSelf(let loneliness):
+        case let .askSelf(loneliness, answered):
             guard state.form == nil, state.personForm == nil, state.filterForm == nil, state.selfForm == nil,
                   state.overlay == nil else { return [] }
-            state.selfForm = SelfCheckinForm(day: state.today, askLoneliness: loneliness)
+            state.selfForm = SelfCheckinForm(day: state.today, askLoneliness: loneliness, answered: answered)
             return []
         case .selfSaved(let text):
             state.selfForm = nil

@@ -160,3 +160,21 @@ enum InsightsFixture {
         #expect(s.selfForm == nil)
     }
 }
+
+/// C again on a day already answered: the form starts from that answer, and Esc keeps it
+/// (it is not a "not today").
+@Suite struct SelfCheckinAgainTests {
+    @Test func cAgainStartsFromTodaysAnswer() {
+        var s = Fixture.loaded()
+        let answered = SelfCheckin(day: Fixture.today, closeness: 2, emotions: [EmotionTag(word: "calm", intensity: 2)])
+        _ = Update.update(&s, .askSelf(loneliness: false, answered: answered))
+        #expect(s.selfForm?.closeness == 2 && s.selfForm?.emotions == answered.emotions)
+        #expect(Update.update(&s, .key(.escape)).isEmpty)
+        #expect(s.selfForm == nil && s.message == "Kept today's answer.")
+        // Not answered yet: Esc is "not today", and counts as a skip.
+        var t = Fixture.loaded()
+        _ = Update.update(&t, .askSelf(loneliness: false))
+        #expect(t.selfForm?.closeness == 4)
+        #expect(Update.update(&t, .key(.escape)) == [.skipSelfCheckin])
+    }
+}
