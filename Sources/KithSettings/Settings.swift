@@ -42,7 +42,19 @@ public struct Settings: Sendable {
     /// The settings in effect: the file's where there is one, the defaults otherwise.
     public static func load(environment: [String: String]) throws -> Settings {
         let file = path(environment: environment)
-        guard let data = FileManager.default.contents(atPath: file) else { return Settings() }
+        // No file: the defaults. A file that is there but cannot be read (no permission, a
+        // directory, a link that goes nowhere) is an error, never silently the defaults.
+        var st = stat()
+        if stat(file, &st) != 0 {
+            let e = errno
+            var link = stat()
+            if e == ENOENT && lstat(file, &link) != 0 { return Settings() }
+            throw ConfigError(description: "cannot read \(file): \(e == ENOENT ? "it is a link to nothing" : String(cString: strerror(e)))")
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw ConfigError(description: "cannot read \(file): it is not a file") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError(description: "cannot read \(file): \(String(cString: strerror(errno)))")
+        }
         guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(description: "\(file) is not UTF-8 text") }
         return try parse(text, file: file)
     }

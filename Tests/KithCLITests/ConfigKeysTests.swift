@@ -13,6 +13,20 @@ import Testing
         (k.json(["history", "--json"] + args) as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
     }
 
+    /// A config file that is there but cannot be read is an error, not the defaults:
+    /// the user would never learn why their settings did nothing.
+    @Test func anUnreadableConfigIsAnError() throws {
+        let k = Sandbox()
+        let file = k.tmp.file(".config/kith/config.toml")
+        try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: true)
+        k.fails(["people"], code: 1, saying: "cannot read \(file): it is not a file")
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: k.tmp.file("nowhere.toml"))
+        k.fails(["people"], code: 1, saying: "cannot read \(file): it is a link to nothing")
+        try FileManager.default.removeItem(atPath: file)
+        k.ok(["people"])   // no file at all: the defaults
+    }
+
     @Test func ownEmotionWordsWorkEverywhere() {
         let k = Sandbox()
         k.ok(["add", "Ana"])
