@@ -190,7 +190,7 @@ public struct CheckInForm: Equatable, Sendable {
         self.subject = subject
         self.title = title
         self.people = people
-        date = TextBuffer("today")
+        date = TextBuffer("today", replacedOnType: true)
         time = TextBuffer()
         initial = fingerprint
     }
@@ -199,7 +199,7 @@ public struct CheckInForm: Equatable, Sendable {
     public init(editing m: Moment, title: String, today: Day) {
         self.init(subject: m.groupID.map { .group($0) } ?? .person(m.people.first ?? 0), title: title, people: m.people)
         editing = m.id
-        date = TextBuffer(m.day == today ? "today" : m.day.iso)
+        date = TextBuffer(m.day == today ? "today" : m.day.iso, replacedOnType: true)
         time = TextBuffer(m.time?.description ?? "")
         channel = m.channel
         initiator = m.initiator

@@ -183,7 +183,10 @@ enum FormUpdate {
         case .intensity1: if let word { p.set(word, intensity: 1) }
         case .intensity2: if let word { p.set(word, intensity: 2) }
         case .intensity3: if let word { p.set(word, intensity: 3) }
-        case .filter: p.typing = true
+        case .filter:
+            // A new filter, not more of the last one ("sad", Space, "/lonely").
+            p.filter = ""
+            p.typing = true
         case .moveDown, .moveUp, .choiceNext, .choicePrevious:
             move(&p, action!, list: !fitsGrid(p.layout, state))
         default:
@@ -193,6 +196,9 @@ enum FormUpdate {
                 p.typing = true
                 p.filter.append(c)
                 if let first = p.matches.first { p.cursor = first }
+            case .ctrl("u"):
+                p.filter = ""
+                p.typing = false
             case .backspace:
                 if !p.filter.isEmpty { p.filter.removeLast() }
                 if p.filter.isEmpty { p.typing = false }

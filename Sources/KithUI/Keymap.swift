@@ -148,7 +148,7 @@ public struct Keymap: Sendable {
         Binding(.intensity1, [.char("1")], hint: "intensity", help: "Intensity 1: a little", in: [.picker, .pickerFilter], hintKeys: "1-3"),
         Binding(.intensity2, [.char("2")], hint: "clearly", help: "Intensity 2: clearly", in: [.picker, .pickerFilter], hintBar: false),
         Binding(.intensity3, [.char("3")], hint: "strongly", help: "Intensity 3: strongly", in: [.picker, .pickerFilter], hintBar: false),
-        Binding(.filter, [.char("/")], hint: "filter", help: "Filter by typing (any other letter starts it too)", in: [.picker]),
+        Binding(.filter, [.char("/")], hint: "filter", help: "A new filter (any letter starts one too; Ctrl-U clears it)", in: [.picker, .pickerFilter]),
         Binding(.open, [.enter], hint: "done", help: "Keep these emotions", in: [.picker, .pickerFilter]),
         Binding(.back, [.escape], hint: "cancel", help: "Clear the filter, or leave without changes", in: [.picker, .pickerFilter]),
 

@@ -7,11 +7,15 @@ public struct TextBuffer: Equatable, Sendable {
     /// Insertion point, 0...chars.count.
     public private(set) var cursor: Int
     public let multiline: Bool
+    /// A value filled in for the user ("today"): the first letter typed replaces it, as
+    /// a selected field would; moving or deleting first keeps it for editing.
+    public private(set) var replacesOnType = false
 
-    public init(_ text: String = "", multiline: Bool = false) {
+    public init(_ text: String = "", multiline: Bool = false, replacedOnType: Bool = false) {
         chars = Array(text)
         cursor = chars.count
         self.multiline = multiline
+        replacesOnType = replacedOnType && !text.isEmpty
     }
 
     public var text: String { String(chars) }
@@ -19,26 +23,29 @@ public struct TextBuffer: Equatable, Sendable {
 
     public mutating func insert(_ c: Character) {
         if c == "\n" && !multiline { return }
+        if replacesOnType { chars = []; cursor = 0; replacesOnType = false }
         chars.insert(c, at: cursor)
         cursor += 1
     }
 
     public mutating func backspace() {
+        replacesOnType = false
         guard cursor > 0 else { return }
         chars.remove(at: cursor - 1)
         cursor -= 1
     }
 
     public mutating func deleteForward() {
+        replacesOnType = false
         guard cursor < chars.count else { return }
         chars.remove(at: cursor)
     }
 
-    public mutating func left() { cursor = max(0, cursor - 1) }
-    public mutating func right() { cursor = min(chars.count, cursor + 1) }
-    public mutating func home() { cursor = lineStart(cursor) }
-    public mutating func end() { cursor = lineEnd(cursor) }
-    public mutating func clear() { chars = []; cursor = 0 }
+    public mutating func left() { replacesOnType = false; cursor = max(0, cursor - 1) }
+    public mutating func right() { replacesOnType = false; cursor = min(chars.count, cursor + 1) }
+    public mutating func home() { replacesOnType = false; cursor = lineStart(cursor) }
+    public mutating func end() { replacesOnType = false; cursor = lineEnd(cursor) }
+    public mutating func clear() { replacesOnType = false; chars = []; cursor = 0 }
 
     /// Moves to the previous line at the same display column; false on the first line.
     @discardableResult

@@ -56,6 +56,35 @@ import Testing
         #expect(m.note == "山田 and 🌱\nline two")
     }
 
+    /// The date comes filled in ("today"): typing replaces it, as in a selected field;
+    /// moving or deleting first edits it instead.
+    @Test func typingReplacesTheFilledInDate() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .up, .up)
+        #expect(s.form?.field == .date && s.form?.date.text == "today")
+        type(&s, "yesterday")
+        #expect(s.form?.date.text == "yesterday")
+        var t = Fixture.loaded()
+        _ = press(&t, .char("c"), .up, .up, .backspace, .backspace)
+        type(&t, "ay")
+        #expect(t.form?.date.text == "today")
+    }
+
+    /// In the picker, / starts a new filter and Ctrl-U clears it: after choosing "sad",
+    /// "/lonely" looks for lonely, not "sadlonely".
+    @Test func slashStartsANewPickerFilter() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        #expect(s.context == .picker)
+        type(&s, "sad")
+        _ = press(&s, .char(" "))
+        _ = press(&s, .char("/"))
+        type(&s, "lonely")
+        #expect(s.form?.picker?.filter == "lonely")
+        _ = press(&s, .ctrl("u"))
+        #expect(s.form?.picker?.filter == "" && s.context == .picker)
+    }
+
     @Test func badDatesKeepTheFormAndSayWhy() {
         var s = Fixture.loaded()
         _ = press(&s, .char("c"), .up, .up, .ctrl("u"))
