@@ -259,18 +259,18 @@ public struct AppState: Equatable, Sendable {
             default: return true
             }
         }
-        if showToday, context == .today {
-            // What the highlighted line can take: a nudge is skipped or snoozed, a
-            // reminder is marked done.
-            let items = todayItems
-            let item = items.indices.contains(todayCursor) ? items[todayCursor] : nil
-            switch action {
-            case .skipCycle, .snoozeWeek: if case .nudge? = item { return true } else { return false }
-            case .reminderDone: if case .reminder? = item { return true } else { return false }
-            default: return true
-            }
-        }
         return true
+    }
+
+    /// Whether the highlighted Today line can take `action`: a nudge is skipped or
+    /// snoozed, a reminder is marked done. `item` is that line, worked out once by the
+    /// caller (the Today list is ranked afresh each time it is asked for).
+    public static func todayLine(_ item: TodayItem?, takes action: Action) -> Bool {
+        switch action {
+        case .skipCycle, .snoozeWeek: if case .nudge? = item { true } else { false }
+        case .reminderDone: if case .reminder? = item { true } else { false }
+        default: true
+        }
     }
 
     /// Recomputes the roster rows after a change of entries, filter, sort or toggles.

@@ -14,8 +14,15 @@ enum HintBarView {
             return
         }
         var seen = Set<Action>()
-        let all = keymap.bindings(in: state.context).filter { b in
-            b.inHintBar && state.isRelevant(b.action) && seen.insert(b.action).inserted
+        let context = state.context
+        var line: TodayItem?
+        if context == .today {
+            let items = state.todayItems
+            line = items.indices.contains(state.todayCursor) ? items[state.todayCursor] : nil
+        }
+        let all = keymap.bindings(in: context).filter { b in
+            b.inHintBar && state.isRelevant(b.action) && (context != .today || AppState.todayLine(line, takes: b.action))
+                && seen.insert(b.action).inserted
         }
         func width(_ b: Binding) -> Int { TerminalText.width(b.hintLabel) + 1 + TerminalText.width(b.hint) + 2 }
         // Help and quit are kept when the line is short: they are how to find the rest,
