@@ -279,5 +279,7 @@ func readText(_ value: String) throws -> String {
     guard let text = String(validating: bytes, as: UTF8.self) else {
         throw InputError("standard input is not UTF-8 text")
     }
-    return text.trimmingSpaces
+    // A file from Windows ends its lines with CR LF: a CR is a line end, not a character
+    // to show as a replacement mark.
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").trimmingSpaces
 }

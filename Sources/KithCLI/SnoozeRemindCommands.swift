@@ -14,7 +14,7 @@ struct Snooze: ParsableCommand {
     @Option(help: ArgumentHelp("A group instead of a person.", valueName: "group")) var group: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The first day to nudge again: YYYY-MM-DD, friday, next week, 2w…", valueName: "date"))
     var until: String?
-    @Flag(help: "Skip one cycle: the next nudge comes a full cadence from their due day.") var cycle = false
+    @Flag(help: "Skip one cycle: the next nudge comes a full cadence after their due day (after today when that has passed).") var cycle = false
     @Flag(help: "Lift the snooze.") var off = false
     @OptionGroup var global: GlobalOptions
 

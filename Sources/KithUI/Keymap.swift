@@ -95,7 +95,7 @@ public struct Keymap: Sendable {
         Binding(.focusPrevious, [.backTab, .left, .char("h"), .tab], hint: "roster", help: "Focus the roster", in: [.timeline]),
         Binding(.open, [.enter], hint: "open", help: "Open the selected moment", in: [.timeline]),
         Binding(.checkIn, [.char("c")], hint: "check in", help: "Log a moment with the selected person or group", in: lists),
-        Binding(.skipCycle, [.char("s")], hint: "skip a cycle", help: "Skip this one's cycle: next nudge a full cadence later", in: [.today]),
+        Binding(.skipCycle, [.char("s")], hint: "skip a cycle", help: "Skip this one's cycle: the next nudge a full cadence after the due day (or after today, when late)", in: [.today]),
         Binding(.snoozeWeek, [.char("z")], hint: "snooze a week", help: "Snooze this one for a week (logging a moment lifts it)", in: [.today]),
         Binding(.reminderDone, [.char("x")], hint: "done", help: "Mark the highlighted reminder done", in: [.today]),
         Binding(.filter, [.char("/")], hint: "filter", help: "Filter the roster by name as you type", in: lists),

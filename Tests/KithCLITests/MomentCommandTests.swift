@@ -633,13 +633,22 @@ import KithTestSupport
     @Test func notesWithEveryLineEndStayInTheirRow() throws {
         let k = Sandbox()
         k.ok(["add", "Bob"])
-        k.ok(["log", "bob", "--note", "-"], stdin: "first\r\nsecond")
-        k.ok(["log", "bob", "--note", "-"], stdin: "one\rtwo")
-        k.ok(["log", "bob", "--note", "-"], stdin: "up\ndown")
+        k.ok(["log", "bob", "--note", "first\r\nsecond"])
+        k.ok(["log", "bob", "--note", "one\rtwo"])
+        k.ok(["log", "bob", "--note", "up\ndown"])
         let file = k.tmp.file("m.csv")
         k.ok(["export", "csv", "--out", file])
         let rows = try readBack(with: "check_csv.py", file, reader: "Python's csv")
         #expect(rows == ["1|first\\r\\nsecond", "2|one\\rtwo", "3|up\\ndown"])
+    }
+
+    /// A note read from a Windows file (CR LF) keeps its lines, not a replacement mark
+    /// where each CR was.
+    @Test func aNoteFromStandardInputWithWindowsLineEnds() {
+        let k = Sandbox()
+        k.ok(["add", "Bob"])
+        k.ok(["log", "bob", "--note", "-"], stdin: "first\r\nsecond\rthird\r\n")
+        #expect(k.ok(["history", "bob", "--json"]).out.contains("\"note\": \"first\\nsecond\\nthird\""))
     }
 
     @Test func configPathAndShow() {
