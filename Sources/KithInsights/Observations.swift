@@ -60,10 +60,14 @@ extension Insights {
         if moments.isEmpty {
             lines.append("How moments feel: no moments \(inPeriod).")
         } else {
-            let top = ConnectionType.allCases.max { (types[$0]?.count ?? 0, $1.rawValue) < (types[$1]?.count ?? 0, $0.rawValue) }!
+            let most = ConnectionType.allCases.map { types[$0]?.count ?? 0 }.max() ?? 0
+            // A tie is said as one: "joyful most often" of three kinds met once each would
+            // be a coin toss presented as a finding.
+            let top = ConnectionType.allCases.filter { (types[$0]?.count ?? 0) == most }.map(\.rawValue)
             let felt = emotions.top.prefix(3).map(\.word).joined(separator: ", ")
-            lines.append("How moments feel: \(top.rawValue) most often (\(types[top]?.count ?? 0) of \(moments.count))"
-                         + (felt.isEmpty ? "." : "; felt most: \(felt)."))
+            let which = top.count == 1 ? "\(top[0]) most often (\(most) of \(moments.count))"
+                : "\(top.dropLast().joined(separator: ", ")) and \(top.last!) equally often (\(most) each of \(moments.count))"
+            lines.append("How moments feel: \(which)" + (felt.isEmpty ? "." : "; felt most: \(felt)."))
         }
         let d = depth
         if d.vulnerable.isEmpty {

@@ -42,6 +42,9 @@ public struct PersonForm: Equatable, Sendable {
     public var notes: TextBuffer
     public var archived = false
     public var addedOn: Day
+    /// Who is being edited, as they were named when the form opened: the title says so
+    /// while the name field is being changed.
+    public var editing = ""
     public var error: String?
     public var confirmingDiscard = false
     public var saving = false
@@ -62,6 +65,7 @@ public struct PersonForm: Equatable, Sendable {
     public init(editing p: Person, groups: [String]) {
         self.init(today: p.addedOn)
         id = p.id
+        editing = p.name
         name = TextBuffer(p.name)
         nickname = TextBuffer(p.nickname ?? "")
         circle = p.circle

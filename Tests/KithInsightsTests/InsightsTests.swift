@@ -108,6 +108,15 @@ enum Zoe {
         #expect(x.belonging.groups == [GroupStanding(name: "Climbers", members: 2, lastMet: day("2026-08-02"), cadenceDays: 30, overdue: true)])
     }
 
+    /// Kinds of moment met equally often are named together, not one picked at random.
+    @Test func aTieIsSaidAsOne() {
+        var tied = x
+        tied.types = [.joyful: [1], .vulnerable: [2], .supportive: [3]]
+        let line = tied.sections.flatMap(\.lines).first { $0.hasPrefix("How moments feel: ") } ?? ""
+        #expect(line.contains("equally often (1 each of 10)") && line.contains("joyful") && line.contains("vulnerable")
+                && line.contains("supportive") && !line.contains("most often ("), "\(line)")
+    }
+
     @Test func theWordsSayNumbersNotVerdicts() {
         let text = x.sections.flatMap(\.lines)
         // At a glance, the four questions:

@@ -6,7 +6,7 @@ enum PersonFormView {
         let area = Screen.centred(width: 72, height: 16, in: grid)
         guard area.width >= 20, area.height >= 5 else { return }
         grid.fill(area)
-        let title = f.id == nil ? "Add a person" : "Edit \(f.name.text)"
+        let title = f.id == nil ? "Add a person" : "Edit \(f.editing)"
         grid.box(area, title: title, focused: !f.confirmingDiscard)
         let inner = area.inset(1)
         let valueX = inner.x + 12
