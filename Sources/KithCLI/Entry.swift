@@ -68,7 +68,7 @@ public enum KithCLI {
             if args.count >= 2, args[0] == "help", !Kith.commandNames.contains(args[1]) {
                 throw CLIError.usage("unknown command \"\(args[1])\"; `kith --help` lists them")
             }
-            if GlobalOptions.leadingStore?.isEmpty == true { throw GlobalOptions.emptyStore }
+            if GlobalOptions.leadingStore?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw GlobalOptions.emptyStore }
             // A bare `kith` (or `kith --store PATH`) opens the full-screen view straight away:
             // building the argument parser's tree of every command costs more than the first
             // frame itself, and there is nothing to parse.
@@ -202,7 +202,7 @@ struct GlobalOptions: ParsableArguments {
     static let emptyStore = CLIError.usage("--store needs a path to the store file")
 
     func validate() throws {
-        if store?.isEmpty == true { throw ValidationError("--store needs a path to the store file") }
+        if store?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw ValidationError("--store needs a path to the store file") }
     }
 
     func context() -> Context {

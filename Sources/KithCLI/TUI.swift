@@ -206,11 +206,16 @@ struct Runner {
                 try store.setArchived(id: id, archived)
                 return .archived(name: try store.person(id: id).name, archived: archived)
             case let .snooze(subject, until):
+                let name: String
                 switch subject {
-                case .person(let id): try store.snooze(person: id, until: until)
-                case .group(let id): try store.snooze(group: id, until: until)
+                case .person(let id):
+                    try store.snooze(person: id, until: until)
+                    name = try store.person(id: id).name
+                case .group(let id):
+                    try store.snooze(group: id, until: until)
+                    name = try store.group(id: id).name
                 }
-                return .changed("No nudges about them until \(DateText.long(until)); logging a moment lifts it.")
+                return .changed("No nudges about \(name) until \(DateText.long(until)); logging a moment lifts it.")
             case .closeReminder(let id):
                 let r = try store.setReminder(id: id, state: .done, on: ctx.today)
                 return .changed("Done: \(r.text)")

@@ -95,8 +95,11 @@ public struct Backup: Sendable {
         }
         guard let root = parsed as? [String: Any] else { throw InputError("\(file) is not a JSON object (not a kith backup)") }
         guard root["format"] as? String == format else { throw InputError("\(file) is not a kith backup (no \"format\": \"\(format)\")") }
-        guard let v = root["version"] as? Int, v <= version else {
-            throw InputError("\(file) was written by a newer kith (backup version \(root["version"] ?? "?")); upgrade kith")
+        guard let v = root["version"] as? Int else {
+            throw InputError("\(file): version: must be a whole number, as kith writes it (not a kith backup, or edited)")
+        }
+        guard v <= version else {
+            throw InputError("\(file) was written by a newer kith (backup version \(v)); upgrade kith")
         }
         var b = Backup()
         let r = Reader(file: file, today: today)

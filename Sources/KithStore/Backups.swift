@@ -6,9 +6,10 @@ import KithCore
 /// kith writes, complete or absent (each copy is written under a temporary name and
 /// renamed into place), and private (0600 files in the store's 0700 directory).
 public enum Backups {
-    /// `backups/` next to the store file.
+    /// `backups/` next to the store file (for a copy inside `backups/`, that folder).
     public static func directory(for storePath: String) -> String {
-        (storePath as NSString).deletingLastPathComponent + "/backups"
+        let dir = (storePath as NSString).deletingLastPathComponent
+        return (dir as NSString).lastPathComponent == "backups" ? dir : dir + "/backups"
     }
 
     /// The daily copies are `daily-YYYY-MM-DD.sqlite`; others are named for why they
@@ -264,7 +265,10 @@ extension Store {
         let dailies = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .compactMap { file in Backups.dailyDay(file, store: path).map { (day: $0, file: file) } }
             .sorted { $0.day < $1.day }
-        for old in dailies.dropLast(keep) { unlink(dir + "/" + old.file) }
+        // With whatever SQLite left beside a copy someone opened (kith --store COPY ...).
+        for old in dailies.dropLast(keep) {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(dir + "/" + old.file + suffix) }
+        }
         return name
     }
 }

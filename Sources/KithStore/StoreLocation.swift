@@ -10,8 +10,9 @@ public enum StoreLocation {
     /// `~/.local/share/kith/kith.sqlite`. A relative XDG_DATA_HOME is ignored, as the
     /// XDG spec says.
     public static func resolve(explicit: String?, environment: [String: String]) -> String {
-        if let p = explicit, !p.isEmpty { return absolute(p) }
-        if let p = environment["KITH_STORE"], !p.isEmpty { return absolute(p) }
+        // Blank is unset: KITH_STORE=" " must not make a store named " ".
+        if let p = explicit, !p.trimmingCharacters(in: .whitespaces).isEmpty { return absolute(p) }
+        if let p = environment["KITH_STORE"], !p.trimmingCharacters(in: .whitespaces).isEmpty { return absolute(p) }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return xdg + "/kith/" + fileName
         }

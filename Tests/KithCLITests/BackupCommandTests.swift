@@ -113,6 +113,30 @@ import KithTestSupport
         #expect(copy.components(separatedBy: "\"date\"").count - 1 == 2, "\(copy)")
     }
 
+    /// A copy someone opened (kith --store COPY) gets -wal and -shm files beside it; the
+    /// rotation removes them with the copy. A damaged copy inside backups/ points at that
+    /// folder, not at backups/backups.
+    @Test func rotationTakesACopysOwnFilesAlong() throws {
+        let k = Sandbox()
+        try FileManager.default.createDirectory(atPath: k.tmp.file(".config/kith"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: k.tmp.file(".config/kith/config.toml"), contents: Data("backups = 1\n".utf8))
+        k.ok(["add", "Zoë"])
+        k.ok(["log", "zoe"])
+        let dir = k.tmp.file("data/kith/backups")
+        let first = dir + "/daily-2026-11-22-kith.sqlite"
+        for suffix in ["-wal", "-shm"] { FileManager.default.createFile(atPath: first + suffix, contents: Data()) }
+        #expect(k.run(["log", "zoe"], env: ["KITH_TODAY": "2026-11-23"]).code == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(left == ["daily-2026-11-23-kith.sqlite"], "\(left)")
+        let junk = dir + "/daily-2026-11-23-kith.sqlite"
+        let handle = try #require(FileHandle(forUpdatingAtPath: junk))
+        try handle.seek(toOffset: 4096)
+        handle.write(Data(repeating: 0xA5, count: 4096 * 3))
+        try handle.close()
+        let r = k.run(["--store", junk, "people"], env: ["KITH_TODAY": "2026-11-23"])
+        #expect(r.code != 0 && !r.err.contains("backups/backups"), "\(r.err)")
+    }
+
     /// Two stores in one folder each keep their own daily copies: one never takes the
     /// other's name, nor rotates the other's out.
     @Test func storesSharingAFolderKeepTheirOwnCopies() throws {

@@ -605,7 +605,8 @@ import KithTestSupport
         attempt("not json", "is not valid JSON")
         attempt("[1, 2]", "is not a JSON object")
         attempt(#"{"format": "other"}"#, "is not a kith backup")
-        attempt(#"{"format": "kith-backup", "version": 9}"#, "newer kith")
+        attempt(#"{"format": "kith-backup", "version": 9}"#, "newer kith (backup version 9)")
+        attempt(#"{"format": "kith-backup", "version": "2"}"#, "version: must be a whole number")
         attempt(#"{"format": "kith-backup", "version": 1, "people": [{"id": 1, "name": "A", "circle": "bestie", "notes": "", "added": "2026-01-01"}]}"#,
                 "people[0].circle: \"bestie\" is not one of")
         attempt(#"{"format": "kith-backup", "version": 1, "moments": [{"id": 1, "date": "2026-02-30", "people": [1], "via": "call", "reachedOut": "me", "depth": "light", "note": ""}]}"#,

@@ -110,6 +110,16 @@ import KithTestSupport
         #expect(k.ok(["show", "abcd"]).out.contains("Abcd"))
     }
 
+    /// A blank store path is no path: --store " " is refused, KITH_STORE=" " is unset.
+    @Test func aBlankStorePathIsNoPath() {
+        let k = Sandbox()
+        k.fails(["--store", " ", "people"], code: 2, saying: "--store needs a path to the store file")
+        k.fails(["people", "--store", "  "], code: 2, saying: "--store needs a path to the store file")
+        #expect(k.run(["add", "Zoë"], env: ["KITH_STORE": " "]).code == 0)
+        #expect(FileManager.default.fileExists(atPath: k.store))
+        #expect(!FileManager.default.fileExists(atPath: k.tmp.file(" ")))
+    }
+
     @Test func archiveHidesAndKeeps() {
         let k = Sandbox()
         k.ok(["add", "Ana"])
