@@ -237,7 +237,11 @@ public enum Update {
             state.overlay = .help(scroll: 0)
             return []
         case .insights:
-            guard let subject = state.selected?.subject else { return [] }
+            guard let subject = state.selected?.subject else {
+                state.message = state.entries.isEmpty ? "Add someone first: press n. I shows insights for everyone."
+                    : "Nobody is selected: the name filter matches no one (Esc in the roster clears it)."
+                return []
+            }
             return [.loadInsights(subject)]
         case .insightsEveryone:
             return [.loadInsights(nil)]
@@ -319,6 +323,11 @@ public enum Update {
                 return []
             }
         case .addPerson:
+            if state.showGroups {
+                // The roster shows groups: n would add a person where one looks for groups.
+                state.message = "Groups are added with kith group add NAME (or when a person joins one: n, groups)."
+                return []
+            }
             state.personForm = PersonForm(today: state.today)
             return []
         case .filterTimeline:
@@ -336,7 +345,11 @@ public enum Update {
             }
             return [.loadPerson(id)]
         case .archivePerson:
-            guard let e = state.selected, case .person = e.subject else { return [] }
+            guard let e = state.selected else { return [] }
+            guard case .person = e.subject else {
+                state.message = "Groups are not archived; kith group edit changes them, kith group remove removes one."
+                return []
+            }
             state.overlay = .confirmArchive(e)
             return []
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:

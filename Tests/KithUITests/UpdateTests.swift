@@ -197,6 +197,27 @@ import Testing
         #expect(lines.joined(separator: " ") == message, "\(lines)")
     }
 
+    /// Keys that cannot act here say why instead of doing nothing: n and x with groups
+    /// shown, i with nobody selected; an archived person has their own mark.
+    @Test func keysThatCannotActSayWhy() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("r"))
+        #expect(s.showGroups)
+        #expect(press(&s, .char("n")).isEmpty && s.personForm == nil && s.message?.contains("kith group add") == true)
+        #expect(press(&s, .char("x")).isEmpty && s.overlay == nil && s.message?.contains("Groups are not archived") == true)
+        var e = AppState(today: Fixture.today, width: 80, height: 24)
+        _ = Update.update(&e, .rosterLoaded([], people: [:], groups: [:]))
+        #expect(press(&e, .char("i")).isEmpty && e.message?.contains("Add someone first") == true)
+        var a = Fixture.loaded()
+        var entries = Fixture.entries()
+        entries.append(RosterEntry(subject: .person(8), name: "Kenji Watanabe-Longname", circle: .friends, cadenceDays: 30,
+                                   last: nil, added: Fixture.today, archived: true))
+        _ = Update.update(&a, .rosterLoaded(entries, people: [:], groups: [:]))
+        _ = press(&a, .char("A"))
+        let row = Screen.render(a).lines().first { $0.contains("Kenji") } ?? ""
+        #expect(row.hasPrefix("┃× "), "\(row)")
+    }
+
     @Test func keymapIsTheOneSourceOfHintsAndHelp() {
         let keymap = Keymap.standard
         for context in KeyContext.allCases {

@@ -31,17 +31,19 @@ enum RosterView {
             let e = state.entries[state.visible[index]]
             let y = inner.y + row
             var x = inner.x
+            // Archived has a mark of its own: a "(archived)" after the name was the first
+            // thing a long name cut off.
             switch state.dueState(e) {
             case .overdue: grid.put("!", x: x, y: y, role: .overdue, attrs: .bold)
             case .due: grid.put("•", x: x, y: y, role: .due, attrs: .bold)
-            case .fine: break
+            case .fine: if e.archived { grid.put("×", x: x, y: y, role: .muted) }
             }
             x += 2
             if showCircle {
                 grid.put(e.circle.map { String($0.rawValue.prefix(1)) } ?? "g", x: x, y: y, role: .muted)
                 x += 2
             }
-            grid.putPadded(e.name + (e.archived ? " (archived)" : ""), x: x, y: y, width: nameWidth, role: e.archived ? .muted : .text)
+            grid.putPadded(e.name, x: x, y: y, width: nameWidth, role: e.archived ? .muted : .text)
             x += nameWidth + 1
             grid.putPadded(Words.daysAgo(e.last, today: state.today), x: x, y: y, width: 4, role: .muted, alignRight: true)
             x += 5
