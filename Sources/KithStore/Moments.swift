@@ -17,6 +17,11 @@ public struct MomentFilter: Sendable {
     /// Text the note must contain, ignoring case and diacritics.
     public var text: String?
 
+    /// Nothing but a person or group, if that: every moment of theirs.
+    var isUnfiltered: Bool {
+        group == nil && since == nil && until == nil && emotions.isEmpty && kinds.isEmpty && channels.isEmpty && (text ?? "").isEmpty
+    }
+
     public init(person: Int64? = nil, group: Int64? = nil, since: Day? = nil, until: Day? = nil,
                 emotions: [EmotionTag] = [], kinds: [MomentKind] = [], channels: [Channel] = [], text: String? = nil) {
         self.person = person
@@ -126,10 +131,43 @@ extension Store {
     }
 
     /// How many moments match `filter`: where the last page starts (G in the timeline).
+    /// A person's alone are counted on their own index, without touching the moments.
     public func momentCount(_ filter: MomentFilter) throws(StoreError) -> Int {
         try read { db in
+            var plain = filter
+            plain.person = nil
+            if let p = filter.person, plain.isUnfiltered {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM moment_people WHERE person_id = ?", arguments: [p]) ?? 0
+            }
             let (from, _, args) = Store.momentQuery(filter)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM moments m" + from, arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    /// The oldest `limit` moments matching `filter`, newest first as every page is: the
+    /// last page, read from its own end rather than past every moment above it.
+    public func oldestMoments(_ filter: MomentFilter, limit: Int) throws(StoreError) -> [Moment] {
+        try read { db in
+            let (from, dayColumn, args) = Store.momentQuery(filter)
+            let sql = "SELECT m.* FROM moments m" + from + " ORDER BY \(dayColumn) ASC, m.minute ASC, m.id ASC LIMIT ?"
+            return try Store.fetchMoments(db, sql: sql, arguments: StatementArguments(args + [max(0, limit)])).reversed()
+        }
+    }
+
+    /// The `limit` moments matching `filter` just newer than `moment` (the page above a
+    /// stretch that does not start at the top), newest first. Found from `moment` on by
+    /// the index, however deep in the history it is.
+    public func moments(_ filter: MomentFilter, newerThan moment: Moment, limit: Int) throws(StoreError) -> [Moment] {
+        try read { db in
+            var (from, dayColumn, args) = Store.momentQuery(filter)
+            // (day, minute, id) after the moment's, an untimed moment's minute counting as -1:
+            // the order SQLite's index keeps, where NULL sorts first.
+            let after = "(\(dayColumn) > ? OR (\(dayColumn) = ? AND (ifnull(m.minute, -1) > ? OR (ifnull(m.minute, -1) = ? AND m.id > ?))))"
+            from += from.contains(" WHERE ") ? " AND " + after : " WHERE " + after
+            let minute = moment.time?.minutes ?? -1
+            args += [moment.day.ordinal, moment.day.ordinal, minute, minute, moment.id]
+            let sql = "SELECT m.* FROM moments m" + from + " ORDER BY \(dayColumn) ASC, m.minute ASC, m.id ASC LIMIT ?"
+            return try Store.fetchMoments(db, sql: sql, arguments: StatementArguments(args + [max(0, limit)])).reversed()
         }
     }
 

@@ -36,6 +36,9 @@ public enum Effect: Equatable, Sendable {
     case loadTimeline(TimelineScope, filter: TimelineFilter = .none, offset: Int, limit: Int)
     /// The last `limit` moments (G): answered as `timelineLoaded` at their offset.
     case loadTimelineEnd(TimelineScope, filter: TimelineFilter = .none, limit: Int)
+    /// The `limit` moments just newer than `newerThan`, the first of a stretch that starts
+    /// at `base` (moving up from G's last page): answered as `timelineLoaded` above it.
+    case loadTimelineAbove(TimelineScope, filter: TimelineFilter = .none, newerThan: Moment, base: Int, limit: Int)
     case deleteMoment(Int64)
     case saveMoment(Moment)
     case savePerson(PersonDraft)
@@ -567,10 +570,10 @@ public enum Update {
             state.timeline.loading = true
             return [.loadTimeline(scope, filter: t.filter, offset: t.base + t.moments.count, limit: TimelineState.pageSize)]
         }
-        if t.base > 0, t.cursor < 30 {
-            let from = max(0, t.base - TimelineState.pageSize)
+        if t.base > 0, t.cursor < 30, let first = t.moments.first {
             state.timeline.loading = true
-            return [.loadTimeline(scope, filter: t.filter, offset: from, limit: t.base - from)]
+            return [.loadTimelineAbove(scope, filter: t.filter, newerThan: first, base: t.base,
+                                       limit: min(TimelineState.pageSize, t.base))]
         }
         return []
     }

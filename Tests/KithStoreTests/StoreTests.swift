@@ -308,6 +308,33 @@ import KithCore
         }
     }
 
+    /// The last page read from its end, the page above any moment by the index, and the
+    /// count: the same moments, in the same order, as reading page after page from the top,
+    /// with timed and untimed moments on the same days and ties broken by entry order.
+    @Test func pagesFromTheEndAndAboveAgreeWithThePagesFromTheTop() throws {
+        let s = try store()
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
+        let bo = try s.addPerson(Person(id: 0, name: "Bo", addedOn: day))
+        for i in 0..<60 {
+            let time: TimeOfDay? = i % 3 == 0 ? nil : TimeOfDay(hour: (i * 7) % 24, minute: 0)
+            _ = try s.addMoment(Moment(day: day.adding(days: -(i / 4)), time: time, people: i % 5 == 0 ? [bo.id] : [zoe.id, bo.id],
+                                       kinds: i % 2 == 0 ? [.fun] : []), createdAt: 0)
+        }
+        for filter in [MomentFilter(), MomentFilter(person: zoe.id), MomentFilter(person: bo.id), MomentFilter(kinds: [.fun]),
+                       MomentFilter(person: zoe.id, kinds: [.fun])] {
+            let all = try s.moments(filter).map(\.id)
+            #expect(try s.momentCount(filter) == all.count)
+            for k in [1, 7, 200] {
+                #expect(try s.oldestMoments(filter, limit: k).map(\.id) == Array(all.suffix(k)))
+            }
+            let full = try s.moments(filter)
+            for i in full.indices {
+                let above = try s.moments(filter, newerThan: full[i], limit: 7).map(\.id)
+                #expect(above == Array(all[max(0, i - 7)..<i]), "\(i)")
+            }
+        }
+    }
+
     @Test func momentsWithPeopleEmotionsAndFilters() throws {
         let s = try store()
         let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))

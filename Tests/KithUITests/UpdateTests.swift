@@ -139,8 +139,9 @@ import Testing
         #expect(atEnd >= s.timeline.scroll && atEnd + 1 < s.timeline.scroll + lines)
         // Up towards the top of the stretch: the page above is asked for and put in place.
         var asked: [Effect] = []
+        let oldestLoaded = s.timeline.moments[0]
         for _ in 0..<171 { asked += press(&s, .up) }
-        #expect(asked == [.loadTimeline(person, offset: 4600, limit: 200)])
+        #expect(asked == [.loadTimelineAbove(person, newerThan: oldestLoaded, base: 4800, limit: 200)])
         let selected = s.timeline.moments[s.timeline.cursor].id
         _ = Update.update(&s, .timelineLoaded(person, page(4600, 200), offset: 4600, exhausted: false))
         #expect(s.timeline.base == 4600 && s.timeline.moments.count == 400 && s.timeline.exhausted)
