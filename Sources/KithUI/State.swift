@@ -101,6 +101,8 @@ public struct TimelineState: Equatable, Sendable {
     public var loading = false
     /// G asked for the last page: the cursor goes to the oldest moment when it comes.
     public var wantsEnd = false
+    /// The moment the cursor was on when a reload was asked for.
+    public var keepOnReload: Int64?
     /// The cursor, an index into `moments`.
     public var cursor = 0
     /// First visible line (month headings and moment lines alike).

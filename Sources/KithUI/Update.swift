@@ -122,7 +122,11 @@ public enum Update {
                 t.moments = moments                           // a first page, a reload, G's last page
                 t.base = offset
                 t.exhausted = exhausted
+                // A reload after a change keeps the cursor on the moment it was on, wherever
+                // a moment logged above it has moved it.
+                if let id = t.keepOnReload, let i = moments.firstIndex(where: { $0.id == id }) { t.cursor = i }
             }
+            t.keepOnReload = nil
             t.loading = false
             if t.wantsEnd {
                 t.wantsEnd = false
@@ -558,7 +562,12 @@ public enum Update {
         guard let scope = state.timeline.scope else { return [] }
         state.timeline.loading = true
         let t = state.timeline
-        return [.loadTimeline(scope, filter: t.filter, offset: t.base, limit: max(TimelineState.pageSize, t.moments.count))]
+        // A stretch that reached the end is read with room to spare, so that the reload
+        // still reaches it when moments were logged meanwhile (the title's count stays
+        // exact); one that did not, as far as it went.
+        state.timeline.keepOnReload = t.moments.indices.contains(t.cursor) ? t.moments[t.cursor].id : nil
+        let limit = t.exhausted ? t.moments.count + TimelineState.pageSize : max(TimelineState.pageSize, t.moments.count)
+        return [.loadTimeline(scope, filter: t.filter, offset: t.base, limit: limit)]
     }
 
     /// Asks for the next page when the cursor is within a screenful of the end of what

@@ -148,6 +148,15 @@ import Testing
         #expect(s.timeline.moments[s.timeline.cursor].id == selected)
         let at = s.timeline.lines.firstIndex(of: .first(s.timeline.cursor))!
         #expect(at >= s.timeline.scroll && at + 1 < s.timeline.scroll + lines)
+        // A moment logged elsewhere while the stretch is shown: the reload keeps the cursor
+        // on the same moment and the count exact.
+        let here = s.timeline.moments[s.timeline.cursor].id
+        let reload = Update.update(&s, .rosterLoaded(Fixture.entries(), people: [:], groups: [:]))
+        #expect(reload.contains(.loadTimeline(person, offset: 4600, limit: 600)), "\(reload)")
+        var shifted = page(4599, 402)
+        shifted[0] = Moment(id: 999_999, day: Fixture.today, people: [1])
+        _ = Update.update(&s, .timelineLoaded(person, shifted, offset: 4600, exhausted: true))
+        #expect(s.timeline.moments[s.timeline.cursor].id == here && TimelineView.title(s).hasSuffix("5002 moments"))
         // g: the first page again.
         #expect(press(&s, .char("g")) == [.loadTimeline(person, offset: 0, limit: TimelineState.pageSize)])
         _ = Update.update(&s, .timelineLoaded(person, page(0, 200), offset: 0, exhausted: false))
