@@ -238,10 +238,11 @@ struct Show: ParsableCommand {
         }
         if summary.total > 0 {
             rows.append(("moments", "\(summary.total) since \(DateText.long(summary.first!))"))
-            let lastYear = try store.moments(MomentFilter(person: p.id, since: ctx.today.adding(days: -365))).map(\.day)
-            if !p.archived, let hint = Scheduler.cadenceHint(rhythm: Scheduler.rhythm(of: lastYear, today: ctx.today),
+            let activity = try store.recentActivity(until: ctx.today).people[p.id] ?? []
+            if !p.archived, let hint = Scheduler.cadenceHint(rhythm: Scheduler.rhythm(activity: activity, today: ctx.today),
                                                             cadence: p.effectiveCadenceDays) {
-                rows.append(("rhythm", "over the last year you met about every \(Format.days(Scheduler.rhythm(of: lastYear, today: ctx.today)!)), "
+                // The figure the Today view shows too, and the one the edit would set.
+                rows.append(("rhythm", "over the last year you met about every \(Format.days(hint)), "
                              + "against a cadence of \(Format.days(p.effectiveCadenceDays)); to match it: kith edit \"\(s(p.name))\" --every \(hint)d"))
             }
             let r = summary.byInitiator

@@ -154,13 +154,17 @@ public enum Scheduler {
 }
 
 extension Scheduler {
-    /// The usual gap between moments over the last year (the median, in days), or nil
-    /// with fewer than four moments to judge by.
-    public static func rhythm(of days: [Day], today: Day) -> Int? {
-        let recent = Set(days.filter { $0 <= today && today.days(since: $0) <= 365 }).sorted()
-        guard recent.count >= 4 else { return nil }
-        let gaps = zip(recent.dropFirst(), recent).map { $0.days(since: $1) }.sorted()
-        return gaps[gaps.count / 2]
+    /// How often, in days, moments came over the last year, from its twelve monthly
+    /// counts (oldest first, the current month last, as the roster keeps them): the days
+    /// since the first month with a moment, over the moments. nil with fewer than four to
+    /// judge by. (The median gap said "every 5 days" of someone met four times a year in
+    /// two clusters.) `kith show` and the Today view both ask this, so they never disagree.
+    public static func rhythm(activity: [Int], today: Day) -> Int? {
+        let count = activity.reduce(0, +)
+        guard count >= 4, let first = activity.firstIndex(where: { $0 > 0 }),
+              let thisMonth = Day(year: today.year, month: today.month, day: 1) else { return nil }
+        let start = thisMonth.adding(months: -(activity.count - 1 - first))
+        return max(1, (today.days(since: start) + 1) / count)
     }
 
     /// A cadence that matches how the bond actually goes, when that differs clearly

@@ -51,8 +51,7 @@ extension AppState {
     /// clearly from the cadence set (`e` on their Today line fills it in).
     public func cadenceHint(_ e: RosterEntry) -> Int? {
         guard !e.isGroup else { return nil }
-        let count = e.activity.reduce(0, +)
-        return Scheduler.cadenceHint(rhythm: count >= 4 ? 365 / count : nil, cadence: e.cadenceDays)
+        return Scheduler.cadenceHint(rhythm: Scheduler.rhythm(activity: e.activity, today: today), cadence: e.cadenceDays)
     }
 
     /// How many bonds are due in all (the Today view shows the first few).

@@ -71,14 +71,18 @@ import Testing
     }
 
     @Test func rhythmAndTheCadenceHint() {
-        let monthly = (0..<10).map { today.adding(days: -30 * $0 - 1) }
-        #expect(Scheduler.rhythm(of: monthly, today: today) == 30)
+        // Twelve monthly counts, the current month last: once a month all year.
+        #expect(Scheduler.rhythm(activity: [Int](repeating: 1, count: 12), today: today) == 29)
+        // Once a month since they were added six months ago: monthly, not every two months.
+        #expect(Scheduler.rhythm(activity: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], today: today) == 29)
+        // Four moments a year, two of them together: every three months, not "every 5 days".
+        #expect(Scheduler.rhythm(activity: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], today: today) == 89)
+        #expect(Scheduler.rhythm(activity: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1], today: today) == nil)
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 7) == 28)     // monthly against weekly: suggest 4 weeks
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 30) == nil)
         #expect(Scheduler.cadenceHint(rhythm: 3, cadence: 14) == 3)      // far more often than set
         #expect(Scheduler.cadenceHint(rhythm: 10, cadence: 7) == nil)    // close enough
-        #expect(Scheduler.rhythm(of: Array(monthly.prefix(3)), today: today) == nil)
-        #expect(Scheduler.rhythm(of: monthly.map { $0.adding(days: -400) }, today: today) == nil)   // older than a year
+
     }
 
     @Test func birthdaysAcrossYearEndsAndLeapYears() {

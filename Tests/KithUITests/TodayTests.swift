@@ -26,7 +26,7 @@ import Testing
         #expect(bar().hasSuffix("? help  q quit"), "\(bar())")
     }
 
-    /// "you usually meet every ~28d; e to adjust": e opens the person with that cadence
+    /// "you usually meet every ~21d; e to adjust": e opens the person with that cadence
     /// filled in, on the field, ready to save.
     @Test func eOnARhythmHintFillsInTheCadence() {
         var s = loadedWithReminder()
@@ -35,7 +35,7 @@ import Testing
         #expect(press(&s, .char("e")) == [.loadPerson(1)])
         _ = Update.update(&s, .personLoaded(Person(id: 1, name: "Zoë Ångström", circle: .inner, cadenceDays: 7,
                                                     addedOn: Fixture.today.adding(days: -400)), groups: []))
-        #expect(s.personForm?.every.text == "4w" && s.personForm?.field == .every)
+        #expect(s.personForm?.every.text == "3w" && s.personForm?.field == .every)
         // From the roster, the form shows the person as they are.
         var r = loadedWithReminder()
         _ = Update.update(&r, .personLoaded(Person(id: 1, name: "Zoë Ångström", circle: .inner, cadenceDays: 7,
