@@ -85,8 +85,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openExisting(for: "check")
-        let problems = try store.integrityProblems()
+        let store: Store
+        let problems: [String]
+        do {
+            store = try ctx.openExisting(for: "check")
+            problems = try store.integrityProblems()
+        } catch let e as StoreError {
+            // So damaged that SQLite stops reading: what its own check finds, then the one line.
+            if e.description.contains("damaged") { for line in Backups.damageReport(ctx.storePath) { Output.error(line) } }
+            throw e
+        }
         guard problems.isEmpty else {
             for p in problems { Output.error(p) }
             let backups = Backups.directory(for: ctx.storePath)

@@ -65,7 +65,7 @@ public enum Backups {
             guard problems == ["ok"] else {
                 unlink(partial)
                 unlink(partial + "-journal")
-                throw StoreError.damaged(source.path, problems.first ?? "the quick check failed")
+                throw StoreError.damaged(source.path, Backups.oneLine(problems))
             }
             let sync = open(partial, O_RDONLY | O_CLOEXEC)
             if sync >= 0 { fsync(sync); close(sync) }
@@ -76,7 +76,7 @@ public enum Backups {
             unlink(partial + "-journal")
             // Damage met while reading the store is the store's, not the copy's.
             if let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_CORRUPT {
-                throw .damaged(source.path, e.message ?? "SQLite reports damage")
+                throw .damaged(source.path, Backups.oneLine([e.message ?? "SQLite reports damage"]))
             }
             throw Store.describe(error, path: destination)
         }
@@ -234,9 +234,10 @@ public enum Backups {
 }
 
 extension Store {
-    /// A copy of the store as it is now, at `destination` (a new file).
+    /// A copy of the store as it is now, at `destination` (a new file), checked: a copy
+    /// of a damaged store would look like a way back and is not one.
     public func backup(to destination: String) throws(StoreError) {
-        try Backups.copy(from: queue, to: destination)
+        try Backups.copy(from: queue, to: destination, verify: true)
     }
 
     /// What the store holds, for messages.
@@ -274,11 +275,29 @@ extension Store {
 }
 
 extension Backups {
-    /// The store's file name without `.sqlite`: what tells its daily copies from those
-    /// of another store in the same folder.
-    static func stem(_ storePath: String) -> String {
-        let file = (storePath as NSString).lastPathComponent
-        return file.hasSuffix(".sqlite") ? String(file.dropLast(".sqlite".count)) : file
+    /// SQLite's findings as one line: its messages hold line breaks of their own.
+    static func oneLine(_ problems: [String]) -> String {
+        let lines = problems.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !$0.isEmpty }
+        let shown = lines.prefix(3).joined(separator: "; ")
+        return lines.isEmpty ? "the quick check failed" : lines.count > 3 ? shown + "; …" : shown
+    }
+
+    /// What SQLite's integrity check says of a file kith cannot open as a store (it is
+    /// damaged where opening reads), at most `limit` lines; asked on a read-only
+    /// connection of its own, so nothing is written.
+    public static func damageReport(_ path: String, limit: Int = 10) -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let q = try DatabaseQueue(path: path, configuration: config)
+            defer { try? q.close() }
+            let lines = try q.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))") }
+            return lines.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !$0.isEmpty && $0 != "ok" }
+        } catch let e as DatabaseError {
+            return [e.message ?? e.description]
+        } catch {
+            return [String(describing: error)]
+        }
     }
 
     /// The newest daily copy of the store at `storePath`, or nil when it has none.
@@ -290,23 +309,27 @@ extension Backups {
             .map { dir + "/" + $0.file }
     }
 
+    /// `daily-DATE-` and the store's file name: `daily-2026-11-22-kith.sqlite` for
+    /// `kith.sqlite`. The whole name, so that stores `x` and `x.sqlite` in one folder never
+    /// share copies.
     static func dailyName(_ day: Day, store: String) -> String {
-        dailyPrefix + day.iso + "-" + stem(store) + ".sqlite"
+        dailyPrefix + day.iso + "-" + (store as NSString).lastPathComponent
     }
 
     /// The day of a daily copy of the store at `store`, or nil when `file` is not one.
     /// Copies from before they carried the store's name (`daily-2026-11-22.sqlite`) are
     /// counted as the default store's.
     static func dailyDay(_ file: String, store: String) -> String? {
-        guard file.hasPrefix(dailyPrefix), file.hasSuffix(".sqlite") else { return nil }
-        let rest = file.dropFirst(dailyPrefix.count).dropLast(".sqlite".count)
+        guard file.hasPrefix(dailyPrefix) else { return nil }
+        let rest = file.dropFirst(dailyPrefix.count)
         guard rest.count >= 10 else { return nil }
         let day = String(rest.prefix(10))
         let parts = day.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2],
               Day(year: y, month: m, day: d)?.iso == day else { return nil }
         let owner = rest.dropFirst(10)
-        if owner.isEmpty { return stem(store) == stem(StoreLocation.fileName) ? day : nil }
-        return owner == "-" + stem(store) ? day : nil
+        let name = (store as NSString).lastPathComponent
+        if owner == ".sqlite" { return name == StoreLocation.fileName ? day : nil }
+        return owner == "-" + name ? day : nil
     }
 }

@@ -153,6 +153,14 @@ import KithTestSupport
             #expect(k.run(["--store", a, "log", "alpha"], env: ["KITH_TODAY": day]).code == 0)
         }
         #expect(FileManager.default.fileExists(atPath: dir + "/daily-2026-11-22-b.sqlite"))
+        // x and x.sqlite are two stores, with two sets of copies.
+        let x = k.tmp.file("data/kith/x"), xs = k.tmp.file("data/kith/x.sqlite")
+        for store in [x, xs] {
+            k.ok(["--store", store, "add", "Someone"])
+            k.ok(["--store", store, "log", "someone"])
+        }
+        #expect(FileManager.default.fileExists(atPath: dir + "/daily-2026-11-22-x"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/daily-2026-11-22-x.sqlite"))
     }
 
     /// A store damaged inside still opens, and most of it reads. The day's copy checks
@@ -188,6 +196,12 @@ import KithTestSupport
         #expect(dailies() == ["daily-2026-11-22-kith.sqlite", "daily-2026-11-23-kith.sqlite"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: k.store)) == before)
         #expect(k.run(["--store", dir + "/daily-2026-11-23-kith.sqlite", "check"]).code == 0)
+        // A backup asked for by hand is checked too: a copy of damage is no way back.
+        let manual = k.run(["backup", "--out", k.tmp.file("manual.sqlite")], env: ["KITH_TODAY": "2026-11-25"])
+        #expect(manual.code == 1 && manual.err.contains("is damaged") && !manual.err.contains("\u{FFFD}"), "\(manual)")
+        #expect(!FileManager.default.fileExists(atPath: k.tmp.file("manual.sqlite")))
+        let check = k.run(["check"], env: ["KITH_TODAY": "2026-11-25"])
+        #expect(check.code == 1 && check.errLines.count >= 2, "\(check)")
     }
 }
 
