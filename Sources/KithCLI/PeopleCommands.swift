@@ -236,6 +236,11 @@ struct Show: ParsableCommand {
         } else {
             rows.append(("last", "no moments yet"))
         }
+        // Why someone is missing from kith due: a snooze, until when.
+        if !p.archived, let until = try store.snoozes().people[p.id], ctx.today < until {
+            rows.append(("snoozed", "no nudges until \(DateText.long(until)) (\(DateText.relative(until, today: ctx.today))); "
+                         + "kith snooze \"\(s(p.name))\" --off lifts it"))
+        }
         if summary.total > 0 {
             rows.append(("moments", "\(summary.total) since \(DateText.long(summary.first!))"))
             let activity = try store.recentActivity(until: ctx.today).people[p.id] ?? []

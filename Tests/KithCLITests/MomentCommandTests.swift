@@ -335,6 +335,8 @@ import KithTestSupport
         #expect(k.ok(["due"]).out.contains("Zoë"))
         #expect(k.ok(["snooze", "zoe", "--until", "friday"]).out == "No nudges about Zoë until Fri 27 Nov 2026 (in 5 days).\n")
         #expect(k.ok(["due"]).out.hasPrefix("Nobody is due today."))
+        // show says why Zoë is missing from due.
+        #expect(k.ok(["show", "zoe"]).out.contains("  snoozed      no nudges until Fri 27 Nov 2026 (in 5 days); kith snooze \"Zoë\" --off lifts it\n"))
         #expect(k.run(["due", "--check"]).code == 1)
         #expect(k.ok(["snooze", "zoe", "--cycle"]).out.contains("until Sun 29 Nov 2026"))
         k.ok(["snooze", "zoe", "--off"])

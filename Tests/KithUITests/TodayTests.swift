@@ -43,6 +43,13 @@ import Testing
         #expect(r.personForm?.every.text == "1w")
     }
 
+    /// José is snoozed: the roster marks him z, neither due nor forgotten.
+    @Test func theRosterMarksASnoozedPerson() {
+        let s = loadedWithReminder()
+        let row = Screen.render(s).lines().first { $0.contains("José") } ?? ""
+        #expect(row.hasPrefix("┃z "), "\(row)")
+    }
+
     @Test func todayListsNudgesRemindersAndBirthdays() {
         var s = loadedWithReminder()
         // The timeline follows the first row; the kinds of due people's last moments come

@@ -5,7 +5,7 @@ enum HelpView {
     static func lines(_ keymap: Keymap) -> [(String, String, Bool)] {
         var out: [(String, String, Bool)] = [
             ("Roster marks", "", true),
-            ("!  •  ×", "overdue (1.5× cadence without a moment), due, archived", false),
+            ("! • z ×", "overdue (1.5× cadence without a moment), due, snoozed, archived", false),
             ("i c f w g", "circle: inner, close, friends, wider; g a group", false),
             ("12d 3w 2y", "time since your last moment together (— never)", false),
             ("▁▃█", "moments per month over the last six months", false),

@@ -36,7 +36,10 @@ enum RosterView {
             switch state.dueState(e) {
             case .overdue: grid.put("!", x: x, y: y, role: .overdue, attrs: .bold)
             case .due: grid.put("•", x: x, y: y, role: .due, attrs: .bold)
-            case .fine: if e.archived { grid.put("×", x: x, y: y, role: .muted) }
+            case .fine:
+                if e.archived { grid.put("×", x: x, y: y, role: .muted) }
+                // Snoozed: due or not, no nudges until the day set (z, kith snooze).
+                else if let until = state.snoozes[e.subject], state.today < until { grid.put("z", x: x, y: y, role: .muted) }
             }
             x += 2
             if showCircle {
