@@ -28,7 +28,8 @@ enum HintBarView {
         // Help and quit are kept when the line is short: they are how to find the rest,
         // and how to leave. The others go in keymap order (most used first) while they fit.
         let kept: Set<Action> = [.help, .quit]
-        var room = area.width - 1 - all.filter { kept.contains($0.action) }.map(width).reduce(0, +)
+        // The last item needs no gap after it.
+        var room = area.width + 1 - all.filter { kept.contains($0.action) }.map(width).reduce(0, +)
         var shown: [Binding] = []
         var full = false
         for b in all {
