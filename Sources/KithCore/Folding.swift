@@ -12,8 +12,12 @@ public enum Folding {
     public static func fold(_ s: String) -> String {
         // Most names are plain ASCII: lower-casing the bytes is all folding does to them,
         // and Foundation's folding costs a hundred times more.
+        // A run of spaces is one space: "Ana  Lima" is "Ana Lima" to the eye.
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: s.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            for b in s.utf8 where !(b == 0x20 && out.last == 0x20) { out.append((0x41...0x5A).contains(b) ? b + 0x20 : b) }
+            return String(decoding: out, as: UTF8.self)
         }
         // What cannot be seen cannot be typed: invisible characters (zero-width spaces and
         // joiners, soft hyphens, fillers, variation selectors) are dropped, and every kind
@@ -21,7 +25,9 @@ public enum Folding {
         // "tom lee" do.
         var visible = String.UnicodeScalarView()
         for u in s.unicodeScalars where !u.properties.isDefaultIgnorableCodePoint {
-            visible.append(u.properties.generalCategory == .spaceSeparator ? " " : u)
+            let v: Unicode.Scalar = u.properties.generalCategory == .spaceSeparator ? " " : u
+            if v == " ", visible.last == " " { continue }
+            visible.append(v)
         }
         let base = String(visible).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard base.contains(where: { extra[$0] != nil }) else { return base }

@@ -104,6 +104,8 @@ import KithTestSupport
         }
         k.ok(["add", "Tom\u{00A0}Lee"])
         k.fails(["add", "Tom Lee"], code: 1, saying: "already in kith")
+        k.fails(["add", "Tom  Lee"], code: 1, saying: "already in kith")
+        k.fails(["add", "Tom\u{00A0} Lee"], code: 1, saying: "already in kith")
         k.fails(["add", "\u{200B}\u{2060}"], code: 2, saying: "a name cannot be only invisible characters")
         k.ok(["add", "👩\u{200D}👩\u{200D}👧 Park"])
         #expect(k.ok(["people"]).out.contains("👩\u{200D}👩\u{200D}👧 Park"))
