@@ -60,7 +60,9 @@ public enum KithCLI {
         do {
             // The config file's rules hold for everything this run does (help is always available).
             let askingForHelp = args.contains { ["--help", "-h", "help", "--version"].contains($0) }
-            if !askingForHelp {
+            // `kith config path` finds the file, even one that cannot be read.
+            let askingWhere = args.first == "config" && args.dropFirst().first == "path"
+            if !askingForHelp && !askingWhere {
                 let settings = try Settings.load(environment: ProcessInfo.processInfo.environment)
                 Rules.current = settings.rules
                 for w in settings.warnings { Output.error(w) }

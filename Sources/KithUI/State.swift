@@ -239,6 +239,16 @@ public struct AppState: Equatable, Sendable {
     /// Whether an action means anything on the focused form field, so the hint bar
     /// does not offer "Space toggle" on the Save button.
     public func isRelevant(_ action: Action) -> Bool {
+        if let f = selfForm, f.picker == nil {
+            // The three questions take ←/→, 1-3 and Enter, as their panel says; the first
+            // question's 1-7, feelings and "not today" do not apply to them. On a day
+            // already answered, Esc keeps the answer rather than saying "not today".
+            switch (f.step, action) {
+            case (.loneliness, .level), (.loneliness, .pickEmotions), (.loneliness, .back): return false
+            case (.closeness, .back): return !f.revising
+            default: return true
+            }
+        }
         if let f = form, f.picker == nil {
             switch action {
             case .choiceNext, .choicePrevious: return [.channel, .reachedOut, .kinds, .uplift, .depth, .received].contains(f.field)

@@ -169,8 +169,15 @@ enum InsightsFixture {
         let answered = SelfCheckin(day: Fixture.today, closeness: 2, emotions: [EmotionTag(word: "calm", intensity: 2)])
         _ = Update.update(&s, .askSelf(loneliness: false, answered: answered))
         #expect(s.selfForm?.closeness == 2 && s.selfForm?.emotions == answered.emotions)
+        #expect(!(Screen.render(s).lines().last ?? "").contains("not today"))
         #expect(Update.update(&s, .key(.escape)).isEmpty)
         #expect(s.selfForm == nil && s.message == "Kept today's answer.")
+        // The three questions: their hint bar has no 1-7, feelings or "not today".
+        var q = Fixture.loaded()
+        _ = Update.update(&q, .askSelf(loneliness: true))
+        _ = Update.update(&q, .key(.enter))
+        let bar = Screen.render(q).lines().last ?? ""
+        #expect(!bar.contains("1-7") && !bar.contains("feelings") && !bar.contains("not today") && bar.contains("choose"), "\(bar)")
         // Not answered yet: Esc is "not today", and counts as a skip.
         var t = Fixture.loaded()
         _ = Update.update(&t, .askSelf(loneliness: false))

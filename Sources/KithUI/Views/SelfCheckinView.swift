@@ -27,7 +27,8 @@ enum SelfCheckinView {
             y += 1
             let felt = f.emotions.isEmpty ? "— (e to choose)" : f.emotions.map(Words.chip).joined(separator: ", ")
             line("Feelings: " + felt)
-            line(f.askLoneliness ? "Enter: three short questions follow; Esc: not today." : "Enter saves; Esc: not today.", role: .muted)
+            let esc = f.revising ? "Esc keeps today's answer." : "Esc: not today."
+            line(f.askLoneliness ? "Enter: three short questions follow; \(esc)" : "Enter saves; \(esc)", role: .muted)
         case .loneliness(let i):
             line("Now and then, three questions (\(i + 1) of 3):", role: .title, attrs: .bold)
             y += 1
