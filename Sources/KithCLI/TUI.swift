@@ -162,16 +162,18 @@ struct Runner {
             case .loadLastKinds(let people):
                 return .lastKindsLoaded(try store.lastKinds(people: people))
             case let .loadTimeline(scope, wanted, offset, limit):
+                // One moment more than asked for, and dropped: it tells whether the page is
+                // the last one, so a history of exactly a page is not counted as "N+".
                 let page: [Moment]
                 let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)
                 if offset == 0, let known = readAhead.page(key) {
                     page = known
                 } else {
-                    page = try store.moments(Runner.momentFilter(scope, wanted), limit: limit, offset: offset)
+                    page = try store.moments(Runner.momentFilter(scope, wanted), limit: limit + 1, offset: offset)
                     // Kept too, so that moving back to where one was costs no query either.
                     if offset == 0 { readAhead.keep(key, page) }
                 }
-                return .timelineLoaded(scope, filter: wanted, page, offset: offset, exhausted: page.count < limit)
+                return .timelineLoaded(scope, filter: wanted, Array(page.prefix(limit)), offset: offset, exhausted: page.count <= limit)
             case let .loadTimelineEnd(scope, wanted, limit):
                 // Read from the end and counted, never skipped through: on 1M moments an
                 // OFFSET to the last page walked the whole index (3 s on a cold cache).
@@ -185,7 +187,7 @@ struct Runner {
             case let .prefetch(scope, wanted, limit):
                 let key = ReadAhead.Key(scope: scope, filter: wanted, limit: limit)
                 if readAhead.page(key) == nil {
-                    readAhead.keep(key, try store.moments(Runner.momentFilter(scope, wanted), limit: limit))
+                    readAhead.keep(key, try store.moments(Runner.momentFilter(scope, wanted), limit: limit + 1))
                 }
                 return nil
             case .deleteMoment(let id):

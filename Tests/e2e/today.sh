@@ -41,3 +41,15 @@ print(f"PASS: the Today view and kith due agree on {len(seen)} people and what t
 PY
 T send-keys -t kith q
 wait_exit
+
+# A history of exactly a first page (19 moments at 120x40) is counted exactly, not "19+".
+"$KITH" add Ida >/dev/null
+for i in $(seq 1 19); do "$KITH" log ida --date "${i}d" >/dev/null; done
+T new-session -d -s kith -x 120 -y 40 "'$KITH'"
+wait_for "overdue"
+T send-keys -t kith / i d a Enter
+wait_for "Ida · 19 moments"
+if screen | grep -qF "Ida · 19+"; then echo "FAIL: a history of exactly one page is counted as more"; exit 1; fi
+T send-keys -t kith q
+wait_exit
+pass "a history of exactly one page shows its exact count"
