@@ -265,6 +265,23 @@ import KithTestSupport
 /// A disk that refuses writes (here a file-size limit, which fails writes the way a full
 /// disk does): one line, and the store exactly as it was.
 @Suite struct FailingDiskTests {
+    /// The real kith run with files limited to `bytes` (prlimit --fsize): a disk that
+    /// refuses writes part way. Its exit status and what it wrote on stderr.
+    func runWithFileSizeLimit(_ bytes: Int, _ k: Sandbox, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        p.arguments = ["--fsize=\(bytes)", Sandbox.binary] + args
+        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin",
+                         "SWIFT_BACKTRACE": "enable=no"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, message)
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit")))
     func aWriteTheDiskRefusesLosesNothing() throws {
         let k = Sandbox()
@@ -279,18 +296,8 @@ import KithTestSupport
         var st = stat()
         #expect(stat(k.store, &st) == 0)
         let limit = Int(st.st_size) + 8192
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        p.arguments = ["--fsize=\(limit)", Sandbox.binary, "import", "vcard", cards]
-        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin",
-                         "SWIFT_BACKTRACE": "enable=no"]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 1, "\(message)")
+        let (status, message) = try runWithFileSizeLimit(limit, k, ["import", "vcard", cards])
+        #expect(status == 1, "\(message)")
         #expect(message.split(separator: "\n").count == 1 && message.contains("could not be written"), "\(message)")
         #expect(k.ok(["people"]).out.split(separator: "\n").count == 2, "one person, under a header")
         #expect(k.ok(["history", "zoe"]).out.contains("kept"))
@@ -311,18 +318,8 @@ import KithTestSupport
         let backup = k.tmp.file("big.json")
         FileManager.default.createFile(atPath: backup, contents: Data(#"{"format": "kith-backup", "version": 2, "people": [\#(people.joined(separator: ","))]}"#.utf8))
         let store = k.tmp.file("new/kith.sqlite")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        p.arguments = ["--fsize=\(sizes.max()! + 65536)", Sandbox.binary, "--store", store, "import", "json", backup]
-        p.environment = ["HOME": k.home, "XDG_DATA_HOME": k.tmp.file("data"), "KITH_TODAY": "2026-11-22", "PATH": "/usr/bin:/bin",
-                         "SWIFT_BACKTRACE": "enable=no"]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 1, "\(message)")
+        let (status, message) = try runWithFileSizeLimit(sizes.max()! + 65536, k, ["--store", store, "import", "json", backup])
+        #expect(status == 1, "\(message)")
         #expect(message.split(separator: "\n").count == 1 && message.contains("could not be written"), "\(message)")
         for suffix in ["", "-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: store + suffix), "\(suffix)") }
     }
