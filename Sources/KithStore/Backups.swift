@@ -275,9 +275,14 @@ extension Store {
 }
 
 extension Backups {
-    /// SQLite's findings as one line: its messages hold line breaks of their own.
+    /// SQLite's messages split into their lines: a message may hold several.
+    static func lines(_ messages: [String]) -> [String] {
+        messages.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !$0.isEmpty }
+    }
+
+    /// SQLite's findings as one line.
     static func oneLine(_ problems: [String]) -> String {
-        let lines = problems.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !$0.isEmpty }
+        let lines = lines(problems)
         let shown = lines.prefix(3).joined(separator: "; ")
         return lines.isEmpty ? "the quick check failed" : lines.count > 3 ? shown + "; …" : shown
     }
@@ -292,7 +297,7 @@ extension Backups {
             let q = try DatabaseQueue(path: path, configuration: config)
             defer { try? q.close() }
             let lines = try q.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(limit))") }
-            return lines.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !$0.isEmpty && $0 != "ok" }
+            return Backups.lines(lines).filter { $0 != "ok" }
         } catch let e as DatabaseError {
             return [e.message ?? e.description]
         } catch {
