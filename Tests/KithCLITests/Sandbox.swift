@@ -111,6 +111,31 @@ func readBack(with script: String, _ path: String, reader: String,
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     let problem = String(decoding: FileManager.default.contents(atPath: errors.file("err")) ?? Data(), as: UTF8.self)
+    if let missing = missingModule(in: problem) {
+        throw MissingTool(what: "\(reader) (Python module \(missing))", how: "run the tests with Tests/run.sh, which installs the pinned readers")
+    }
     #expect(p.terminationStatus == 0, "\(reader) could not read the export: \(problem)", sourceLocation: sourceLocation)
     return text.split(separator: "\n").map(String.init)
+}
+
+/// A reader the tests need is not installed: the test stops with one line saying how to
+/// get it, never skipped in silence.
+struct MissingTool: Error, CustomStringConvertible {
+    let what: String, how: String
+    var description: String { "\(what) is not here: \(how)" }
+}
+
+/// Stops a test that drives a system program which is missing, naming its package.
+func requireTool(_ path: String, package: String) throws {
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+        throw MissingTool(what: path, how: "apt-get install -y \(package)")
+    }
+}
+
+/// The module a Python checker could not import, from its traceback's last line.
+private func missingModule(in stderr: String) -> String? {
+    guard let line = stderr.split(separator: "\n").last(where: { $0.hasPrefix("ModuleNotFoundError") }),
+          let open = line.firstIndex(of: "'"), let close = line.lastIndex(of: "'"), open < close
+    else { return nil }
+    return String(line[line.index(after: open)..<close])
 }

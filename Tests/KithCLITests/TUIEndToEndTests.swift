@@ -10,7 +10,7 @@ import KithTestSupport
 
     func runScript(_ name: String, with interpreter: String = "/bin/bash", sourceLocation: SourceLocation = #_sourceLocation) {
         guard FileManager.default.fileExists(atPath: "/usr/bin/tmux") else {
-            Issue.record("tmux is not installed: .ci/run installs it", sourceLocation: sourceLocation)
+            Issue.record("tmux is not installed: apt-get install -y tmux", sourceLocation: sourceLocation)
             return
         }
         let tmp = TempDir()
