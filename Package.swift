@@ -16,9 +16,11 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Domain types and pure rules. No I/O, no database, no terminal.
         .target(name: "KithCore"),
+        // Files kith writes for the user: private, whole or absent, never through a link.
+        .target(name: "KithFiles"),
         // The local store: GRDB over one SQLite file. The only module that imports GRDB.
         .target(name: "KithStore", dependencies: [
-            "KithCore",
+            "KithCore", "KithFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The reminder scheduler: who is due, in what order, with what suggestion. Pure.
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "KithSettings", dependencies: ["KithUI"]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
-            "KithCore", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
+            "KithCore", "KithFiles", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
             "KithInsights",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -47,6 +49,7 @@ let package = Package(
         // Temp directories and file helpers shared by the test targets.
         .target(name: "KithTestSupport", dependencies: ["KithDemo"], path: "Tests/Support"),
         .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
+        .testTarget(name: "KithFilesTests", dependencies: ["KithFiles", "KithTestSupport"]),
         .testTarget(name: "KithUITests", dependencies: ["KithUI", "KithCore", "KithInsights"], exclude: ["Snapshots"]),
         .testTarget(name: "KithDemoTests", dependencies: ["KithDemo", "KithCore"]),
         .testTarget(name: "KithSchedulerTests", dependencies: ["KithScheduler", "KithCore"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithCore
+import KithFiles
 import KithInterop
 import KithScheduler
 import KithStore
@@ -14,6 +15,8 @@ struct Export: ParsableCommand {
     /// A file that `--out` would replace must be an earlier export of the same kind
     /// (it carries `marker`): a mistyped path never costs the user another file.
     static func checkReplaceable(_ path: String, writtenBy marker: String, what: String) throws {
+        // A link or a device is refused before anything is read through it.
+        do { try PrivateFile.checkReplaceable(path) } catch { throw CLIError.failure(error.description) }
         guard FileManager.default.fileExists(atPath: path) else { return }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.failure("cannot replace \(path): it cannot be read")
@@ -153,29 +156,9 @@ struct ExportICS: ParsableCommand {
         try writePrivately(Array(text.utf8), to: path)
     }
 
-    /// The same, for bytes that need not be UTF-8 (a vCard's kept lines).
+    /// The same, for bytes that need not be UTF-8 (a vCard's kept lines): written under
+    /// an unpredictable name, never through a link, then renamed into place.
     static func writePrivately(_ bytes: [UInt8], to path: String) throws {
-        var bytes = bytes
-        let tmp = path + ".kith-tmp"
-        let fd = open(tmp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        fchmod(fd, 0o600)
-        var ok = true
-        bytes.withUnsafeMutableBytes { p in
-            var off = 0
-            while off < p.count {
-                let n = write(fd, p.baseAddress! + off, p.count - off)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { ok = false; return }
-                off += n
-            }
-        }
-        if fsync(fd) != 0 { ok = false }
-        close(fd)
-        guard ok, rename(tmp, path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(tmp)
-            throw CLIError.failure("cannot write \(path): \(why)")
-        }
+        do { try PrivateFile.write(bytes, to: path) } catch { throw CLIError.failure(error.description) }
     }
 }
