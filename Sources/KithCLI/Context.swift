@@ -15,6 +15,17 @@ struct Context {
         self.today = Context.today(environment: environment)
     }
 
+    /// A `KITH_TODAY` that is not a real day is an error, never silently the clock's day
+    /// (a back-fill script would log everything on the wrong day).
+    static func checkPretendedDay(_ environment: [String: String]) throws {
+        // Blank is unset, as for KITH_STORE.
+        guard let s = environment["KITH_TODAY"], !s.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        guard let day = try? Parse.isoDay(s) else {
+            throw CLIError.usage("KITH_TODAY=\(s) is not a date; give YYYY-MM-DD (or unset it)")
+        }
+        guard day.year >= Parse.earliestYear else { throw CLIError.usage("KITH_TODAY=\(s) is before \(Parse.earliestYear)") }
+    }
+
     /// Today in the user's time zone. `KITH_TODAY=YYYY-MM-DD` pretends another day (for
     /// scripts that back-fill, and for tests).
     static func today(environment: [String: String]) -> Day {
@@ -32,17 +43,28 @@ struct Context {
     /// is an error, not an empty export, so that a mistyped path in a cron job is noticed.
     func openExisting(for what: String) throws -> Store {
         if StoreLocation.isAbsent(storePath) {
+            try Store.refuseLost(storePath)
             throw CLIError.failure("there is no store at \(storePath); nothing to \(what) (check --store or KITH_STORE)")
         }
-        return try openStore()
+        return try openStore(reading: true)
     }
 
     /// `quiet`: the caller shows the store's warnings itself (the full screen does).
-    func openStore(creating: Bool = false, quiet: Bool = false) throws -> Store {
+    /// `reading`: the command only reads; the store is opened read-only and nothing on
+    /// disk is created or changed (an empty file stays an empty file).
+    func openStore(creating: Bool = false, quiet: Bool = false, reading: Bool = false) throws -> Store {
         if !creating && StoreLocation.isAbsent(storePath) {
+            try Store.refuseLost(storePath)
             return try Store(emptyInMemoryFor: storePath)
         }
-        let store = try Store(path: storePath)
+        let opened: Store?
+        do {
+            opened = try Store(path: storePath, readOnly: reading && !creating)
+        } catch {
+            guard error == .absent(storePath) else { throw error }
+            opened = nil
+        }
+        guard let store = opened else { return try Store(emptyInMemoryFor: storePath) }
         if !quiet { for w in store.warnings { Output.error(w, prefix: "kith: ") } }
         // Once a day, just before the first change, a copy of the store (see `backups`
         // in the config), checked: a store found damaged is refused before it is written.

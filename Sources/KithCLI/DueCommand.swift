@@ -23,7 +23,7 @@ struct Due: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         // The roster is read once: the scheduler takes the active people, reminders may
         // be about anyone.
         let everyone = try store.people(includeArchived: true)

@@ -6,11 +6,13 @@ import KithStore
 import KithTerminal
 
 /// Exit codes, documented in the README: 0 ok, 1 a failure (unknown name, store
-/// problem), 2 a usage error (bad flag or value).
+/// problem), 2 a usage error (bad flag or value), 3 the change was saved but its
+/// confirmation could not be written (a script must not retry: that would save it twice).
 enum Exit {
     static let ok: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
+    static let savedUnconfirmed: Int32 = 3
 }
 
 /// A failure to report in one line with its exit code.
@@ -26,6 +28,9 @@ public enum KithCLI {
         // Over a file-size limit a write should fail (and be reported, with nothing
         // half-written), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        // Every file kith makes is the user's alone, however it is reached: SQLite's WAL
+        // and journal files, a store created through a symlink, a folder made on the way.
+        umask(0o077)
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
@@ -45,13 +50,15 @@ public enum KithCLI {
         let code = execute(args)
         Output.flush()
         Context.reportDailyBackup()
+        // The last connection closing folds the WAL into the store file.
+        Context.opened?.closeConnection()
         if let e = Output.writeError, code == Exit.ok {
+            let saved = Store.committedWrites > 0
             // A reader that went away (`kith history | head`) is not worth a message.
             if e != EPIPE {
-                let saved = Store.committedWrites > 0 ? "; the change itself was saved" : ""
-                Output.error("cannot write output: \(String(cString: strerror(e)))\(saved)")
+                Output.error("cannot write output: \(String(cString: strerror(e)))\(saved ? "; the change itself was saved" : "")")
             }
-            return Exit.failure
+            return saved ? Exit.savedUnconfirmed : Exit.failure
         }
         return code
     }
@@ -71,6 +78,7 @@ public enum KithCLI {
                 throw CLIError.usage("unknown command \"\(args[1])\"; `kith --help` lists them")
             }
             if GlobalOptions.leadingStore?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw GlobalOptions.emptyStore }
+            try Context.checkPretendedDay(ProcessInfo.processInfo.environment)
             // A bare `kith` (or `kith --store PATH`) opens the full-screen view straight away:
             // building the argument parser's tree of every command costs more than the first
             // frame itself, and there is nothing to parse.
@@ -153,7 +161,7 @@ struct Kith: ParsableCommand {
             Plain `kith` opens the full-screen view (`kith --demo` to look around first).
             Your store is one SQLite file, by default $XDG_DATA_HOME/kith/kith.sqlite \
             (~/.local/share/kith/kith.sqlite); --store PATH or KITH_STORE point elsewhere.
-            Exit codes: 0 ok, 1 failure (unknown name, store problem), 2 usage error.
+            Exit codes: 0 ok, 1 failure (unknown name, store problem), 2 usage error, 3 saved but the confirmation could not be written (do not retry).
             """,
         version: "0.1.0",
         subcommands: [

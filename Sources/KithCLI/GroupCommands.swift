@@ -113,7 +113,7 @@ struct GroupList: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let overview = try store.groupOverview()
         if json {
             Output.line(JSON.array(overview.map(GroupList.json)).render())
@@ -147,7 +147,7 @@ struct GroupShow: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let g = try Resolver(store: store).group(name)
         guard let o = try store.groupOverview().first(where: { $0.group.id == g.id }) else { return }
         if json {

@@ -153,7 +153,7 @@ struct PeopleCommand: ParsableCommand {
     func run() throws {
         let ctx = global.context()
         let circle: Circle? = try self.circle.map { try parseChoice($0, as: "circle") }
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let resolver = try Resolver(store: store)
         var people = resolver.people.filter { archived || !$0.archived }
         if let circle { people = people.filter { $0.circle == circle } }
@@ -198,7 +198,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let resolver = try Resolver(store: store)
         let p = try resolver.person(name, scope: .all)
         let summary = try store.summary(person: p.id)

@@ -118,7 +118,7 @@ struct RemindList: ParsableCommand {
 
     func run() throws {
         let ctx = global.context()
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let resolver = try Resolver(store: store)
         let reminders = try store.reminders(includeClosed: all)
         let who = { (r: Reminder) -> String in resolver.about(r) + (r.groupID != nil ? " (group)" : "") }

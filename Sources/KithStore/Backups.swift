@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KithCore
+import KithFiles
 
 /// Copies of the store, made with SQLite's online backup: consistent even while another
 /// kith writes, complete or absent (each copy is written under a temporary name and
@@ -38,21 +39,20 @@ public enum Backups {
     }
 
     /// Copies the database `source` holds to a new file at `destination` (which must not
-    /// exist): written as `destination.partial`, switched out of WAL so that the copy is
-    /// one self-contained file, synced, then renamed into place.
-    /// With `verify`, the copy must pass SQLite's quick check before it is renamed into
-    /// place: a damaged store gives no copy (the copy holds the same pages), and
-    /// `.damaged` says so.
+    /// exist): written under an unpredictable temporary name beside it, switched out of
+    /// WAL so that the copy is one self-contained file, synced, then linked into place
+    /// (a link, unlike a rename, never replaces a copy another kith made meanwhile).
+    /// With `verify`, the copy must pass SQLite's integrity check (the check a restore
+    /// applies) before it counts: a damaged store gives no copy (the copy holds the same
+    /// pages), and `.damaged` says so.
     static func copy(from source: DatabaseQueue, to destination: String, verify: Bool = false) throws(StoreError) {
         var st = stat()
-        if stat(destination, &st) == 0 { throw .conflict("\(destination) already exists; choose another name") }
+        if lstat(destination, &st) == 0 { throw .conflict("\(destination) already exists; choose another name") }
         let dir = (destination as NSString).deletingLastPathComponent
         try StoreLocation.makeDirectory(dir.isEmpty ? "." : dir)
-        let partial = destination + ".partial"
-        unlink(partial)
-        let fd = open(partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotCreate(partial, String(cString: strerror(errno))) }
-        fchmod(fd, 0o600)
+        let partial = PrivateFile.temporaryName(beside: destination)
+        let fd = PrivateFile.createExclusive(partial)
+        guard fd >= 0 else { throw .cannotCreate(destination, String(cString: strerror(errno))) }
         close(fd)
         do {
             let target = try DatabaseQueue(path: partial)
@@ -60,11 +60,10 @@ public enum Backups {
             try target.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
-            let problems = verify ? try target.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") } : ["ok"]
+            let problems = verify ? try target.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(20)") } : ["ok"]
             try target.close()
             guard problems == ["ok"] else {
-                unlink(partial)
-                unlink(partial + "-journal")
+                discard(partial)
                 throw StoreError.damaged(source.path, Backups.oneLine(problems))
             }
             let sync = open(partial, O_RDONLY | O_CLOEXEC)
@@ -72,19 +71,19 @@ public enum Backups {
         } catch let e as StoreError {
             throw e
         } catch {
-            unlink(partial)
-            unlink(partial + "-journal")
+            discard(partial)
             // Damage met while reading the store is the store's, not the copy's.
             if let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_CORRUPT {
                 throw .damaged(source.path, Backups.oneLine([e.message ?? "SQLite reports damage"]))
             }
             throw Store.describe(error, path: destination)
         }
-        guard rename(partial, destination) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(partial)
-            throw .cannotCreate(destination, why)
+        defer { discard(partial) }
+        guard link(partial, destination) == 0 else {
+            if errno == EEXIST { throw .conflict("\(destination) already exists; choose another name") }
+            throw .cannotCreate(destination, String(cString: strerror(errno)))
         }
+        PrivateFile.syncDirectory(of: destination)
     }
 
     /// A private working copy of `file` (and of its WAL file, if it has one) in the
@@ -98,7 +97,7 @@ public enum Backups {
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .conflict("cannot read the backup \(file): it is not a file") }
         let dir = directory(for: storePath)
         try StoreLocation.makeDirectory(dir)
-        let staged = dir + "/.restoring-\(stamp())-\(getpid()).sqlite"
+        let staged = PrivateFile.temporaryName(beside: dir + "/restoring.sqlite")
         try copyBytes(from: file, to: staged)
         if !StoreLocation.isAbsent(file + "-wal") {
             do { try copyBytes(from: file + "-wal", to: staged + "-wal") } catch { discard(staged); throw error }
@@ -116,7 +115,7 @@ public enum Backups {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .cannotOpen(source, String(cString: strerror(errno))) }
         defer { close(input) }
-        let output = open(destination, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let output = PrivateFile.createExclusive(destination)
         guard output >= 0 else { throw .cannotCreate(destination, String(cString: strerror(errno))) }
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -181,9 +180,13 @@ public enum Backups {
     }
 
     /// Puts the store at `staged` (a copy made by `stage`, checked by `inspect`) in place
-    /// of the one at `storePath`. The current store, when there is one, is first copied
-    /// to `aside` (damaged or not: a store that cannot be opened is moved there as it
-    /// is, its WAL files with it).
+    /// of the one at `storePath`, so that the path holds the old store or the new one at
+    /// every instant, whenever the process is killed. The current store, when there is
+    /// one, is first copied to `aside` (damaged or not).
+    ///
+    /// A store that opens gets the backup through SQLite (one transaction: a kith reading
+    /// it meanwhile sees one or the other); one that does not is replaced by renaming a
+    /// complete new file over it.
     public static func restore(_ staged: String, into storePath: String, keepingCurrentAt aside: String) throws(StoreError) {
         let source: DatabaseQueue
         do {
@@ -193,43 +196,66 @@ public enum Backups {
         }
         defer { try? source.close() }
         if !StoreLocation.isAbsent(storePath) {
-            // Whether the current store is sound, asked on a connection that is closed
-            // again before anything is moved.
-            let sound: Bool = {
-                guard let s = try? Store(path: storePath) else { return false }
-                return (try? s.integrityProblems().isEmpty) == true
-            }()
-            if sound {
-                let current = try Store(path: storePath)
-                // Sound: a consistent copy aside, then the backup copied in through SQLite,
-                // so that a kith reading the store meanwhile sees one or the other.
+            let current = try? Store(path: storePath)
+            let sound = (try? current?.integrityProblems().isEmpty) == true
+            if let current, sound {
                 try copy(from: current.queue, to: aside)
+            } else {
+                // Damaged or unreadable: its bytes, WAL and all, as they are.
+                try copyFile(from: storePath, to: aside)
+                if !StoreLocation.isAbsent(storePath + "-wal") { try copyFile(from: storePath + "-wal", to: aside + "-wal") }
+            }
+            if let current {
                 do {
+                    try matchPageSize(of: source, to: current.queue)
                     try source.backup(to: current.queue)
                     try current.queue.writeWithoutTransaction { db in
                         try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
+                    return
                 } catch {
-                    throw Store.describe(error, path: storePath)
+                    // A store damaged where the backup writes falls back to the rename below.
+                    if sound { for suffix in ["", "-wal"] { unlink(aside + suffix) }; throw Store.describe(error, path: storePath) }
                 }
-                return
-            }
-            // Damaged or unreadable: moved aside untouched, with its WAL files.
-            try StoreLocation.makeDirectory((aside as NSString).deletingLastPathComponent)
-            for suffix in ["", "-wal", "-shm"] where !StoreLocation.isAbsent(storePath + suffix) {
-                guard rename(storePath + suffix, aside + suffix) == 0 else {
-                    throw .cannotCreate(aside + suffix, String(cString: strerror(errno)))
-                }
+                try? current.queue.close()
             }
         }
-        let copyName = storePath + ".restoring"
-        unlink(copyName)
-        try copy(from: source, to: copyName)
-        guard rename(copyName, storePath) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(copyName)
-            throw .cannotCreate(storePath, why)
+        let incoming = PrivateFile.temporaryName(beside: storePath)
+        try copy(from: source, to: incoming)
+        defer { discard(incoming) }
+        // The old store's WAL must never be read as the new one's: gone first, so that a
+        // kill here leaves the old main file (its whole copy is aside).
+        unlink(storePath + "-wal")
+        unlink(storePath + "-shm")
+        guard rename(incoming, storePath) == 0 else { throw .cannotCreate(storePath, String(cString: strerror(errno))) }
+        PrivateFile.syncDirectory(of: storePath)
+    }
+
+    /// SQLite's backup into a WAL database cannot change its page size ("read-only"): a
+    /// backup with another page size (64 KB, say) is rewritten to the store's first. The
+    /// staged copy is private, so rewriting it touches nothing of the user's.
+    static func matchPageSize(of source: DatabaseQueue, to target: DatabaseQueue) throws {
+        let want = try target.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } ?? 4096
+        let have = try source.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } ?? 4096
+        guard want != have else { return }
+        try source.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA page_size = \(want)")
+            try db.execute(sql: "VACUUM")
         }
+    }
+
+    /// A byte-for-byte copy made under a temporary name and linked into place: the copy
+    /// is whole or absent.
+    static func copyFile(from source: String, to destination: String) throws(StoreError) {
+        try StoreLocation.makeDirectory((destination as NSString).deletingLastPathComponent)
+        let partial = PrivateFile.temporaryName(beside: destination)
+        try copyBytes(from: source, to: partial)
+        defer { unlink(partial) }
+        let f = open(partial, O_RDONLY | O_CLOEXEC)
+        if f >= 0 { fsync(f); close(f) }
+        guard link(partial, destination) == 0 else { throw .cannotCreate(destination, String(cString: strerror(errno))) }
+        PrivateFile.syncDirectory(of: destination)
     }
 }
 
@@ -247,15 +273,23 @@ extension Store {
 
     /// Once a day, a copy named for the day and the store (`daily-2026-11-22-kith.sqlite`
     /// for `kith.sqlite`); only the newest `keep` daily copies of this store are kept (0
-    /// turns them off). Each copy passes SQLite's quick check before it counts: a store
-    /// damaged inside (which opens and mostly works) gives no copy and throws `.damaged`,
-    /// so the rotation never drops a sound copy for a damaged one. Returns the new copy's
+    /// turns them off). Each copy passes SQLite's integrity check, the one a restore
+    /// applies, before it counts: a store damaged inside (which opens and mostly works,
+    /// an index missing a row, say) gives no copy and throws `.damaged`, so the rotation
+    /// only ever drops a copy for a newer one that restores. Several kiths making the
+    /// day's first write at once make one copy between them: the backups folder is
+    /// locked while a copy is made, and the others find it made. Returns the new copy's
     /// path, or nil when today's exists.
     @discardableResult
     public func dailyBackup(today: Day, keep: Int) throws(StoreError) -> String? {
         guard keep > 0, !inMemory else { return nil }
         let dir = Backups.directory(for: path)
         let name = dir + "/" + Backups.dailyName(today, store: path)
+        guard StoreLocation.isAbsent(name) else { return nil }
+        try StoreLocation.makeDirectory(dir)
+        let lock = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
         guard StoreLocation.isAbsent(name) else { return nil }
         do {
             try Backups.copy(from: queue, to: name, verify: true)
@@ -302,6 +336,41 @@ extension Backups {
             return [e.message ?? e.description]
         } catch {
             return [String(describing: error)]
+        }
+    }
+
+    /// The newest copy in the store's backups folder that says a store was here: a daily
+    /// copy of it, or a store a restore replaced. Nil when there is none.
+    static func newestCopy(for storePath: String) -> String? {
+        let dir = directory(for: storePath)
+        var newest: (time: Int, path: String)?
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+            guard dailyDay(file, store: storePath) != nil || (file.hasPrefix("replaced-") && file.hasSuffix(".sqlite")) else { continue }
+            var st = stat()
+            guard stat(dir + "/" + file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            if newest == nil || st.st_mtim.tv_sec > newest!.time { newest = (st.st_mtim.tv_sec, dir + "/" + file) }
+        }
+        return newest?.path
+    }
+
+    /// Removes what killed kiths left beside the store and in its backups folder: their
+    /// temporary files (the process that made one is gone), and the fixed-name leftovers
+    /// of earlier kiths (`*.partial`, `*.restoring`, `.restoring-*`) once they are an hour
+    /// old. A live kith's files are never touched.
+    static func removeLeftovers(for storePath: String) {
+        let storeDir = (storePath as NSString).deletingLastPathComponent
+        let backups = directory(for: storePath)
+        for dir in [storeDir, backups] {
+            PrivateFile.removeStaleLeftovers(in: dir)
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+                let old = file.hasSuffix(".partial") || file.hasSuffix(".partial-journal") || file.hasSuffix(".sqlite.restoring")
+                    || file.hasPrefix(".restoring-")
+                guard old else { continue }
+                var st = stat()
+                let full = dir + "/" + file
+                guard lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, time(nil) - st.st_mtim.tv_sec > 3600 else { continue }
+                unlink(full)
+            }
         }
     }
 

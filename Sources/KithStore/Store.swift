@@ -17,19 +17,42 @@ public final class Store: Sendable {
     public let isNew: Bool
     /// True for the empty stand-in of a store that does not exist yet.
     public let inMemory: Bool
+    /// True when opened for reading only: nothing on disk changes.
+    public let readOnly: Bool
     let queue: DatabaseQueue
 
-    public init(path: String) throws(StoreError) {
+    /// Opens the store at `path`. A writer (`readOnly: false`) creates it when nothing is
+    /// there, switches it to WAL and migrates it; a reader changes nothing on disk: it
+    /// opens the file read-only (a store in a read-only folder reads as well as any), and
+    /// asks the caller to answer from an empty store when the file is absent or empty
+    /// (`StoreError.absent`). A store that needs an upgrade is opened as a writer.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         self.inMemory = false
+        try StoreLocation.checkKind(path)
+        if readOnly {
+            if StoreLocation.isAbsent(path) || StoreLocation.isEmptyFile(path) {
+                try Store.refuseEmptied(path)
+                throw .absent(path)
+            }
+            if let q = try Store.openForReading(path) {
+                self.isNew = false
+                self.readOnly = true
+                self.queue = q
+                self.warnings = StoreLocation.permissionWarning(path: path).map { [$0] } ?? []
+                return
+            }
+            // An older format: the upgrade (a writer's job, with a copy first) comes first.
+        }
+        self.readOnly = false
+        // A store that is gone while copies of it are in its backups folder was lost, not
+        // never made: a new empty one would soon rotate the copies out.
+        if StoreLocation.isAbsent(path) { try Store.refuseLost(path) }
         self.isNew = try StoreLocation.prepare(path: path)
         // An empty file is an empty database to SQLite, and kith would make it a new
         // store. When daily copies of this store exist, it held moments once: emptied by
         // accident, not new. Starting afresh would soon rotate the last sound copies out.
-        if !isNew, let newest = Backups.newestDaily(for: path), StoreLocation.isEmptyFile(path) {
-            throw .cannotOpen(path, "the file is empty, yet daily copies of it exist; kith restore \(newest) puts the "
-                              + "newest back (or remove the empty file to start afresh)")
-        }
+        if !isNew { try Store.refuseEmptied(path) }
         let migrator = Schema.migrator
         // Several kiths may open a new store at once (a shell loop, cron and the TUI):
         // an advisory lock makes the check-and-migrate happen one at a time. It is taken
@@ -38,19 +61,11 @@ public final class Store: Sendable {
         let lock = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if lock >= 0 { flock(lock, LOCK_EX) }
         defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
+        // What killed kiths left behind (half-made copies, staged restores) goes now.
+        Backups.removeLeftovers(for: path)
         do {
             queue = try DatabaseQueue(path: path, configuration: Store.configuration())
-            let (appID, tables, journal, done, superseded) = try queue.read { db in
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-                    """) ?? 0
-                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
-                let ours = appID == Schema.applicationID
-                let done = ours ? try migrator.hasCompletedMigrations(db) : false
-                let superseded = ours ? try migrator.hasBeenSuperseded(db) : false
-                return (appID, tables, journal, done, superseded)
-            }
+            let (appID, tables, journal, done, superseded) = try Store.identify(queue)
             if appID != Schema.applicationID && tables > 0 {
                 throw StoreError.notAStore(path, "it is an SQLite database of another program")
             }
@@ -69,12 +84,78 @@ public final class Store: Sendable {
                 }
                 try migrator.migrate(queue)
             }
-        } catch let e as StoreError {
-            throw e
         } catch {
+            // A store this open created and could not finish (a full disk) is not left
+            // behind half-made: the next kith would take it for the user's.
+            if isNew { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) } }
+            if let e = error as? StoreError { throw e }
             throw Store.describe(error, path: path)
         }
         warnings = StoreLocation.permissionWarning(path: path).map { [$0] } ?? []
+    }
+
+    /// What a file holds: its application id, its tables, its journal mode, and whether
+    /// its migrations are all done or some are from a newer kith.
+    private static func identify(_ queue: DatabaseQueue) throws -> (Int32, Int, String, Bool, Bool) {
+        try queue.read { db in
+            let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                """) ?? 0
+            let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            let ours = appID == Schema.applicationID
+            let done = ours ? try Schema.migrator.hasCompletedMigrations(db) : false
+            let superseded = ours ? try Schema.migrator.hasBeenSuperseded(db) : false
+            return (appID, tables, journal, done, superseded)
+        }
+    }
+
+    /// A read-only connection to a kith store of the current format, or nil when the
+    /// store needs an upgrade first. In a folder kith may not write to, SQLite cannot
+    /// make the WAL's shared-memory file; no writer can change the store there either, so
+    /// it is read as immutable.
+    private static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue? {
+        var config = configuration()
+        config.readonly = true
+        func attempt(_ name: String) throws -> DatabaseQueue? {
+            let q = try DatabaseQueue(path: name, configuration: config)
+            let (appID, tables, _, done, superseded) = try identify(q)
+            if appID != Schema.applicationID && (tables > 0 || appID != 0) {
+                throw StoreError.notAStore(path, tables > 0 ? "it is an SQLite database of another program" : "it is an SQLite file of another program")
+            }
+            // An SQLite file with nothing in it (a store killed while it was being made)
+            // is an empty store, as a writer would take it.
+            if appID != Schema.applicationID { try q.close(); throw StoreError.absent(path) }
+            if superseded { throw StoreError.newerStore(path) }
+            if !done { try q.close(); return nil }
+            return q
+        }
+        do {
+            return try attempt(path)
+        } catch let e as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(e.resultCode.primaryResultCode)
+                    && !StoreLocation.folderIsWritable(path) && StoreLocation.isAbsent(path + "-wal") {
+            do { return try attempt(StoreLocation.immutableURI(path)) } catch let e as StoreError { throw e } catch { throw describe(error, path: path) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw describe(error, path: path)
+        }
+    }
+
+    /// Refuses a store file that is empty while daily copies of it exist.
+    private static func refuseEmptied(_ path: String) throws(StoreError) {
+        if let newest = Backups.newestDaily(for: path), StoreLocation.isEmptyFile(path) {
+            throw .cannotOpen(path, "the file is empty, yet daily copies of it exist; kith restore \(newest) puts the "
+                              + "newest back (or remove the empty file to start afresh)")
+        }
+    }
+
+    /// Refuses to create a store where one was lost: its backups folder holds daily
+    /// copies of it, or stores a restore replaced.
+    public static func refuseLost(_ path: String) throws(StoreError) {
+        guard let newest = Backups.newestCopy(for: path) else { return }
+        throw .cannotOpen(path, "there is no store here, yet copies of it are in \(Backups.directory(for: path)); "
+                          + "kith restore \(newest) puts the newest back (or move that folder away to start afresh)")
     }
 
     /// An empty store that lives in memory only. Commands that only read use it when the
@@ -84,6 +165,7 @@ public final class Store: Sendable {
         self.path = path
         self.isNew = false
         self.inMemory = true
+        self.readOnly = false
         self.warnings = []
         do {
             queue = try DatabaseQueue(configuration: Store.configuration())
@@ -156,8 +238,10 @@ public final class Store: Sendable {
     /// `commit: false` it is rolled back even when it succeeds: a dry run that goes
     /// through exactly the checks and writes of the real thing.
     func write<T>(commit: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        if let why = knownDamage.withLock({ $0 }) { throw .damaged(path, why) }
+        // The day's check first (waiting for one running in the background): what it
+        // finds decides whether this write may happen at all.
         try dailyBeforeFirstWrite()
+        if let why = knownDamage.withLock({ $0 }) { throw .damaged(path, why) }
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
@@ -178,6 +262,9 @@ public final class Store: Sendable {
     /// The day's copy, planned by `backUpDailyBeforeFirstWrite`.
     private let dailyPlan = Mutex<(today: Day, keep: Int)?>(nil)
     private let dailyFailure = Mutex<String?>(nil)
+    /// Held while the day's copy is made, so that a write from another thread (the full
+    /// screen's first save) waits for the check instead of slipping past it.
+    private let dailyRun = NSLock()
 
     /// Makes the day's copy (see `dailyBackup`) just before this process first writes, so
     /// that a store found damaged is refused before anything is written to it. A copy
@@ -201,6 +288,8 @@ public final class Store: Sendable {
     /// went wrong; a failure other than damage is also kept for `dailyBackupProblem`.
     @discardableResult
     public func runPlannedDailyBackup() -> StoreError? {
+        dailyRun.lock()
+        defer { dailyRun.unlock() }
         guard let plan = dailyPlan.withLock({ p in defer { p = nil }; return p }) else { return nil }
         // A store this open created holds nothing yet: a copy of it would protect nothing,
         // and would outlive a first command that fails.
@@ -253,8 +342,19 @@ public final class Store: Sendable {
                 """)
         }
         guard rows == 0 else { return }
-        do { try queue.close() } catch { return }
+        // Gone before the connection closes: closing folds the WAL into the file, which a
+        // disk that just refused the import may refuse again, and a failed close must not
+        // leave the empty store behind.
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        try? queue.close()
+    }
+
+    /// Closes the connection. When it is the last one, SQLite moves the WAL into the main
+    /// file and removes it, so that the store is one file while no kith runs (a person or
+    /// a backup tool copying `kith.sqlite` alone gets everything).
+    public func closeConnection() {
+        guard !inMemory else { return }
+        try? queue.close()
     }
 
     /// The current schema migrations applied, for `kith --version`-like diagnostics and tests.

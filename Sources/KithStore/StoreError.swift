@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case database(String)
     /// The store opens but SQLite finds damage inside it: (path, what SQLite said).
     case damaged(String, String)
+    /// A reader found no store (nothing there, or an empty file): the caller answers as
+    /// an empty store would.
+    case absent(String)
 
     public var description: String {
         switch self {
@@ -21,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .conflict(why): why
         case let .notFound(why): why
         case let .database(why): "store error: \(why)"
+        case let .absent(path): "there is no store at \(path)"
         case let .damaged(path, why):
             "the store \(path) is damaged (\(why)); nothing more is written to it and no daily copy was made, so the "
                 + "older ones are kept. kith check says what is wrong; kith restore FILE puts a backup back "

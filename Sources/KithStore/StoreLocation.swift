@@ -1,4 +1,5 @@
 import Foundation
+import KithFiles
 
 /// Where the store lives, and the file-system care it needs: a 0700 directory and a
 /// 0600 file, created before SQLite ever touches them so that no journal or WAL file
@@ -36,6 +37,28 @@ public enum StoreLocation {
     public static func isAbsent(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) != 0 && errno == ENOENT
+    }
+
+    /// Refuses a store path that holds something other than a regular file (followed
+    /// through links): a device, a FIFO or a folder is never opened as a database, so
+    /// `--store /dev/null` leaves nothing behind and gets one true line.
+    static func checkKind(_ path: String) throws(StoreError) {
+        var st = stat()
+        guard stat(path, &st) == 0, let kind = PrivateFile.notRegular(st.st_mode) else { return }
+        throw .cannotOpen(path, "it is \(kind), not a store file")
+    }
+
+    /// Whether this process may create files in the folder holding `path`.
+    static func folderIsWritable(_ path: String) -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        return access(dir.isEmpty ? "." : dir, W_OK) == 0
+    }
+
+    /// An SQLite URI opening `path` as immutable: read without the WAL's shared memory.
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
     }
 
     /// Makes sure the directory exists (created 0700) and the file exists (created

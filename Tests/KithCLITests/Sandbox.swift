@@ -64,7 +64,9 @@ final class Sandbox {
     func snapshot() -> [String: Data] {
         var out: [String: Data] = [:]
         for suffix in ["", "-wal", "-journal"] {
-            if let d = FileManager.default.contents(atPath: store + suffix) { out[suffix] = d }
+            // An empty WAL holds nothing: SQLite makes one for a reader and removes it
+            // when the last connection closes.
+            if let d = FileManager.default.contents(atPath: store + suffix), !(suffix == "-wal" && d.isEmpty) { out[suffix] = d }
         }
         return out
     }

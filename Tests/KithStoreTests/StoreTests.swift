@@ -196,7 +196,7 @@ import KithCore
         #expect(throws: StoreError.cannotCreate(tmp.file("plain"), "it is not a directory")) {
             try Store(path: tmp.file("plain/kith.sqlite"))
         }
-        #expect(throws: StoreError.cannotOpen(tmp.path, "it is a directory")) { try Store(path: tmp.path) }
+        #expect(throws: StoreError.cannotOpen(tmp.path, "it is a directory, not a store file")) { try Store(path: tmp.path) }
     }
 
     @Test func resolvesThePathLikeTheREADMESays() {
@@ -485,5 +485,47 @@ import KithCore
         #expect(!plans[1].contains { $0.hasPrefix("SCAN m") || $0.contains("SCAN moments") }, "\(plans[1])")
         #expect(plans[1].contains { $0.contains("moment_people_timeline") }, "\(plans[1])")
         #expect(!plans[2].contains { $0.contains("TEMP B-TREE") }, "\(plans[2])")
+    }
+}
+
+/// The full screen makes the day's copy in the background; a save made meanwhile (the
+/// first `c`, Ctrl-S) must wait for the check, not slip past it onto a damaged store.
+@Suite struct DailyCheckOrderTests {
+    @Test func aWriteWaitsForTheDaysCheckRunningInTheBackground() throws {
+        let tmp = TempDir()
+        let path = tmp.file("kith.sqlite")
+        do {
+            let s = try Store(path: path)
+            let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: Day(year: 2026, month: 11, day: 1)!))
+            // Enough rows that the check takes a while.
+            try s.queue.write { db in
+                for i in 0..<12_000 {
+                    try db.execute(sql: "INSERT INTO moments (day, channel, initiator, depth, note, created_at) VALUES (?, 'in-person', 'me', 'light', ?, 0)",
+                                   arguments: [739_000 + i % 300, String(repeating: "n", count: 40)])
+                }
+            }
+            _ = zoe
+        }
+        // An index missing a row: found by the integrity check the day's copy runs.
+        try GRDB.DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema=ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql='CREATE UNIQUE INDEX people_uid ON people(uid) WHERE 0' WHERE name='people_uid'")
+        }
+        try GRDB.DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO people(name, added_day, uid) VALUES ('Ghost', 739000, 'ghost')")
+        }
+        try GRDB.DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA writable_schema=ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql='CREATE UNIQUE INDEX people_uid ON people(uid)' WHERE name='people_uid'")
+        }
+        let store = try Store(path: path)
+        store.backUpDailyBeforeFirstWrite(today: Day(year: 2026, month: 11, day: 22)!, keep: 7)
+        let background = Thread { store.runPlannedDailyBackup() }
+        background.start()
+        Thread.sleep(forTimeInterval: 0.01)
+        #expect(throws: StoreError.self) {
+            _ = try store.addPerson(Person(id: 0, name: "Bo", addedOn: Day(year: 2026, month: 11, day: 22)!))
+        }
+        #expect(try store.people().allSatisfy { $0.name != "Bo" })
     }
 }

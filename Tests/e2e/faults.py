@@ -4,11 +4,15 @@ after every kill that nothing it had acknowledged is lost and nothing is half-wr
 
     faults.py KITH_BINARY WORKDIR
 
-Three kinds of work are killed (KITH_FAULT_KILLS, default 210, split between them):
+Four kinds of work are killed (KITH_FAULT_KILLS, default 210, split between the first
+three, and a tenth more for the fourth):
 - `kith log` one moment at a time (acknowledged: it exited 0 saying "Logged");
 - `kith import vcard` of 300 cards into a fresh store (one transaction: all or none);
 - a check-in saved in the full-screen view under tmux (acknowledged: the screen said
-  "Logged a moment" before the kill).
+  "Logged a moment" before the kill);
+- `kith restore` of a backup over a sound store, and over one that cannot be opened: the
+  store's path must hold the old store or the new one after every kill, never neither,
+  and the next kith that writes removes what the killed one left half-made.
 After each kill the store must open, pass PRAGMA integrity_check and kith check (which
 also recounts the monthly counts), hold every acknowledged moment, and have no moment
 without its person and its emotion. KITH_FAULT_SEED picks the random schedule (default
@@ -133,7 +137,10 @@ while kills - start < import_kills:
     if os.path.exists(s):
         check_store(s, deep=True)
         db = sqlite3.connect(s)
-        people = db.execute("SELECT count(*) FROM people").fetchone()[0]   # kith check made the schema
+        # Killed before the schema was in, the store has no tables (kith check reads, and
+        # creates nothing): no people.
+        has = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'people'").fetchone()
+        people = db.execute("SELECT count(*) FROM people").fetchone()[0] if has else 0
         db.close()
         if people not in (0, 300) or (done and people != 300):
             fail(f"an import killed midway left {people} of 300 people")
@@ -142,6 +149,65 @@ while kills - start < import_kills:
     if j > import_kills * 20:
         fail("imports finished before every kill; the window is too wide")
 print(f"PASS: {kills - start} kills during kith import vcard, each store all or nothing")
+
+# 4. Restores, killed midway: the path holds the old store or the new one, always.
+import shutil
+rdir = os.path.join(work, "restore")
+os.makedirs(rdir, exist_ok=True)
+old_src, new_src = os.path.join(rdir, "old.sqlite"), os.path.join(rdir, "new.sqlite")
+for path, n in ((old_src, 3), (new_src, 40)):
+    for k in range(n):
+        if run(["add", f"P{k}", "--note", "x" * 2000], path).returncode != 0:
+            fail("cannot make the stores to restore")
+junk = os.urandom(65536)
+restore_kills = max(total // 10, 4)
+start = kills
+r = 0
+
+
+def people_in(path):
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM people").fetchone()[0]
+    finally:
+        db.close()
+
+
+while kills - start < restore_kills:
+    r += 1
+    target_dir = os.path.join(rdir, f"t{r}")
+    os.makedirs(target_dir)
+    target = os.path.join(target_dir, "kith.sqlite")
+    unreadable = r % 2 == 0
+    if unreadable:
+        with open(target, "wb") as f:
+            f.write(junk)
+    else:
+        shutil.copyfile(old_src, target)
+    done, out = killed_run(["restore", new_src, "--yes"], target, 0.15)
+    if not os.path.exists(target):
+        fail(f"a restore killed midway left no store at {target}")
+    with open(target, "rb") as f:
+        head = f.read(65536)
+    if unreadable and head == junk:
+        pass   # the old store, as it was
+    else:
+        n = people_in(target)
+        if n != 40 and (unreadable or n != 3):
+            fail(f"a restore killed midway left a store with {n} people (old 3, new 40)")
+    if done and people_in(target) != 40:
+        fail("a restore that finished did not bring the backup")
+    # The next writer clears what the killed restore left half-made.
+    if not (unreadable and head == junk):
+        if run(["add", "After"], target).returncode != 0:
+            fail("kith add after a killed restore failed")
+        for d in (target_dir, os.path.join(target_dir, "backups")):
+            left = [f for f in os.listdir(d) if ".kith-" in f] if os.path.isdir(d) else []
+            if left:
+                fail(f"leftovers of a killed restore were not removed: {left}")
+    if r > restore_kills * 20:
+        fail("restores finished before every kill; the window is too wide")
+print(f"PASS: {kills - start} kills during kith restore, the store's path always held the old or the new store")
 
 # 3. Check-ins saved in the full-screen view, killed around the save.
 sock = os.path.join(work, "tmux.sock")
@@ -166,7 +232,7 @@ def wait_for(text, timeout=15):
         time.sleep(0.02)
 
 
-tui_kills = total - kills
+tui_kills = total - log_kills - import_kills
 store = os.path.join(work, "tui-store", "kith.sqlite")
 added = run(["add", "Zoë"], store)
 if added.returncode != 0:
