@@ -59,14 +59,14 @@ struct InsightsCommand: ParsableCommand {
     func run() throws {
         let ctx = global.context()
         if name != nil && group != nil { throw CLIError.usage("give a name or --group, not both") }
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let resolver = try Resolver(store: store)
         let scope: InsightScope = try name.map { .person(try resolver.person($0, scope: .all)) }
             ?? group.map { .group(try resolver.group($0)) } ?? .everyone
         var period = Period.lastTwelveMonths(endingOn: ctx.today)
         if let since {
             let start = try Parse.day(since, today: ctx.today)
-            guard start <= ctx.today else { throw InputError("--since \(start.iso) is in the future") }
+            guard start <= Parse.latestPast(ctx.today) else { throw InputError("--since \(start.iso) is in the future") }
             period = Period(start: start, end: ctx.today)
         }
         let x = try InsightLoader.load(store, scope: scope, period: period, today: ctx.today)
@@ -104,7 +104,7 @@ struct SelfCheckinCommand: ParsableCommand {
     func run() throws {
         let ctx = global.context()
         let day = try date.map { try Parse.day($0, today: ctx.today) } ?? ctx.today
-        if day > ctx.today { throw InputError("a check-in cannot be in the future (\(day.iso))") }
+        if day > Parse.latestPast(ctx.today) { throw InputError("a check-in cannot be in the future (\(day.iso))") }
         var loneliness: Loneliness?
         if let lonely {
             let answers = try lonely.split(separator: ",").map { try Loneliness.Answer.parse(String($0)) }

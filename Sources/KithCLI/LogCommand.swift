@@ -45,7 +45,7 @@ struct Log: ParsableCommand {
         let ctx = global.context()
         // Every value is read and checked before the store is opened: a typo changes nothing.
         let day = try Parse.day(date ?? "today", today: ctx.today)
-        if day > ctx.today {
+        if day > Parse.latestPast(ctx.today) {
             throw InputError("\(day.iso) is in the future; moments are logged for today or earlier")
         }
         let time = try self.time.map(Parse.time)
@@ -163,7 +163,7 @@ struct History: ParsableCommand {
         filter.channels = try via.flatMap { $0.split(separator: ",") }.map { try parseChoice(String($0), as: "channel", aliases: Channel.aliases) }
         filter.text = grep
 
-        let store = try ctx.openStore()
+        let store = try ctx.openStore(reading: true)
         let resolver = try Resolver(store: store)
         var subject: String?
         if let name {

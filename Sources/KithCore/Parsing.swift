@@ -27,9 +27,14 @@ public enum Parse {
         min(today.adding(days: 366 * farthestAheadYears), Day(year: 9999, month: 12, day: 30)!)
     }
 
-    /// Why a birthday with this year cannot be (after today, or before 1850), or nil.
+    /// The last day that is not "in the future", seen from `today`: tomorrow, a day's
+    /// grace. Somewhere on Earth it is already tomorrow: a moment logged at UTC+14 and
+    /// read at UTC−11, or a backup carried across the date line, is not a typo.
+    public static func latestPast(_ today: Day) -> Day { today.adding(days: 1) }
+
+    /// Why a birthday with this year cannot be (after tomorrow, or before 1850), or nil.
     public static func birthdayProblem(_ d: Day, today: Day) -> String? {
-        if d > today { return "is in the future" }
+        if d > latestPast(today) { return "is in the future" }
         if d.year < earliestBirthYear { return "is before \(earliestBirthYear)" }
         return nil
     }
@@ -40,6 +45,13 @@ public enum Parse {
     /// `1y`, with or without "ago", in short or long words (`3 days ago`). Months and
     /// years are calendar ones: `1m` on 31 March is the last day of February.
     public static func day(_ text: String, today: Day, weekStart: WeekStart = Rules.current.weekStart) throws -> Day {
+        let day = try anyDay(text, today: today, weekStart: weekStart)
+        // Every way of naming a day meets the same floor: `yesterday` on 1900-01-01 too.
+        guard day.year >= earliestYear else { throw InputError("date \"\(text)\" is before \(earliestYear)") }
+        return day
+    }
+
+    private static func anyDay(_ text: String, today: Day, weekStart: WeekStart) throws -> Day {
         var t = words(text)
         switch t {
         case "today", "now": return today
@@ -53,16 +65,9 @@ public enum Parse {
             return today.adding(days: -back)
         }
         if t.hasSuffix(" ago") { t = String(t.dropLast(4)).trimmingSpaces }
-        let day: Day
-        if let d = try age(t, today: today) {
-            day = d
-        } else if let d = try isoDay(t) {
-            day = d
-        } else {
-            throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, this week, last week, or an age like 3d, 2w, 1m")
-        }
-        guard day.year >= earliestYear else { throw InputError("date \"\(text)\" is before \(earliestYear)") }
-        return day
+        if let d = try age(t, today: today) { return d }
+        if let d = try isoDay(t) { return d }
+        throw InputError("cannot read date \"\(text)\": use YYYY-MM-DD, today, yesterday, a weekday, this week, last week, or an age like 3d, 2w, 1m")
     }
 
     private static let ageUnits: [String: Character] = [

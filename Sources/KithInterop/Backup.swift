@@ -273,7 +273,7 @@ private struct Reader {
     let today: Day
 
     /// Days of what happened (moments, check-ins, additions): from 1900 to today.
-    var past: ClosedRange<Day> { Day(year: Parse.earliestYear, month: 1, day: 1)!...today }
+    var past: ClosedRange<Day> { Day(year: Parse.earliestYear, month: 1, day: 1)!...Parse.latestPast(today) }
     /// Days of what is to come (reminders, snoozes): from 1900 to 200 years on.
     var ahead: ClosedRange<Day> { Day(year: Parse.earliestYear, month: 1, day: 1)!...Parse.latestDay(after: today) }
 
@@ -324,7 +324,7 @@ private struct Reader {
         guard let d = try? Parse.isoDay(s) else { throw fail(at, key, "\"\(s)\" is not a YYYY-MM-DD date") }
         if d < range.lowerBound { throw fail(at, key, "\(d.iso) is before \(Parse.earliestYear)") }
         if d > range.upperBound {
-            throw fail(at, key, range.upperBound == today ? "\(d.iso) is in the future (today is \(today.iso))"
+            throw fail(at, key, range.upperBound == Parse.latestPast(today) ? "\(d.iso) is in the future (today is \(today.iso))"
                                                           : "\(d.iso) is more than \(Parse.farthestAheadYears) years ahead")
         }
         return d

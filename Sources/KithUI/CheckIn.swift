@@ -227,7 +227,7 @@ public struct CheckInForm: Equatable, Sendable {
     public func moment(today: Day) -> Result<Moment, InputError> {
         do {
             let day = try Parse.day(date.text.isEmpty ? "today" : date.text, today: today)
-            if day > today { throw InputError("\(day.iso) is in the future; moments are logged for today or earlier") }
+            if day > Parse.latestPast(today) { throw InputError("\(day.iso) is in the future; moments are logged for today or earlier") }
             let t = time.text.trimmingSpaces.isEmpty ? nil : try Parse.time(time.text)
             var groupID: Int64?
             if case .group(let g) = subject { groupID = g }

@@ -698,7 +698,7 @@ import KithTestSupport
         }
         let cases: [(String, String)] = [
             (#""people": [\#(person())], "moments": [\#(moment("9999-01-01"))]"#, "moments[0].date: 9999-01-01 is in the future"),
-            (#""people": [\#(person())], "moments": [\#(moment("2026-11-23"))]"#, "moments[0].date: 2026-11-23 is in the future"),
+            (#""people": [\#(person())], "moments": [\#(moment("2026-11-24"))]"#, "moments[0].date: 2026-11-24 is in the future"),
             (#""people": [\#(person())], "moments": [\#(moment("1000-01-01"))]"#, "moments[0].date: 1000-01-01 is before 1900"),
             (#""people": [\#(person(added: "2027-01-01"))]"#, "people[0].added: 2027-01-01 is in the future"),
             (#""people": [\#(person(birthday: #""1604-04-15""#))]"#, #"people[0].birthday: birthday "1604-04-15" is before 1850"#),
