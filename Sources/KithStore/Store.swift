@@ -114,10 +114,17 @@ public final class Store: Sendable {
     /// store needs an upgrade first. In a folder kith may not write to, SQLite cannot
     /// make the WAL's shared-memory file; no writer can change the store there either, so
     /// it is read as immutable.
+    ///
+    /// Where it may, it opens read-write with SQLite's `query_only` set: SQLite then
+    /// removes the empty WAL and its shared memory when the last connection closes,
+    /// whereas a read-only connection would leave both behind (the store is to be one
+    /// file while no kith runs).
     private static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue? {
         var config = configuration()
-        config.readonly = true
-        func attempt(_ name: String) throws -> DatabaseQueue? {
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        var readOnlyConfig = config
+        readOnlyConfig.readonly = true
+        func attempt(_ name: String, _ config: Configuration) throws -> DatabaseQueue? {
             let q = try DatabaseQueue(path: name, configuration: config)
             let (appID, tables, _, done, superseded) = try identify(q)
             if appID != Schema.applicationID && (tables > 0 || appID != 0) {
@@ -130,11 +137,17 @@ public final class Store: Sendable {
             if !done { try q.close(); return nil }
             return q
         }
+        let cannotWrite: (DatabaseError) -> Bool = { [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains($0.resultCode.primaryResultCode) }
         do {
-            return try attempt(path)
-        } catch let e as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(e.resultCode.primaryResultCode)
-                    && !StoreLocation.folderIsWritable(path) && StoreLocation.isAbsent(path + "-wal") {
-            do { return try attempt(StoreLocation.immutableURI(path)) } catch let e as StoreError { throw e } catch { throw describe(error, path: path) }
+            do {
+                return try attempt(path, config)
+            } catch let e as DatabaseError where cannotWrite(e) {
+                do {
+                    return try attempt(path, readOnlyConfig)
+                } catch let e as DatabaseError where cannotWrite(e) && !StoreLocation.folderIsWritable(path) && StoreLocation.isAbsent(path + "-wal") {
+                    return try attempt(StoreLocation.immutableURI(path), readOnlyConfig)
+                }
+            }
         } catch let e as StoreError {
             throw e
         } catch {

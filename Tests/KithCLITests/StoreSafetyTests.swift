@@ -219,7 +219,8 @@ import KithTestSupport
         let k = Sandbox()
         k.ok(["add", "Zoë"])
         for n in 1...20 { k.ok(["log", "zoe", "--note", "moment \(n)"]) }
-        #expect(!FileManager.default.fileExists(atPath: k.store + "-wal"))
+        k.ok(["history", "zoe"])
+        #expect(files(k.tmp.file("data/kith")).filter { $0.hasPrefix("kith.sqlite") } == ["kith.sqlite"], "a reader left files behind")
         let copy = k.tmp.file("alone.sqlite")
         try FileManager.default.copyItem(atPath: k.store, toPath: copy)
         #expect(sqlite(copy, "SELECT count(*) FROM moments;") == "20\n")
