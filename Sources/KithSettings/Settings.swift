@@ -52,6 +52,8 @@ public struct Settings: Sendable {
             throw ConfigError(description: "cannot read \(file): \(e == ENOENT ? "it is a link to nothing" : String(cString: strerror(e)))")
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw ConfigError(description: "cannot read \(file): it is not a file") }
+        // Refused before it is read: the reader would refuse it anyway, after holding all of it.
+        guard st.st_size <= TOML.maxBytes else { throw ConfigError(description: "\(file):1: \(TOML.tooLarge)") }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigError(description: "cannot read \(file): \(String(cString: strerror(errno)))")
         }

@@ -47,6 +47,11 @@ public enum ThemeLoader {
     }
 
     static func readFile(_ path: String) throws -> String {
+        // Refused before it is read: the reader would refuse it anyway, after holding all of it.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > TOML.maxBytes {
+            throw ThemeError("\(path):1: \(TOML.tooLarge)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ThemeError("cannot read theme file \(path)")
         }
