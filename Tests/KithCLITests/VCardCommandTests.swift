@@ -62,6 +62,23 @@ import Testing
         #expect(k.ok(["--store", k.tmp.file("again.sqlite"), "import", "json", backup]).out.hasPrefix("Restored 1 person"))
     }
 
+    /// One card in 10,000 groups (once 16 s: each new group's name was checked against
+    /// every group by a scan of the table).
+    @Test func aCardInTenThousandGroupsImportsWhole() {
+        let k = Sandbox()
+        k.ok(["group", "add", "G7"])
+        let file = k.tmp.file("cats.vcf")
+        let names = (0..<10_000).map { "g\($0)" }
+        FileManager.default.createFile(atPath: file, contents: Data(
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cat\r\nCATEGORIES:\(names.joined(separator: ","))\r\nEND:VCARD\r\n".utf8))
+        #expect(k.ok(["import", "vcard", file, "--groups"]).out == "From 1 file: 1 added, 0 updated, 0 unchanged; 9999 new groups.\n")
+        #expect(k.ok(["import", "vcard", file, "--groups"]).out == "From 1 file: 0 added, 0 updated, 1 unchanged.\n")
+        let groups = k.json(["group", "list", "--json"]) as? [[String: Any]] ?? []
+        #expect(groups.count == 10_000)
+        #expect(Set(groups.compactMap { $0["name"] as? String }) == Set(names.map { $0 == "g7" ? "G7" : $0 }))
+        #expect(k.ok(["show", "cat"]).out.contains("g9999"))
+    }
+
     @Test func aDryRunListsWhatWouldHappenAndCreatesNothing() {
         let k = Sandbox()
         let r = k.ok(["import", "vcard", fixture("vcard/apple.vcf"), "--dry-run", "--groups"])
