@@ -67,8 +67,7 @@ struct ImportVCard: ParsableCommand {
                     + (report.namesakes.first.map { "; \(report.namesakes.count) \(would)numbered apart from a namesake, like \"\($0)\"" } ?? "")
                     + (dryRun ? ". Dry run: nothing was written." : "."))
         Output.flush()
-        for w in report.warnings { Output.error(w) }
-        for p in report.problems { Output.error(p) }
+        for line in FileProblems.capped(report.warnings + report.problems, files: files) { Output.error(line) }
         if !report.problems.isEmpty { throw ExitCode(Exit.failure) }
     }
 }

@@ -30,6 +30,10 @@ public struct ConfigError: Error, CustomStringConvertible {
 /// unknown key is a warning, and so is an emotion word the standard catalog already has
 /// (a later kith may add a word a config already names: that must not stop it starting).
 public struct Settings: Sendable {
+    /// The most own words `[emotions]` takes: the picker shows every word, and a list
+    /// longer than this is no one's vocabulary of feelings.
+    public static let maxOwnWords = 1000
+
     public var theme: String?
     public var rules = Rules()
     /// Unknown keys and words already standard: reported, then ignored.
@@ -52,6 +56,8 @@ public struct Settings: Sendable {
             throw ConfigError(description: "cannot read \(file): \(e == ENOENT ? "it is a link to nothing" : String(cString: strerror(e)))")
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw ConfigError(description: "cannot read \(file): it is not a file") }
+        // Refused before it is read: the reader would refuse it anyway, after holding all of it.
+        guard st.st_size <= TOML.maxBytes else { throw ConfigError(description: "\(file):1: \(TOML.tooLarge)") }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigError(description: "cannot read \(file): \(String(cString: strerror(errno)))")
         }
@@ -119,7 +125,10 @@ public struct Settings: Sendable {
                 guard let t = value.table else {
                     throw fail([key], "must be a table: [emotions], then a line per word: giddy = { valence = \"pleasant\", energy = \"high\" }")
                 }
-                var own: [(line: Int, emotion: Emotion)] = []
+                var own: [Emotion] = []
+                // Each word's line, to name it when it comes again: a search of the words so
+                // far made 5,000 words cost every command half a second.
+                var lineOf: [String: Int] = [:]
                 // In the order they are written: the later of two spellings of a word is
                 // the one reported.
                 let words = t.keys.map { (line: table.line(of: [key, $0]), key: $0) }
@@ -141,12 +150,16 @@ public struct Settings: Sendable {
                         s.warnings.append("\(at(path)): \(keyName(path)): \"\(word)\" is already a standard word (\(standard.valence.rawValue), \(standard.energy.rawValue) energy); this line is ignored")
                         continue
                     }
-                    if let other = own.first(where: { $0.emotion.word == word }) {
-                        throw fail(path, "\"\(word)\" is already on line \(other.line) (words are not case-sensitive)")
+                    if let other = lineOf[word] {
+                        throw fail(path, "\"\(word)\" is already on line \(other) (words are not case-sensitive)")
                     }
-                    own.append((n, emotion))
+                    guard own.count < maxOwnWords else {
+                        throw fail(path, "more than \(Numerals.grouped(maxOwnWords)) own words; kith takes at most \(Numerals.grouped(maxOwnWords))")
+                    }
+                    lineOf[word] = n
+                    own.append(emotion)
                 }
-                s.rules.emotions = EmotionCatalog.standard.adding(own.map(\.emotion))
+                s.rules.emotions = EmotionCatalog.standard.adding(own)
             default:
                 s.warnings.append("\(at([key])): unknown key \"\(TerminalText.sanitize(key))\" (ignored)")
             }

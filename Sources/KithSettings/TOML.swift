@@ -72,6 +72,17 @@ public struct TOMLTable: Sendable, Equatable {
         values[key] = value
     }
 
+    /// The table at `key`, taken out so that the caller holds the only reference to it and
+    /// adds to it in place; `put` sets it back. Changed where it sat, it was copied whole
+    /// on every key: 60,000 colours in a `[palette]` took 112 s to read.
+    fileprivate mutating func take(_ key: String) -> TOMLTable? {
+        guard case .table(let t)? = values[key] else { return nil }
+        values[key] = .bool(false)
+        return t
+    }
+
+    fileprivate mutating func put(_ key: String, _ table: TOMLTable) { values[key] = .table(table) }
+
     /// The line that sets the key at `path` (a value inside an inline table is on its
     /// table's line); else the line of the nearest table on the path that exists; else 1.
     public func line(of path: [String]) -> Int {
@@ -93,7 +104,17 @@ public struct TOMLParseError: Error, Sendable, CustomStringConvertible {
 }
 
 public enum TOML {
+    /// The most parts a key may have, with its `[table]` header's: kith's files use two or
+    /// three. Each part is a table within a table, and keys are bounded as values are.
+    public static let maxKeyParts = 32
+    /// The longest one part of a key may be: the longest word kith takes is 24 characters.
+    public static let maxKeyBytes = 1024
+    /// The largest file read: kith's config and theme files are a few KB.
+    public static let maxBytes = 1 << 20
+    public static let tooLarge = "over \(maxBytes >> 20) MB; kith's config and theme files are a few KB"
+
     public static func parse(_ text: String) throws(TOMLParseError) -> TOMLTable {
+        guard text.utf8.count <= maxBytes else { throw TOMLParseError(line: 1, reason: tooLarge) }
         var p = Parser(Array(text.utf8))
         return try p.document()
     }
@@ -163,7 +184,7 @@ private struct Parser {
                 i += 1
                 if byte == UInt8(ascii: "[") { throw fail("arrays of tables ([[…]]) are not used in kith's files") }
                 skipSpaces()
-                let path = try key()
+                let path = try key(within: 0)
                 skipSpaces()
                 guard byte == UInt8(ascii: "]") else { throw fail("a table header needs a closing ']'") }
                 i += 1
@@ -172,7 +193,7 @@ private struct Parser {
                 current = path
                 try endOfLine()
             } else {
-                let path = try key()
+                let path = try key(within: current.count)
                 skipSpaces()
                 guard byte == UInt8(ascii: "=") else { throw fail("expected '=' after the key \(path.joined(separator: "."))") }
                 i += 1
@@ -184,10 +205,15 @@ private struct Parser {
         }
     }
 
-    /// A bare, quoted or dotted key.
-    mutating func key() throws(TOMLParseError) -> [String] {
+    /// A bare, quoted or dotted key, inside a table `depth` parts deep. Its parts are
+    /// counted as they are read: a key of 30,000 parts once took 3 GB and a segfault,
+    /// as each part is a table in a table.
+    mutating func key(within depth: Int) throws(TOMLParseError) -> [String] {
         var parts: [String] = []
         while true {
+            guard depth + parts.count < TOML.maxKeyParts else {
+                throw fail("a key of more than \(TOML.maxKeyParts) parts; kith's files use two or three")
+            }
             skipSpaces()
             let c = byte
             if c == UInt8(ascii: "\"") {
@@ -204,6 +230,7 @@ private struct Parser {
                 }
                 parts.append(String(decoding: b[start..<i], as: UTF8.self))
             }
+            guard parts[parts.count - 1].utf8.count <= TOML.maxKeyBytes else { throw fail("a key longer than \(Numerals.grouped(TOML.maxKeyBytes)) bytes") }
             skipSpaces()
             guard byte == UInt8(ascii: ".") else { return parts }
             i += 1
@@ -216,24 +243,25 @@ private struct Parser {
 
     /// Makes sure a table exists at `path`, creating the ones missing.
     mutating func openTable(_ path: [String]) throws(TOMLParseError) {
-        func walk(_ t: inout TOMLTable, _ rest: ArraySlice<String>, _ done: [String]) throws(TOMLParseError) {
+        func walk(_ t: inout TOMLTable, _ rest: ArraySlice<String>) throws(TOMLParseError) {
             guard let k = rest.first else { return }
-            let here = done + [k]
-            var child: TOMLTable
             switch t[k] {
             case nil:
-                child = TOMLTable()
+                t.set(k, .table(TOMLTable()), line: line)
                 t.open.insert(k)
-            case .table(let existing) where t.open.contains(k):
-                child = existing
+            case .table where t.open.contains(k):
+                break
             default:
-                throw fail("\(here.joined(separator: ".")) is already set to a value")
+                throw fail("\(path[...rest.startIndex].joined(separator: ".")) is already set to a value")
             }
-            try walk(&child, rest.dropFirst(), here)
-            t.set(k, .table(child), line: line)
+            var child = t.take(k)!
+            try walk(&child, rest.dropFirst())
+            t.put(k, child)
         }
+        // Taken out of `root` rather than copied from it, so that it changes in place.
         var r = root
-        try walk(&r, path[...], [])
+        root = TOMLTable()
+        try walk(&r, path[...])
         root = r
     }
 
@@ -246,11 +274,12 @@ private struct Parser {
                 t.set(k, v, line: line)
                 return
             }
-            guard case .table(var child) = t[k] else { throw fail("\(path.joined(separator: ".")) is set twice") }
+            guard var child = t.take(k) else { throw fail("\(path.joined(separator: ".")) is set twice") }
             try walk(&child, rest.dropFirst())
-            t.set(k, .table(child), line: line)
+            t.put(k, child)
         }
         var r = root
+        root = TOMLTable()
         try walk(&r, path[...])
         root = r
     }
@@ -287,7 +316,7 @@ private struct Parser {
             skipSpaces()
             if byte == UInt8(ascii: "}") { i += 1; return .table(t) }
             while true {
-                let path = try key()
+                let path = try key(within: 0)
                 skipSpaces()
                 guard byte == UInt8(ascii: "=") else { throw fail("expected '=' in the inline table") }
                 i += 1

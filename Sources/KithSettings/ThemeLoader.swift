@@ -1,10 +1,13 @@
 import Foundation
+import KithCore
 import KithUI
 
 /// Reads theme files: a palette of named colours and a table of semantic roles.
 public enum ThemeLoader {
     public static let builtinNames = ["dark", "light", "high-contrast", "monochrome"]
     public static let defaultName = "dark"
+    /// The most colours a `[palette]` may name: a theme needs a few dozen.
+    public static let maxPalette = 1000
 
     /// Where user themes live: `$XDG_CONFIG_HOME/kith/themes/NAME.toml`.
     public static func userDirectory(environment: [String: String]) -> String {
@@ -47,6 +50,11 @@ public enum ThemeLoader {
     }
 
     static func readFile(_ path: String) throws -> String {
+        // Refused before it is read: the reader would refuse it anyway, after holding all of it.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > TOML.maxBytes {
+            throw ThemeError("\(path):1: \(TOML.tooLarge)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ThemeError("cannot read theme file \(path)")
         }
@@ -71,6 +79,10 @@ public enum ThemeLoader {
         let usesColor = table["color"]?.bool ?? true
         var palette: [String: Color] = [:]
         if let p = table["palette"]?.table {
+            if p.keys.count > maxPalette {
+                let key = p.keys[maxPalette]
+                throw ThemeError("\(file):\(table.line(of: ["palette", key])): \(Settings.keyName(["palette", key])): more than \(Numerals.grouped(maxPalette)) colours in [palette]; a theme needs a few dozen")
+            }
             for key in p.keys {
                 palette[key] = try color(p[key]!, key: "palette.\(key)", palette: [:], file: file)
             }

@@ -172,7 +172,8 @@ private struct ContactImporter {
             if let g = groups[key] {
                 group = g
             } else {
-                group = try Store.insertGroup(db, name: name, cadenceDays: nil, notes: "", addedOn: today)
+                // `groups` holds every group by its folded name: this one is free.
+                group = try Store.insertGroup(db, name: name, cadenceDays: nil, notes: "", addedOn: today, knownFree: true)
                 groups[key] = group
                 report.groupsCreated.append(name)
             }

@@ -28,6 +28,19 @@ import Testing
         k.ok(["people"])   // no file at all: the defaults
     }
 
+    /// A 60 KB key of 30,000 parts once segfaulted every command after 3 GB.
+    @Test func aDeepKeyIsOneLineNamingFileAndLine() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        let file = k.tmp.file(".config/kith/config.toml")
+        let deep = Array(repeating: "a", count: 30_000).joined(separator: ".")
+        write(k, "daily_cap = 3\n\(deep) = 1\n")
+        k.fails(["people"], code: 1, saying: "kith: \(file):2: a key of more than 32 parts; kith's files use two or three")
+        write(k, "[\(deep)]\n")
+        k.fails(["due"], code: 1, saying: "kith: \(file):1: a key of more than 32 parts; kith's files use two or three")
+        k.ok(["--help"])
+    }
+
     @Test func ownEmotionWordsWorkEverywhere() {
         let k = Sandbox()
         k.ok(["add", "Ana"])

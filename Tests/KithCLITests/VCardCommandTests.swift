@@ -62,6 +62,53 @@ import Testing
         #expect(k.ok(["--store", k.tmp.file("again.sqlite"), "import", "json", backup]).out.hasPrefix("Restored 1 person"))
     }
 
+    /// 10,000 nested BEGIN:VCARD lines once printed 9,999 error lines. A file's problems
+    /// and warnings stop after twenty, with a line counting the rest; the summary and the
+    /// exit status still count them all, and another file's lines are its own.
+    @Test func aFilesProblemsStopAfterTwentyWithACount() {
+        let k = Sandbox()
+        let nested = k.tmp.file("nested.vcf"), other = k.tmp.file("other.vcf")
+        FileManager.default.createFile(atPath: nested, contents: Data((
+            String(repeating: "BEGIN:VCARD\r\nVERSION:4.0\r\n", count: 10_000) + "FN:Deep\r\nEND:VCARD\r\n").utf8))
+        FileManager.default.createFile(atPath: other, contents: Data(
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana\r\nEND:VCARD\r\n".utf8))
+        let r = k.run(["import", "vcard", nested, other])
+        #expect(r.code == 1)
+        #expect(r.out == "From 2 files: 2 added, 0 updated, 0 unchanged, 10000 skipped.\n")
+        #expect(r.errLines.count == 22)
+        #expect(r.errLines.prefix(20) == ArraySlice((0..<20).map { "kith: \(nested):\(1 + 2 * $0): card has no END:VCARD" }))
+        #expect(r.errLines.dropFirst(20) == ["kith: \(nested): … and 9,979 more problems like these",
+                                             "kith: \(other):1: card has no name (neither FN nor N)"])
+
+        // Warnings count with the problems: a card with 300 categories kith cannot use.
+        let groups = k.tmp.file("groups.vcf")
+        let bad = (0..<300).map { "g\($0)" + String(repeating: "x", count: 200) }.joined(separator: ",")
+        FileManager.default.createFile(atPath: groups, contents: Data("BEGIN:VCARD\r\nFN:Bo\r\nCATEGORIES:ok,\(bad)\r\nEND:VCARD\r\n".utf8))
+        let g = k.run(["import", "vcard", groups, "--groups"])
+        #expect(g.code == 0)
+        #expect(g.out == "From 1 file: 1 added, 0 updated, 0 unchanged; 1 new group.\n")
+        #expect(g.errLines.count == 21)
+        #expect(g.errLines.first == "kith: \(groups):3: CATEGORIES: left out: a group name can be at most 200 characters")
+        #expect(g.errLines.last == "kith: \(groups): … and 280 more problems like these")
+    }
+
+    /// One card in 10,000 groups (once 16 s: each new group's name was checked against
+    /// every group by a scan of the table).
+    @Test func aCardInTenThousandGroupsImportsWhole() {
+        let k = Sandbox()
+        k.ok(["group", "add", "G7"])
+        let file = k.tmp.file("cats.vcf")
+        let names = (0..<10_000).map { "g\($0)" }
+        FileManager.default.createFile(atPath: file, contents: Data(
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cat\r\nCATEGORIES:\(names.joined(separator: ","))\r\nEND:VCARD\r\n".utf8))
+        #expect(k.ok(["import", "vcard", file, "--groups"]).out == "From 1 file: 1 added, 0 updated, 0 unchanged; 9999 new groups.\n")
+        #expect(k.ok(["import", "vcard", file, "--groups"]).out == "From 1 file: 0 added, 0 updated, 1 unchanged.\n")
+        let groups = k.json(["group", "list", "--json"]) as? [[String: Any]] ?? []
+        #expect(groups.count == 10_000)
+        #expect(Set(groups.compactMap { $0["name"] as? String }) == Set(names.map { $0 == "g7" ? "G7" : $0 }))
+        #expect(k.ok(["show", "cat"]).out.contains("g9999"))
+    }
+
     @Test func aDryRunListsWhatWouldHappenAndCreatesNothing() {
         let k = Sandbox()
         let r = k.ok(["import", "vcard", fixture("vcard/apple.vcf"), "--dry-run", "--groups"])

@@ -65,6 +65,28 @@ import Testing
                 == "config.toml:3: emotions.giddy.energy: must be \"high\" or \"low\", not \"medium\"")
     }
 
+    /// Own words in letters only, `count` of them, each on its own line from line 2.
+    static func ownWords(_ count: Int) -> [String] {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return (0..<count).map { n in "own" + String((0..<4).map { letters[(n / [17576, 676, 26, 1][$0]) % 26] }) }
+    }
+
+    /// A thousand own words are read, in order, duplicates still caught; one more is
+    /// refused on its line. 5,000 words once cost every command half a second.
+    @Test func ownWordsAreBoundedAndReadWhole() throws {
+        let limit = Settings.maxOwnWords
+        let words = Self.ownWords(limit + 1)
+        let lines = words.map { "\($0) = { valence = \"pleasant\", energy = \"low\" }" }
+        let s = try parse("[emotions]\n" + lines.prefix(limit).joined(separator: "\n"))
+        #expect(s.rules.emotions.ownWords.map { $0.word } == Array(words.prefix(limit)))
+        #expect(s.rules.emotions.emotion(words[limit - 1].uppercased()) == Emotion(words[limit - 1], .pleasant, .low))
+        #expect(error("[emotions]\n" + lines.joined(separator: "\n"))
+                == "config.toml:\(limit + 2): emotions.\(words[limit]): more than 1,000 own words; kith takes at most 1,000")
+        let twice = lines.prefix(limit - 1) + [words[0].uppercased() + " = { valence = \"pleasant\", energy = \"low\" }"]
+        #expect(error("[emotions]\n" + twice.joined(separator: "\n"))?
+                    .hasPrefix("config.toml:\(limit + 1): emotions.\(words[0].uppercased()): \"\(words[0])\" is already on line 2") == true)
+    }
+
     @Test func aStandardWordWarnsAndIsIgnored() throws {
         let s = try parse("""
             [emotions]

@@ -77,4 +77,46 @@ import Testing
         #expect(failure("a = [\n1,\n") == "1: an array needs a closing ']'")
         #expect(failure("= 1") == "1: a key cannot start with '='; put it in quotes")
     }
+
+    /// A key of thirty thousand parts once segfaulted kith after 3 GB: every part was a
+    /// level of recursion and a copy of the path so far. Keys are bounded like values.
+    @Test func deepKeysAreRefusedOnTheirLine() throws {
+        let deep = Array(repeating: "a", count: 10_000).joined(separator: ".")
+        #expect(failure("x = 1\n\(deep) = 1\n") == "2: a key of more than 32 parts; kith's files use two or three")
+        #expect(failure("[\(deep)]\n") == "1: a key of more than 32 parts; kith's files use two or three")
+        #expect(failure("x = { \(deep) = 1 }") == "1: a key of more than 32 parts; kith's files use two or three")
+        // 32 parts, whether in a header, a key or both together, are still read.
+        let sixteen = Array(repeating: "b", count: 16).joined(separator: ".")
+        let t = try parse("[\(sixteen)]\n\(sixteen) = 1\n")
+        var inner = try #require(t["b"]?.table)
+        for _ in 1..<31 { inner = try #require(inner["b"]?.table) }
+        #expect(inner["b"]?.int == 1)
+        #expect(failure("[\(sixteen)]\n\(sixteen).b = 1\n") == "2: a key of more than 32 parts; kith's files use two or three")
+        #expect(failure("[\(sixteen).\(sixteen).b]\n") == "1: a key of more than 32 parts; kith's files use two or three")
+    }
+
+    @Test func longKeysAndLargeFilesAreRefused() throws {
+        let long = String(repeating: "k", count: TOML.maxKeyBytes + 1)
+        #expect(failure("x = 1\n\(long) = 1") == "2: a key longer than 1,024 bytes")
+        #expect(failure("x = 1\n\"\(long)\" = 1") == "2: a key longer than 1,024 bytes")
+        #expect(failure("[a.'\(long)']") == "1: a key longer than 1,024 bytes")
+        #expect(try parse("\(String(long.dropFirst())) = 1").keys.count == 1)
+        let big = "# " + String(repeating: "x", count: TOML.maxBytes) + "\n"
+        #expect(failure(big) == "1: over 1 MB; kith's config and theme files are a few KB")
+    }
+
+    /// Each key once copied its whole table: 60,000 colours took 112 s to read. Many keys
+    /// in one table, and many tables, read whole and in order.
+    @Test func manyKeysInOneTableReadInOrder() throws {
+        let n = 20_000
+        var text = "[palette]\n"
+        for i in 0..<n { text += "c\(i) = \(i)\n" }
+        text += "[roles]\n"
+        for i in 0..<n { text += "[t\(i)]\nv.w = \(i)\n" }
+        let t = try parse(text)
+        let palette = try #require(t["palette"]?.table)
+        #expect(palette.keys.count == n && palette.keys.first == "c0" && palette.keys.last == "c\(n - 1)")
+        #expect(palette["c12345"]?.int == 12345 && t.line(of: ["palette", "c12345"]) == 12347)
+        #expect(t.keys.count == n + 2 && t["t777"]?.table?["v"]?.table?["w"]?.int == 777)
+    }
 }

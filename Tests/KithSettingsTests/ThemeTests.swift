@@ -80,4 +80,26 @@ import Testing
         try "theme = \"high-contrast\"\n".write(toFile: tmp.file("kith/config.toml"), atomically: true, encoding: .utf8)
         #expect(Settings.theme(environment: env) == "high-contrast")
     }
+
+    /// 60,000 colours once took 112 s to the first frame. A palette is bounded; a theme
+    /// over the bound, or with a key too deep to read, is one line naming file and line.
+    @Test func aPaletteIsBoundedAndADeepKeyIsOneLine() throws {
+        let limit = ThemeLoader.maxPalette
+        var text = "[palette]\n"
+        for i in 0..<limit { text += "c\(i) = \"#\(String(format: "%06x", i * 97))\"\n" }
+        let ok = text + "[roles]\ntext = { fg = \"c\(limit - 1)\" }\n"
+        #expect(try ThemeLoader.parse(ok, file: "t.toml").style(.text).fg != .terminalDefault)
+        let over = text + "more = 7\n[roles]\ntext = { fg = \"c1\" }\n"
+        #expect(throws: ThemeError.self) { try ThemeLoader.parse(over, file: "t.toml") }
+        do { _ = try ThemeLoader.parse(over, file: "t.toml") } catch {
+            #expect(String(describing: error) == "t.toml:\(limit + 2): palette.more: more than 1,000 colours in [palette]; a theme needs a few dozen")
+        }
+
+        let tmp = TempDir()
+        let deep = "[roles]\n" + Array(repeating: "a", count: 10_000).joined(separator: ".") + " = 1\n"
+        try deep.write(toFile: tmp.file("deep.toml"), atomically: true, encoding: .utf8)
+        let (theme, warning) = ThemeLoader.load(tmp.file("deep.toml"), environment: ["HOME": tmp.path])
+        #expect(theme.name == "dark")
+        #expect(warning == "\(tmp.file("deep.toml")):2: a key of more than 32 parts; kith's files use two or three; using the dark theme")
+    }
 }
