@@ -81,14 +81,21 @@ struct ExportJSON: ParsableCommand {
         b.people = try store.people(includeArchived: true)
         let members = try store.membersByGroup()
         b.groups = try store.groups().map { ($0, members[$0.id] ?? []) }
-        b.moments = try store.allMoments()
         b.reminders = try store.reminders(includeClosed: true)
         let snoozes = try store.snoozes()
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
         b.selfCheckins = try store.selfCheckins()
-        if let out { try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup") }
-        try Export.emit(b.json(), to: out, saying: "\(Count.of(b.people.count, "person", "people")), \(Count.of(b.groups.count, "group")) and \(Count.of(b.moments.count, "moment"))")
+        // The moments stream from the store to the output a page at a time: a million
+        // of them are never held whole, as values or as text.
+        let moments = { (each: ([Moment]) throws -> Void) throws in try store.eachMomentPage(each) }
+        guard let out else {
+            try b.write(moments: moments, to: Output.raw)
+            return
+        }
+        try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup")
+        let count = try ExportICS.writePrivately(to: out) { write in try b.write(moments: moments, to: write) }
+        Output.line("Wrote \(Count.of(b.people.count, "person", "people")), \(Count.of(b.groups.count, "group")) and \(Count.of(count, "moment")) to \(out).")
     }
 }
 
@@ -155,25 +162,65 @@ struct ExportICS: ParsableCommand {
 
     /// The same, for bytes that need not be UTF-8 (a vCard's kept lines).
     static func writePrivately(_ bytes: [UInt8], to path: String) throws {
-        var bytes = bytes
-        let tmp = path + ".kith-tmp"
-        let fd = open(tmp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        try writePrivately(to: path) { (file: PrivateFile) in try file.put(bytes) }
+    }
+
+    /// The same, for text written in pieces: `body` hands each to the function it is
+    /// given. Nothing replaces `path` unless all of it was written.
+    @discardableResult
+    static func writePrivately<T>(to path: String, _ body: ((String) throws -> Void) throws -> T) throws -> T {
+        try writePrivately(to: path) { (file: PrivateFile) in try body { try file.put(Array($0.utf8)) } }
+    }
+
+    private static func writePrivately<T>(to path: String, _ body: (PrivateFile) throws -> T) throws -> T {
+        let file = try PrivateFile(path)
+        let result: T
+        do { result = try body(file) } catch {
+            file.discard()
+            throw error
+        }
+        try file.commit()
+        return result
+    }
+}
+
+/// A file being written beside its final path, readable by its owner only: `commit`
+/// puts it in place, synced; `discard` leaves the old one as it was.
+private final class PrivateFile {
+    let path: String
+    let tmp: String
+    private var fd: Int32
+
+    init(_ path: String) throws {
+        self.path = path
+        tmp = path + ".kith-tmp"
+        fd = open(tmp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CLIError.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
         fchmod(fd, 0o600)
-        var ok = true
-        bytes.withUnsafeMutableBytes { p in
+    }
+
+    func put(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { p in
             var off = 0
             while off < p.count {
                 let n = write(fd, p.baseAddress! + off, p.count - off)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { ok = false; return }
+                if n <= 0 { throw CLIError.failure("cannot write \(path): \(String(cString: strerror(n < 0 ? errno : EIO)))") }
                 off += n
             }
         }
-        if fsync(fd) != 0 { ok = false }
+    }
+
+    func discard() {
         close(fd)
-        guard ok, rename(tmp, path) == 0 else {
-            let why = String(cString: strerror(errno))
+        unlink(tmp)
+    }
+
+    func commit() throws {
+        var why: String? = fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        close(fd)
+        if why == nil, rename(tmp, path) != 0 { why = String(cString: strerror(errno)) }
+        if let why {
             unlink(tmp)
             throw CLIError.failure("cannot write \(path): \(why)")
         }
