@@ -192,9 +192,18 @@ public struct JSONPull {
             try enter("")
             pos += 1
             var members: [(String, JSONValue)] = []
+            // Keys are looked for in the list while it is short (a person, a moment), in a set past that.
+            var keys = Set<String>()
             var first = true
             while let key = try nextKey(first: &first) {
-                if members.contains(where: { $0.0 == key }) { throw Failure.duplicateKey(path: "", key: key) }
+                let twice: Bool
+                if members.count < 16 {
+                    twice = members.contains { $0.0 == key }
+                } else {
+                    if keys.isEmpty { keys = Set(members.map(\.0)) }
+                    twice = !keys.insert(key).inserted
+                }
+                if twice { throw Failure.duplicateKey(path: "", key: key) }
                 do { members.append((key, try value())) } catch let f as Failure { throw f.inside("." + key) }
             }
             return .object(members)

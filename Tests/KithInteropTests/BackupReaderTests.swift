@@ -51,6 +51,9 @@ import Testing
         #expect(BackupReaderTests.refusal(BackupReaderTests.backup(moments: "[\(BackupReaderTests.moment(emotions: emotions))]"))
                 == #"b.json: moments[0].emotions[1]: the key "intensity" appears twice"#)
         #expect(BackupReaderTests.refusal(BackupReaderTests.backup(rest: #", "people": []"#)) == #"b.json: the key "people" appears twice"#)
+        // A long object too (its keys are looked up in a set past 16).
+        let settings = (0..<20).map { #""k\#($0)": "v""# }.joined(separator: ", ") + #", "k3": "again""#
+        #expect(BackupReaderTests.refusal(BackupReaderTests.backup(rest: #", "settings": {\#(settings)}"#)) == #"b.json: settings: the key "k3" appears twice"#)
     }
 
     @Test func anEmotionWordIsAWord() {
