@@ -84,14 +84,21 @@ struct ExportJSON: ParsableCommand {
         b.people = try store.people(includeArchived: true)
         let members = try store.membersByGroup()
         b.groups = try store.groups().map { ($0, members[$0.id] ?? []) }
-        b.moments = try store.allMoments()
         b.reminders = try store.reminders(includeClosed: true)
         let snoozes = try store.snoozes()
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
         b.selfCheckins = try store.selfCheckins()
-        if let out { try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup") }
-        try Export.emit(b.json(), to: out, saying: "\(Count.of(b.people.count, "person", "people")), \(Count.of(b.groups.count, "group")) and \(Count.of(b.moments.count, "moment"))")
+        // The moments stream from the store to the output a page at a time: a million
+        // of them are never held whole, as values or as text.
+        let moments = { (each: ([Moment]) throws -> Void) throws in try store.eachMomentPage(each) }
+        guard let out else {
+            try b.write(moments: moments, to: Output.raw)
+            return
+        }
+        try Export.checkReplaceable(out, writtenBy: "\"format\": \"kith-backup\"", what: "a backup")
+        let count = try ExportICS.writePrivately(to: out) { write in try b.write(moments: moments, to: write) }
+        Output.line("Wrote \(Count.of(b.people.count, "person", "people")), \(Count.of(b.groups.count, "group")) and \(Count.of(count, "moment")) to \(out).")
     }
 }
 
@@ -159,6 +166,28 @@ struct ExportICS: ParsableCommand {
     /// The same, for bytes that need not be UTF-8 (a vCard's kept lines): written under
     /// an unpredictable name, never through a link, then renamed into place.
     static func writePrivately(_ bytes: [UInt8], to path: String) throws {
-        do { try PrivateFile.write(bytes, to: path) } catch { throw CLIError.failure(error.description) }
+        try writePrivately(to: path) { (w: PrivateFile.Writer) in try w.append(bytes) }
+    }
+
+    /// The same, for text written in pieces: `body` hands each to the function it is
+    /// given. Nothing replaces `path` unless all of it was written.
+    @discardableResult
+    static func writePrivately<T>(to path: String, _ body: ((String) throws -> Void) throws -> T) throws -> T {
+        try writePrivately(to: path) { (w: PrivateFile.Writer) in try body { try w.append($0) } }
+    }
+
+    private static func writePrivately<T>(to path: String, _ body: (PrivateFile.Writer) throws -> T) throws -> T {
+        do {
+            let w = try PrivateFile.Writer(replacing: path)
+            let result: T
+            do { result = try body(w) } catch {
+                w.abandon()
+                throw error
+            }
+            try w.commit()
+            return result
+        } catch let e as PrivateFile.Failure {
+            throw CLIError.failure(e.description)
+        }
     }
 }

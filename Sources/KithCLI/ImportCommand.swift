@@ -36,28 +36,31 @@ struct ImportJSON: ParsableCommand {
     func run() throws {
         let ctx = global.context()
         if dryRun && !merge { throw CLIError.usage("--dry-run goes with --merge") }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError.failure("cannot read \(file)")
-        }
-        let backup = try Backup.read(data, file: file, today: ctx.today)
-        let snoozes = Snoozes(backup.snoozes)
+        // The file streams into the store inside one transaction; one that cannot be
+        // opened is said before the store is touched.
+        var opened: BackupFile? = try BackupFile(path: file)
         let store = try ctx.openStore(creating: !dryRun)
-        guard merge else {
-            do {
-                try store.insertAll(people: backup.people, groups: backup.groups, moments: backup.moments,
-                                    reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
-                                    createdAt: Int(time(nil)))
-            } catch {
-                // A restore into a new path that fails leaves no empty store behind.
-                store.removeIfNewAndEmpty()
-                throw error
+        let result: (report: MergeReport, people: Int, groups: Int, moments: Int)
+        do {
+            result = try store.restore(merging: merge, dryRun: dryRun, createdAt: Int(time(nil))) { writer in
+                var sink = StoreSink(writer: writer)
+                try Backup.read(open: {
+                    // A second pass (a file with its keys reordered) reads the file again.
+                    let f = try opened ?? BackupFile(path: file)
+                    opened = nil
+                    return f.next
+                }, file: file, today: ctx.today, into: &sink)
             }
-            Output.line("Restored \(Count.of(backup.people.count, "person", "people")), \(Count.of(backup.groups.count, "group")) and \(Count.of(backup.moments.count, "moment")) into \(store.path).")
+        } catch {
+            // A restore into a new path that fails leaves no empty store behind.
+            if !dryRun { store.removeIfNewAndEmpty() }
+            throw error
+        }
+        guard merge else {
+            Output.line("Restored \(Count.of(result.people, "person", "people")), \(Count.of(result.groups, "group")) and \(Count.of(result.moments, "moment")) into \(store.path).")
             return
         }
-        let r = try store.merge(people: backup.people, groups: backup.groups, moments: backup.moments,
-                                reminders: backup.reminders, snoozes: snoozes, settings: backup.settings, selfCheckins: backup.selfCheckins,
-                                createdAt: Int(time(nil)), dryRun: dryRun)
+        let r = result.report
         let verb = dryRun ? "Would add" : "Added"
         Output.line("\(verb) \(Count.of(r.peopleAdded, "person", "people")) (\(r.peopleMatched) already here), \(Count.of(r.groupsAdded, "group")) (\(r.groupsMatched) already here), "
                     + "\(Count.of(r.membershipsAdded, "membership")), \(Count.of(r.momentsAdded, "moment")) (\(r.momentsAlreadyThere) already here), "
@@ -65,5 +68,41 @@ struct ImportJSON: ParsableCommand {
                     + (dryRun ? ". Dry run: nothing was written." : "."))
         Output.flush()
         for w in r.warnings { Output.error(w) }
+    }
+}
+
+/// Hands each part of the backup, checked by the reader, to the store's writer.
+struct StoreSink: BackupSink {
+    let writer: BackupWriter
+    func start(people: [Person], groups: [(group: Group, members: [Int64])]) throws { try writer.start(people: people, groups: groups) }
+    func moments(_ batch: [Moment]) throws { try writer.add(batch) }
+    func finish(_ rest: Backup) throws {
+        try writer.finish(reminders: rest.reminders, snoozes: Snoozes(rest.snoozes), settings: rest.settings, selfCheckins: rest.selfCheckins)
+    }
+}
+
+/// A file read in pieces of 256 KB: the reader never needs more of it at once.
+final class BackupFile {
+    let path: String
+    private let fd: Int32
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CLIError.failure("cannot read \(path)") }
+    }
+
+    deinit { close(fd) }
+
+    /// The next piece, or none at the end.
+    func next() throws -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw CLIError.failure("cannot read \(path): \(String(cString: strerror(errno)))") }
+            chunk.removeLast(chunk.count - n)
+            return chunk
+        }
     }
 }

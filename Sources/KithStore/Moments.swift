@@ -354,54 +354,14 @@ extension Store {
     public func insertAll(people: [Person], groups: [(group: Group, members: [Int64])], moments: [Moment],
                           reminders: [Reminder] = [], snoozes: Snoozes = Snoozes(), settings: [String: String] = [:],
                           selfCheckins: [SelfCheckin] = [], createdAt: Int) throws(StoreError) {
-        try write { db in
-            let existing = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM groups)") ?? 0
-            guard existing == 0 else { throw StoreError.conflict("\(path) is not empty; add --merge to merge the backup into it, or restore into a new --store path") }
-            let person = try db.makeStatement(sql: """
-                INSERT INTO people (id, name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year,
-                                    bond, notes, archived, added_day, uid, card_fn, card_n)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for p in people {
-                try person.execute(arguments: [p.id, p.name, p.nickname, p.circle.rawValue, p.cadenceDays, p.birthday?.month,
-                                               p.birthday?.day, p.birthday?.year, p.bond?.rawValue, p.notes, p.archived,
-                                               p.addedOn.ordinal, p.uid ?? Store.newUID(), p.card?.name, p.card?.structuredName])
+        do {
+            _ = try restore(merging: false, createdAt: createdAt) { w in
+                try w.start(people: people, groups: groups)
+                try w.add(moments)
+                try w.finish(reminders: reminders, snoozes: snoozes, settings: settings, selfCheckins: selfCheckins)
             }
-            let group = try db.makeStatement(sql: "INSERT INTO groups (id, name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?, ?)")
-            let member = try db.makeStatement(sql: "INSERT INTO memberships (group_id, person_id) VALUES (?, ?)")
-            for (g, members) in groups {
-                try group.execute(arguments: [g.id, g.name, g.cadenceDays, g.notes, g.addedOn.ordinal])
-                for m in members { try member.execute(arguments: [g.id, m]) }
-            }
-            let moment = try db.makeStatement(sql: """
-                INSERT INTO moments (id, day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let who = try db.makeStatement(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)")
-            let felt = try db.makeStatement(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)")
-            for m in moments {
-                try m.validate()
-                try moment.execute(arguments: [m.id, m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue,
-                                               m.initiator.rawValue, MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue,
-                                               m.received?.rawValue, m.note, createdAt])
-                for p in m.people { try who.execute(arguments: [m.id, p, m.day.ordinal]) }
-                for (i, e) in m.emotions.enumerated() { try felt.execute(arguments: [m.id, e.word, e.intensity, i]) }
-            }
-            for r in reminders {
-                try db.execute(sql: """
-                    INSERT INTO reminders (id, person_id, group_id, text, on_day, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [r.id, r.personID, r.groupID, r.text, r.on.ordinal, r.state.rawValue, createdAt])
-            }
-            for (p, day) in snoozes.people {
-                try db.execute(sql: "INSERT INTO snoozes (person_id, until_day) VALUES (?, ?)", arguments: [p, day.ordinal])
-            }
-            for (g, day) in snoozes.groups {
-                try db.execute(sql: "INSERT INTO snoozes (group_id, until_day) VALUES (?, ?)", arguments: [g, day.ordinal])
-            }
-            for (k, v) in settings {
-                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?)", arguments: [k, v])
-            }
-            for c in selfCheckins { try Store.insertSelfCheckin(db, c, createdAt: createdAt) }
+        } catch {
+            throw Store.oneError(error)
         }
     }
 
