@@ -35,7 +35,7 @@ struct TUI {
             terminal.end()
             for w in warnings { Output.error(w, prefix: "kith: ") }
         }
-        let runner = Runner(ctx: ctx, store: try openStore())
+        var runner = Runner(ctx: ctx, store: try openStore())
         warnings = runner.store.warnings
         let size = terminal.size
         var state = AppState(today: ctx.today, width: size.width, height: size.height)
@@ -47,6 +47,17 @@ struct TUI {
         var lastDraw = 0
         var backedUp = false
         let daily = BackgroundDaily()
+        // The clock is an input like a key: read where the loop waits, handed to update
+        // as a message when the day has changed (idle past midnight, or just before a key).
+        func noticeNewDay() -> [Effect] {
+            let day = Context.today(environment: ctx.environment)
+            guard day != runner.today else { return [] }
+            runner.today = day
+            // The new day's copy of the store comes before its first change, as at launch.
+            runner.store.backUpDailyBeforeFirstWrite(today: day, keep: Rules.current.dailyBackups)
+            daily.start(runner.store)
+            return Update.update(&state, .newDay(day))
+        }
         while true {
             if let failure = daily.takeFailure() { effects += Update.update(&state, .failed(failure)) }
             // Perform effects until none are left; each answer may ask for more.
@@ -68,7 +79,8 @@ struct TUI {
                 if !backedUp {
                     // The day's copy of the store, checked, once the first screen is up: in
                     // the background, so that keys never wait for it (a heavy store takes
-                    // half a second to check). A save meanwhile does not wait either.
+                    // a second to check). A save meanwhile waits for the check: what it
+                    // finds decides whether anything may be written.
                     backedUp = true
                     daily.start(runner.store)
                 }
@@ -83,6 +95,11 @@ struct TUI {
             // a moment logged from cron or another shell shows within about a second.
             var event = terminal.next(timeout: 500)
             while case .idle = event {
+                let turned = noticeNewDay()
+                if !turned.isEmpty {
+                    effects = turned
+                    break
+                }
                 if let failure = daily.takeFailure() {
                     effects = Update.update(&state, .failed(failure))
                     break
@@ -97,7 +114,11 @@ struct TUI {
             case .end: return
             case .idle: break
             case let .resize(w, h): effects = Update.update(&state, .resize(width: w, height: h))
-            case .key(let k): effects = Update.update(&state, .key(k))
+            case .key(let k):
+                // A key pressed just after midnight (before the idle check saw it) meets
+                // the new day first: a save goes on the day it is made.
+                effects = noticeNewDay()
+                effects += Update.update(&state, .key(k))
             }
         }
     }
@@ -127,6 +148,14 @@ struct Runner {
     let ctx: Context
     let store: Store
     let readAhead = ReadAhead()
+    /// The day the loop last saw on the clock; it moves at midnight.
+    var today: Day
+
+    init(ctx: Context, store: Store) {
+        self.ctx = ctx
+        self.store = store
+        self.today = ctx.today
+    }
 
     /// The store's filter for a timeline's scope and filter.
     static func momentFilter(_ scope: TimelineScope, _ wanted: TimelineFilter) -> MomentFilter {
@@ -205,7 +234,7 @@ struct Runner {
                     return .personSaved(id: p.id, name: p.name, isNew: true)
                 }
                 let leaving = try store.memberIDs(person: d.person.id).filter { !join.contains($0) }
-                let p = try store.updatePerson(id: d.person.id, d.person, joining: join, newGroups: new, leaving: leaving, today: ctx.today)
+                let p = try store.updatePerson(id: d.person.id, d.person, joining: join, newGroups: new, leaving: leaving, today: today)
                 return .personSaved(id: p.id, name: p.name, isNew: false)
             case .loadPerson(let id):
                 return .personLoaded(try store.person(id: id), groups: try store.groupNamesByPerson()[id] ?? [])
@@ -224,7 +253,7 @@ struct Runner {
                 }
                 return .changed("No nudges about \(name) until \(DateText.long(until)); logging a moment lifts it.")
             case .closeReminder(let id):
-                let r = try store.setReminder(id: id, state: .done, on: ctx.today)
+                let r = try store.setReminder(id: id, state: .done, on: today)
                 return .changed("Done: \(r.text)")
             case .promptSelf(let manual):
                 return try selfPrompt(manual: manual)
@@ -246,7 +275,7 @@ struct Runner {
                 case .group(let id)?: scope = .group(try store.group(id: id))
                 case nil: scope = .everyone
                 }
-                let x = try InsightLoader.load(store, scope: scope, period: .lastTwelveMonths(endingOn: ctx.today), today: ctx.today)
+                let x = try InsightLoader.load(store, scope: scope, period: .lastTwelveMonths(endingOn: today), today: today)
                 return .insightsLoaded(InsightsPage(title: InsightLoader.title(scope), insights: x))
             case .checkForChanges:
                 guard try store.changedElsewhere() else { return nil }
@@ -267,7 +296,7 @@ struct Runner {
 
     /// People and groups with their last moment and a year of monthly activity.
     func loadRoster() throws -> Msg {
-        let today = ctx.today
+        let today = today
         // What is read now is current: only commits after this count as changes elsewhere.
         _ = try store.changedElsewhere()
         let people = try store.people(includeArchived: true)
@@ -338,7 +367,7 @@ enum SelfPrompt {
 
 extension Runner {
     func selfPrompt(manual: Bool) throws -> Msg? {
-        let today = ctx.today
+        let today = today
         let recent = try store.selfCheckins(since: today.adding(days: -SelfPrompt.lonelinessEvery))
         let offered = try store.setting(SelfPrompt.lonelinessKey).flatMap { try? Parse.isoDay($0) }
         let lastAnswered = recent.last { $0.loneliness != nil }?.day

@@ -25,6 +25,8 @@ public enum Msg: Sendable {
     case storeChangedElsewhere
     /// The kinds of due people's last moments, for the Today view's suggestions.
     case lastKindsLoaded([Int64: [MomentKind]])
+    /// The clock passed midnight (or the user's zone moved): a new `today`.
+    case newDay(Day)
 }
 
 /// Work for the outside world (the store, the terminal), described as data. The app's
@@ -64,6 +66,26 @@ public enum Effect: Equatable, Sendable {
 
 /// The pure heart of the app: (state, message) → (state, effects).
 public enum Update {
+    /// A new day: the header, Today, the due marks, birthdays and the self check-in all
+    /// follow it. A check-in form left open over midnight keeps the day it was opened on,
+    /// written out, and says so: "today" silently becoming the new day would put last
+    /// night's moment on the wrong day, and staying the old day unsaid is what the user
+    /// saw when the header never moved.
+    static func newDay(_ state: inout AppState, _ day: Day) -> [Effect] {
+        let was = state.today
+        guard day != was else { return [] }
+        state.today = day
+        var notice = "It is \(DateText.long(day, style: state.dateStyle)) now."
+        if var form = state.form, form.editing == nil, form.date.text.trimmingSpaces.lowercased() == "today" {
+            form.date = TextBuffer(was.iso, replacedOnType: true)
+            state.form = form
+            notice += " This check-in stays on \(DateText.long(was, style: state.dateStyle)); change its date if it is for today."
+        }
+        state.message = notice
+        state.messageIsError = false
+        return [.loadRoster, .promptSelf(manual: false)]
+    }
+
     public static func update(_ state: inout AppState, _ msg: Msg, keymap: Keymap = .standard) -> [Effect] {
         switch msg {
         case .resize(let w, let h):
@@ -167,6 +189,8 @@ public enum Update {
             state.message = what
             state.messageIsError = false
             return [.loadRoster]
+        case .newDay(let day):
+            return newDay(&state, day)
         case .storeChangedElsewhere:
             // Quietly: the roster and timeline reload in place, the selection, the
             // scroll and any open form stay as they are.

@@ -33,6 +33,8 @@ import KithTestSupport
     @Test func signalsEndTheFullScreenCleanly() { runScript("signals.sh") }
     /// Traced with strace: each key is answered by a single write of its frame.
     @Test func aFrameIsOneWrite() { runScript("frames.sh") }
+    /// Midnight under faketime: the header turns, check-ins land on the day they are made.
+    @Test func theFullScreenNoticesANewDay() { runScript("midnight.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
     /// the full-screen view (see faults.py).
     @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }
