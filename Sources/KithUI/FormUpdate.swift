@@ -167,9 +167,10 @@ enum FormUpdate {
         let word = p.layout.order.indices.contains(p.cursor) && p.matches.contains(p.cursor) ? p.layout.order[p.cursor].word : nil
         switch action {
         case .open:
-            // Typed a filter and pressed Enter with nothing chosen: the highlighted word
-            // is what was meant.
-            if p.chosen.isEmpty, !p.filter.isEmpty, let word, p.matches.contains(p.cursor) { p.toggle(word) }
+            // Typed a filter and pressed Enter: the highlighted match is what was meant,
+            // beside whatever was chosen before (as fzf and every picker do). Before, with
+            // "happy" already chosen, "calm" then Enter silently dropped calm.
+            if !p.filter.isEmpty, let word, p.intensity(of: word) == nil { p.toggle(word) }
             picker = nil
             return p.chosen
         case .back:

@@ -225,3 +225,24 @@ import Testing
         #expect(b.cursorPosition == (1, 0))
     }
 }
+
+/// The emotion picker's filter and Enter (issue 16, point 2).
+@Suite struct PickerEnterTests {
+    @Test func enterOnAFilterAddsTheHighlightedWordToWhatWasChosen() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .tab, .tab, .tab, .enter)
+        type(&s, "/happ")
+        _ = press(&s, .char(" "), .enter)
+        #expect(s.form?.emotions.map(\.word) == ["happy"])
+        _ = press(&s, .enter)
+        #expect(s.context == .picker)
+        type(&s, "calm")
+        _ = press(&s, .enter)
+        #expect(s.form?.emotions.map(\.word) == ["happy", "calm"], "\(s.form?.emotions ?? [])")
+        // A word already chosen stays chosen, once.
+        _ = press(&s, .enter)
+        type(&s, "calm")
+        _ = press(&s, .enter)
+        #expect(s.form?.emotions.map(\.word) == ["happy", "calm"])
+    }
+}
