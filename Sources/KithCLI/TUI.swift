@@ -66,6 +66,7 @@ struct TUI {
                 switch effect {
                 case .quit: return
                 case .redraw: terminal.invalidate()
+                case .suspend: terminal.suspend()
                 default: if let answer = runner.perform(effect) { effects += Update.update(&state, answer) }
                 }
             }
@@ -114,6 +115,7 @@ struct TUI {
             case .end: return
             case .idle: break
             case let .resize(w, h): effects = Update.update(&state, .resize(width: w, height: h))
+            case .paste(let text): effects = noticeNewDay() + Update.update(&state, .paste(text))
             case .key(let k):
                 // A key pressed just after midnight (before the idle check saw it) meets
                 // the new day first: a save goes on the day it is made.
@@ -180,7 +182,7 @@ struct Runner {
     /// The answer to a store effect; nil for the effects the loop itself handles.
     func perform(_ effect: Effect) -> Msg? {
         switch effect {
-        case .loadTimeline, .loadTimelineEnd, .loadTimelineAbove, .prefetch, .loadInsights, .loadLastKinds, .loadPerson, .checkForChanges, .redraw, .quit: break
+        case .loadTimeline, .loadTimelineEnd, .loadTimelineAbove, .prefetch, .loadInsights, .loadLastKinds, .loadPerson, .checkForChanges, .redraw, .suspend, .quit: break
         // Anything else may change what the pages hold (or follows a change: a reload).
         default: readAhead.clear()
         }
@@ -281,7 +283,7 @@ struct Runner {
                 guard try store.changedElsewhere() else { return nil }
                 readAhead.clear()
                 return .storeChangedElsewhere
-            case .redraw, .quit:
+            case .redraw, .suspend, .quit:
                 return nil
             }
         } catch let e as StoreError {

@@ -19,6 +19,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// An input event from the terminal.
 public enum TerminalEvent: Sendable {
     case key(Key)
+    /// Text the terminal bracketed as pasted: delivered whole, never as keys.
+    case paste(String)
     case resize(width: Int, height: Int)
     /// Standard input ended: the app should leave.
     case end
@@ -55,6 +57,10 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(kith_stdscr(), true)
+        // Bracketed paste: the terminal wraps what is pasted in ESC[200~ … ESC[201~, which
+        // ncurses then reports as two keys of kith's own.
+        define_key("\u{1b}[200~", Terminal.pasteStart)
+        define_key("\u{1b}[201~", Terminal.pasteEnd)
         set_escdelay(25)
         // No polling of the keyboard between lines while a frame goes out: ncurses would
         // flush and poll after every few lines, so one frame became dozens of writes, each
@@ -76,12 +82,39 @@ public final class Terminal {
         // in the running state, where a frame is one write.
         endwin()
         refresh()
+        Terminal.bracketedPaste(true)
     }
 
     deinit { end() }
 
+    /// The key codes ncurses gives the paste brackets (past its own KEY_MAX).
+    static let pasteStart: Int32 = 0x1F00, pasteEnd: Int32 = 0x1F01
+    /// A paste's most: a note's 10 MB. What comes past it is read and dropped.
+    static let pasteLimit = 10_000_000
+
+    /// Asks the terminal to bracket pastes (mode 2004), or to stop: off whenever the
+    /// shell has the terminal (after quitting, while suspended).
+    static func bracketedPaste(_ on: Bool) {
+        let seq = on ? "\u{1b}[?2004h" : "\u{1b}[?2004l"
+        _ = seq.withCString { write(1, $0, strlen($0)) }
+    }
+
+    /// Ctrl-Z: hands the terminal back to the shell and stops, as a shell job does; `fg`
+    /// continues here and the whole screen is drawn again.
+    public func suspend() {
+        Terminal.bracketedPaste(false)
+        endwin()
+        let old = signal(SIGTSTP, SIG_DFL)
+        kill(0, SIGTSTP)
+        signal(SIGTSTP, old)
+        refresh()
+        Terminal.bracketedPaste(true)
+        invalidate()
+    }
+
     public func end() {
         guard let s = screen else { return }
+        Terminal.bracketedPaste(false)
         endwin()
         delscreen(s)
         screen = nil
@@ -293,6 +326,8 @@ public final class Terminal {
     /// A key or a resize from what get_wch returned; nil for codes kith ignores.
     private func event(_ r: Int32, _ ch: wint_t) -> TerminalEvent? {
         if r == KEY_CODE_YES {
+            if Int32(ch) == Terminal.pasteStart { return .paste(readPaste()) }
+            if Int32(ch) == Terminal.pasteEnd { return nil }
             if Int32(ch) == KEY_RESIZE {
                 previous = nil
                 return .resize(width: size.width, height: size.height)
@@ -300,6 +335,30 @@ public final class Terminal {
             return Terminal.special(Int32(ch)).map { .key($0) }
         }
         return Terminal.character(UInt32(ch)).map { .key($0) }
+    }
+
+    /// Reads a paste up to its closing bracket: every character as text (Enter as a line
+    /// end), special keys ncurses decoded from escape sequences inside it dropped. A
+    /// paste whose end never comes stops after a second without input.
+    private func readPaste() -> String {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        wtimeout(kith_stdscr(), 1000)
+        defer { wtimeout(kith_stdscr(), -1) }
+        while true {
+            var ch: wint_t = 0
+            let r = get_wch(&ch)
+            if r == ERR || Terminal.stopSignal != 0 { break }
+            if r == KEY_CODE_YES {
+                if Int32(ch) == Terminal.pasteEnd { break }
+                if Int32(ch) == KEY_ENTER { scalars.append("\n") }
+                continue
+            }
+            guard let u = Unicode.Scalar(UInt32(ch)) else { continue }
+            count += 1
+            if count <= Terminal.pasteLimit { scalars.append(u) }
+        }
+        return String(scalars)
     }
 
     static func special(_ code: Int32) -> Key? {

@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back
     case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
     case deleteMoment, confirm
-    case help, quit, redraw
+    case help, quit, redraw, suspend
     case checkIn, editMoment, addPerson, editPerson, archivePerson, filterTimeline, clearFilter
     case toggleToday, skipCycle, snoozeWeek, reminderDone
     case insights, insightsEveryone
@@ -160,5 +160,7 @@ public struct Keymap: Sendable {
         Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit at once, from anywhere (an open form is not saved)",
                 in: Set(KeyContext.allCases), hintBar: false),
         Binding(.quit, [.char("q")], hint: "quit", help: "Quit", in: lists),
+        Binding(.suspend, [.ctrl("z")], hint: "suspend", help: "Suspend kith to the shell (fg brings it back; an open form waits)",
+                in: Set(KeyContext.allCases), hintBar: false),
     ])
 }

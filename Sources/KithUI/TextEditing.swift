@@ -28,6 +28,27 @@ public struct TextBuffer: Equatable, Sendable {
         cursor += 1
     }
 
+    /// Inserts a whole piece of text (a paste) at the cursor, in one step: linear in its
+    /// length, however long. Line ends become the field's (a space in a one-line field);
+    /// tabs become spaces; every other control character is dropped, never run as a key.
+    public mutating func insert(contentsOf text: String) {
+        var clean: [Character] = []
+        clean.reserveCapacity(text.unicodeScalars.count)
+        for c in text {
+            switch c {
+            case "\r\n", "\n", "\r": clean.append(multiline ? "\n" : " ")
+            case "\t": clean.append(" ")
+            default:
+                if c.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) }) { continue }
+                clean.append(c)
+            }
+        }
+        guard !clean.isEmpty else { return }
+        if replacesOnType { chars = []; cursor = 0; replacesOnType = false }
+        chars.insert(contentsOf: clean, at: cursor)
+        cursor += clean.count
+    }
+
     public mutating func backspace() {
         replacesOnType = false
         guard cursor > 0 else { return }

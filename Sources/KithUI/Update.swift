@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case lastKindsLoaded([Int64: [MomentKind]])
     /// The clock passed midnight (or the user's zone moved): a new `today`.
     case newDay(Day)
+    /// Text the terminal delivered as a paste: text only, never keys.
+    case paste(String)
 }
 
 /// Work for the outside world (the store, the terminal), described as data. The app's
@@ -61,6 +63,8 @@ public enum Effect: Equatable, Sendable {
     /// of the selection are read, so that moving to one finds its pages in memory.
     case prefetch(TimelineScope, filter: TimelineFilter, limit: Int)
     case redraw
+    /// Hand the terminal to the shell and stop (Ctrl-Z); the loop draws again on `fg`.
+    case suspend
     case quit
 }
 
@@ -191,6 +195,8 @@ public enum Update {
             return [.loadRoster]
         case .newDay(let day):
             return newDay(&state, day)
+        case .paste(let text):
+            return Paste.handle(text, &state)
         case .storeChangedElsewhere:
             // Quietly: the roster and timeline reload in place, the selection, the
             // scroll and any open form stay as they are.
@@ -247,11 +253,13 @@ public enum Update {
         // unless a form holds typed text.
         if Layout(width: state.width, height: state.height).tooSmall {
             if key == .ctrl("l") { return [.redraw] }
+            if key == .ctrl("z") { return [.suspend] }
             if (key == .char("q") && !state.holdsTypedText) || key == .ctrl("c") { return [.quit] }
             return []
         }
         // Ctrl-C is the way out a terminal user reaches for anywhere, forms included.
         if action == .quit, key == .ctrl("c") { return [.quit] }
+        if action == .suspend { return [.suspend] }
         if state.selfForm != nil { return SelfCheckinUpdate.handle(key, action, &state) }
         if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }
         if state.personForm != nil { return PersonFormUpdate.handle(key, action, &state) }
@@ -264,6 +272,7 @@ public enum Update {
         switch action {
         case .quit: return [.quit]
         case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .help:
             state.overlay = .help(scroll: 0)
             return []

@@ -35,6 +35,8 @@ import KithTestSupport
     @Test func aFrameIsOneWrite() { runScript("frames.sh") }
     /// Midnight under faketime: the header turns, check-ins land on the day they are made.
     @Test func theFullScreenNoticesANewDay() { runScript("midnight.sh") }
+    /// Bracketed paste: text, never keys, taken whole; Ctrl-Z and fg.
+    @Test func pastesAreTextAndCtrlZSuspends() { runScript("paste.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
     /// the full-screen view (see faults.py).
     @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }
