@@ -34,7 +34,7 @@ public enum CheckInField: Int, CaseIterable, Sendable {
         case .uplift: "How you felt afterwards: -2 much worse … +2 much better; — not noted."
         case .depth: "How deep it went. Vulnerable: you shared something hard."
         case .received: "When you shared something hard: how it was received."
-        case .note: "Anything to remember. Enter adds a line; typing anywhere lands here."
+        case .note: "Anything to remember. Enter adds a line."
         case .save: "Enter or Ctrl-S saves; Esc leaves (asking first if you typed)."
         }
     }
@@ -183,6 +183,10 @@ public struct CheckInForm: Equatable, Sendable {
     public var error: String?
     public var confirmingDiscard = false
     public var saving = false
+    /// The fast path: on the field the form opens on, before any move, typing starts the
+    /// note (`c`, type, Ctrl-S). After a move, typing on a choice was meant for something
+    /// else (one Tab off), and goes nowhere rather than silently into the note.
+    public var typingGoesToNote = true
     /// What the form held when opened, to tell whether closing would lose anything.
     var initial: String = ""
 

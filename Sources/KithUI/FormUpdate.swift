@@ -54,12 +54,8 @@ enum FormUpdate {
         case .choiceNext: change(&form, by: 1)
         case .choicePrevious: change(&form, by: -1)
         case .toggle:
-            if form.field == .kinds {
-                form.kinds.toggle(MomentKind.allCases[form.kindCursor])
-            } else {
-                form.field = .note      // a space typed on a choice is text too
-                form.note.insert(" ")
-            }
+            // Space ticks a kind; on any other choice it is not text for the note.
+            if form.field == .kinds { form.kinds.toggle(MomentKind.allCases[form.kindCursor]) }
         case .open:
             switch form.field {
             case .emotions: form.picker = PickerState(chosen: form.emotions, catalog: state.emotions)
@@ -71,9 +67,12 @@ enum FormUpdate {
             if form.field.isText {
                 edit(key, &form)
             } else if case .char(let c) = key, c != " " {
-                // Typing on a choice is surely meant for the note: it goes there, not lost.
-                form.field = .note
-                form.note.insert(c)
+                if form.typingGoesToNote {
+                    form.field = .note
+                    form.note.insert(c)
+                } else {
+                    form.error = "\(form.field.label) is a choice (← → change it); Tab to the note to type."
+                }
             }
         default: break
         }
@@ -97,6 +96,7 @@ enum FormUpdate {
     }
 
     static func step(_ form: inout CheckInForm, by delta: Int) {
+        form.typingGoesToNote = false
         form.field = stepped(form.field, in: form.fields, by: delta)
     }
 
@@ -107,6 +107,7 @@ enum FormUpdate {
     }
 
     static func change(_ form: inout CheckInForm, by delta: Int) {
+        form.typingGoesToNote = false
         switch form.field {
         case .channel: form.channel = cycle(form.channel, delta)
         case .reachedOut: form.initiator = cycle(form.initiator, delta)

@@ -35,11 +35,9 @@ enum PersonFormUpdate {
         case .redraw: return [.redraw]
         case nil:
             guard form.field.isText else {
-                // Typing on a choice is surely meant as text: it goes to the notes.
-                if case .char(let c) = key {
-                    form.field = .notes
-                    form.notes.insert(c)
-                }
+                // A letter on a choice picks the value it starts ("i" on circle: inner);
+                // it never lands in the notes, which typing "inner" on circle once filled.
+                if case .char(let c) = key, c != " " { pick(c, &form) }
                 return []
             }
             if key == .enter && form.field != .notes { step(1); return [] }
@@ -67,5 +65,18 @@ enum PersonFormUpdate {
             form.saving = true
             return [.savePerson(d)]
         }
+    }
+
+    /// The value of the focused choice that starts with `c`, or a word on what it takes.
+    static func pick(_ c: Character, _ form: inout PersonForm) {
+        let letter = Character(c.lowercased())
+        switch form.field {
+        case .circle:
+            if let v = Circle.allCases.first(where: { $0.rawValue.first == letter }) { form.circle = v; return }
+        case .bond:
+            if let v = BondPurpose.allCases.first(where: { $0.rawValue.first == letter }) { form.bond = v; return }
+        default: break
+        }
+        form.error = "\(form.field.label) is a choice: ← → change it, or type its first letter."
     }
 }

@@ -141,19 +141,19 @@ import Testing
         #expect(s.form?.picker == nil && s.form?.emotions == [EmotionTag(word: "grateful", intensity: 1)])
     }
 
-    @Test func typingOnAChoiceLandsInTheNoteAndChangesNothing() {
+    @Test func typingOnAChoiceAfterAMoveChangesNothing() {
         var s = Fixture.loaded()
         _ = press(&s, .char("c"), .tab, .tab, .tab, .tab, .tab, .right, .right, .tab)   // depth vulnerable → received
         #expect(s.form?.field == .received)
         type(&s, "we had a lovely talk")
-        #expect(s.form?.field == .note && s.form?.note.text == "we had a lovely talk")
+        #expect(s.form?.field == .received && s.form?.note.text == "")
         #expect(s.form?.received == nil && s.form?.kinds == [] && s.form?.depth == .vulnerable)
     }
 
-    @Test func aSpaceOnAChoiceIsTextToo() {
+    @Test func aSpaceOnAChoiceIsNotText() {
         var s = Fixture.loaded()
-        _ = press(&s, .char("c"), .char(" "))        // on "via": into the note
-        #expect(s.form?.field == .note && s.form?.note.text == " " && s.form?.channel == .inPerson)
+        _ = press(&s, .char("c"), .char(" "))        // on "via": nothing
+        #expect(s.form?.field == .channel && s.form?.note.text == "" && s.form?.channel == .inPerson)
     }
 
     @Test func pickerPrefersWordsThatStartWithTheFilter() {
@@ -244,5 +244,36 @@ import Testing
         type(&s, "calm")
         _ = press(&s, .enter)
         #expect(s.form?.emotions.map(\.word) == ["happy", "calm"])
+    }
+}
+
+/// Typing on a choice (issue 16, point 3): the fast path stays, a mistaken Tab costs nothing.
+@Suite struct TypingOnChoicesTests {
+    @Test func theFastPathTypesIntoTheNoteFromTheOpeningField() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        type(&s, "walk")
+        #expect(s.form?.field == .note && s.form?.note.text == "walk")
+    }
+
+    @Test func afterAMoveTypingSpaceAndEnterOnAChoiceNeverReachTheNote() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        while s.form?.field != .uplift { _ = press(&s, .tab) }
+        type(&s, "appy")
+        _ = press(&s, .char(" "), .enter)
+        type(&s, "sad")
+        #expect(s.form?.note.text == "", "\(s.form?.note.text ?? "")")
+        #expect(s.form?.error?.contains("Tab to the note") == true)
+    }
+
+    @Test func aLetterOnThePersonFormsCirclePicksACircle() throws {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("n"))
+        type(&s, "Ana")
+        _ = press(&s, .tab, .tab)
+        #expect(s.personForm?.field == .circle)
+        type(&s, "inner")
+        #expect(s.personForm?.circle == .inner && s.personForm?.notes.text == "")
     }
 }

@@ -22,7 +22,8 @@ enum CheckInView {
             grid.putMessage(error, x: visible.x + 1, bottom: visible.maxY - 1, width: visible.width - 1, maxLines: 2,
                             role: .error, attrs: .bold)
         } else if let help = f.field.help, visible.height >= 12 {
-            grid.put(TerminalText.truncate(help, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1, role: .muted)
+            let shown = f.typingGoesToNote && !f.field.isText ? help + " Typing → note." : help
+            grid.put(TerminalText.truncate(shown, to: visible.width - 1), x: visible.x + 1, y: visible.maxY - 1, role: .muted)
         }
         if let p = f.picker { PickerView.draw(into: &grid, picker: p, state: state) }
         if f.confirmingDiscard {
