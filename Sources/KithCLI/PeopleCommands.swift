@@ -243,8 +243,8 @@ struct Show: ParsableCommand {
         }
         if summary.total > 0 {
             rows.append(("moments", "\(summary.total) since \(DateText.long(summary.first!))"))
-            let activity = try store.recentActivity(until: ctx.today).people[p.id] ?? []
-            if !p.archived, let hint = Scheduler.cadenceHint(rhythm: Scheduler.rhythm(activity: activity, today: ctx.today),
+            let days = try store.meetingDays(people: [p.id], since: ctx.today.adding(days: -365))[p.id] ?? []
+            if !p.archived, let hint = Scheduler.cadenceHint(rhythm: Scheduler.rhythm(days: days, today: ctx.today),
                                                             cadence: p.effectiveCadenceDays) {
                 // The figure the Today view shows too, and the one the edit would set.
                 rows.append(("rhythm", "over the last year you met about every \(Format.days(hint)), "

@@ -191,7 +191,8 @@ struct Runner {
             case .loadRoster:
                 return try loadRoster()
             case .loadLastKinds(let people):
-                return .lastKindsLoaded(try store.lastKinds(people: people))
+                return .lastKindsLoaded(try store.lastKinds(people: people),
+                                        meetingDays: try store.meetingDays(people: people, since: today.adding(days: -365)))
             case let .loadTimeline(scope, wanted, offset, limit):
                 // One moment more than asked for, and dropped: it tells whether the page is
                 // the last one, so a history of exactly a page is not counted as "N+".

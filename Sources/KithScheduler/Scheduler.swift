@@ -154,18 +154,22 @@ public enum Scheduler {
 }
 
 extension Scheduler {
-    /// How often, in days, moments came over the last year, from its twelve monthly
-    /// counts (oldest first, the current month last, as the roster keeps them): the days
-    /// since the first month with a moment, over the moments. nil with fewer than four to
-    /// judge by. (The median gap said "every 5 days" of someone met four times a year in
-    /// two clusters.) `kith show` and the Today view both ask this, so they never disagree.
-    public static func rhythm(activity: [Int], today: Day) -> Int? {
-        let count = activity.reduce(0, +)
-        guard count >= 4, let first = activity.firstIndex(where: { $0 > 0 }),
-              let thisMonth = Day(year: today.year, month: today.month, day: 1) else { return nil }
-        let start = thisMonth.adding(months: -(activity.count - 1 - first))
-        return max(1, (today.days(since: start) + 1) / count)
+    /// How often, in days, you met over the last year, from the distinct days you met
+    /// (`days`, each at most once, within the year): the days from the first of them to
+    /// today, over the gaps between them (the time since the last counts as one more
+    /// gap in the making). Counting days, not moments: six moments on one day are one
+    /// meeting (they once made "every ~3d"). nil until there is enough to judge by: four
+    /// days of meeting spread over at least eight weeks.
+    public static func rhythm(days: [Day], today: Day) -> Int? {
+        let distinct = Set(days.filter { $0 <= today && today.days(since: $0) < 366 })
+        guard distinct.count >= rhythmMinimumDays, let first = distinct.min(),
+              today.days(since: first) >= rhythmMinimumSpan else { return nil }
+        return max(1, today.days(since: first) / (distinct.count - 1))
     }
+
+    /// The least a rhythm is judged by: days of meeting, and the span they cover.
+    public static let rhythmMinimumDays = 4
+    public static let rhythmMinimumSpan = 56
 
     /// A cadence that matches how the bond actually goes, when that differs clearly
     /// (twice as long, or half) from the one set. kith only ever suggests it: a cadence

@@ -392,4 +392,19 @@ extension Store {
             return out
         }
     }
+
+    /// The distinct days each given person was met since `since` (oldest first): what a
+    /// rhythm is judged by. One index range per person.
+    public func meetingDays(people: [Int64], since: Day) throws(StoreError) -> [Int64: [Day]] {
+        try read { db in
+            var out: [Int64: [Day]] = [:]
+            let statement = try db.makeStatement(sql: """
+                SELECT DISTINCT day FROM moment_people WHERE person_id = ? AND day >= ? ORDER BY day
+                """)
+            for p in people {
+                out[p] = try Int.fetchAll(statement, arguments: [p, since.ordinal]).map(Day.init(ordinal:))
+            }
+            return out
+        }
+    }
 }

@@ -50,8 +50,8 @@ extension AppState {
     /// A cadence to suggest for a person whose rhythm over the last year differs
     /// clearly from the cadence set (`e` on their Today line fills it in).
     public func cadenceHint(_ e: RosterEntry) -> Int? {
-        guard !e.isGroup else { return nil }
-        return Scheduler.cadenceHint(rhythm: Scheduler.rhythm(activity: e.activity, today: today), cadence: e.cadenceDays)
+        guard case .person(let id) = e.subject, let days = meetingDays[id] else { return nil }
+        return Scheduler.cadenceHint(rhythm: Scheduler.rhythm(days: days, today: today), cadence: e.cadenceDays)
     }
 
     /// How many bonds are due in all (the Today view shows the first few).

@@ -24,7 +24,8 @@ public enum Msg: Sendable {
     /// Another process (`kith log` from cron, a second window) committed to the store.
     case storeChangedElsewhere
     /// The kinds of due people's last moments, for the Today view's suggestions.
-    case lastKindsLoaded([Int64: [MomentKind]])
+    /// With the distinct days each was met over the last year, for the rhythm.
+    case lastKindsLoaded([Int64: [MomentKind]], meetingDays: [Int64: [Day]] = [:])
     /// The clock passed midnight (or the user's zone moved): a new `today`.
     case newDay(Day)
     /// Text the terminal delivered as a paste: text only, never keys.
@@ -128,8 +129,9 @@ public enum Update {
             let wanted: TimelineScope? = state.everyone ? .everyone : state.selected.map { .subject($0.subject) }
             let kinds: [Effect] = state.showToday ? [.loadLastKinds(state.duePeople)] : []
             return (first || wanted != state.timeline.scope ? followSelection(&state, force: true) : reloadTimeline(&state)) + kinds
-        case .lastKindsLoaded(let kinds):
+        case let .lastKindsLoaded(kinds, days):
             state.lastKinds = kinds
+            state.meetingDays = days
             return []
         case let .timelineLoaded(scope, filter, moments, offset, exhausted):
             // An answer for an older selection or filter is dropped.

@@ -36,6 +36,17 @@ import KithTestSupport
         #expect(k.ok(["show", "ana"]).out.contains("29 Feb\n"))
     }
 
+    /// Six moments on one day are one meeting: no rhythm until there are days enough,
+    /// spread over weeks enough, to judge by (issue 16, point 5).
+    @Test func aRhythmNeedsDistinctDaysOverASpan() {
+        let k = Sandbox()
+        k.ok(["add", "Zoë", "--every", "14d"])
+        for _ in 0..<6 { k.ok(["log", "zoe", "--date", "2026-11-20"]) }
+        #expect(!k.ok(["show", "zoe"]).out.contains("rhythm"))
+        for d in ["2026-11-10", "2026-11-15", "2026-11-18"] { k.ok(["log", "zoe", "--date", d]) }
+        #expect(!k.ok(["show", "zoe"]).out.contains("rhythm"), "four days within two weeks say nothing yet")
+    }
+
     @Test func showOffersACadenceThatMatchesTheActualRhythm() {
         let k = Sandbox()
         k.ok(["add", "Zoë", "--circle", "inner"])

@@ -71,13 +71,17 @@ import Testing
     }
 
     @Test func rhythmAndTheCadenceHint() {
-        // Twelve monthly counts, the current month last: once a month all year.
-        #expect(Scheduler.rhythm(activity: [Int](repeating: 1, count: 12), today: today) == 29)
-        // Once a month since they were added six months ago: monthly, not every two months.
-        #expect(Scheduler.rhythm(activity: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], today: today) == 29)
-        // Four moments a year, two of them together: every three months, not "every 5 days".
-        #expect(Scheduler.rhythm(activity: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], today: today) == 89)
-        #expect(Scheduler.rhythm(activity: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1], today: today) == nil)
+        let monthly = (0..<12).map { today.adding(months: -$0) }
+        // Once a month all year: monthly.
+        #expect(Scheduler.rhythm(days: monthly, today: today) == 30)
+        // Once a month since six months ago: monthly, not every two months.
+        #expect(Scheduler.rhythm(days: Array(monthly.prefix(6)), today: today) == 30)
+        // Six moments on one day are one meeting: nothing to judge by (once "every ~3d").
+        #expect(Scheduler.rhythm(days: Array(repeating: today.adding(days: -10), count: 6), today: today) == nil)
+        // Four days, but all within three weeks: too short a span to mean anything yet.
+        #expect(Scheduler.rhythm(days: [0, 5, 12, 20].map { today.adding(days: -$0) }, today: today) == nil)
+        // Four days over a year, two of them together: every four months.
+        #expect(Scheduler.rhythm(days: [-360, -359, -40, -5].map { today.adding(days: $0) }, today: today) == 120)
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 7) == 28)     // monthly against weekly: suggest 4 weeks
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 30) == nil)
         #expect(Scheduler.cadenceHint(rhythm: 3, cadence: 14) == 3)      // far more often than set

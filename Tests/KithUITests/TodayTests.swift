@@ -33,6 +33,8 @@ import Testing
     @Test func eOnARhythmHintFillsInTheCadence() {
         var s = loadedWithReminder()
         _ = press(&s, .char("t"))
+        // Met every three weeks, on distinct days, for most of a year.
+        _ = Update.update(&s, .lastKindsLoaded([:], meetingDays: [1: (0..<15).map { Fixture.today.adding(days: -21 * $0 - 5) }]))
         #expect(s.selected?.subject == .person(1))
         #expect(press(&s, .char("e")) == [.loadPerson(1)])
         _ = Update.update(&s, .personLoaded(Person(id: 1, name: "Zoë Ångström", circle: .inner, cadenceDays: 7,

@@ -138,6 +138,7 @@ import Testing
         _ = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:],
                                             reminders: [Reminder(id: 1, personID: 2, text: "ask about Kyoto", on: Fixture.today)]))
         _ = Update.update(&s, .key(.char("t")))
+        _ = Update.update(&s, .lastKindsLoaded([:], meetingDays: [1: (0..<15).map { Fixture.today.adding(days: -21 * $0 - 5) }]))
         check("today-100x24", Screen.render(s))
     }
 
