@@ -157,7 +157,7 @@ public struct Keymap: Sendable {
 
         Binding(.help, [.char("?")], hint: "help", help: "All keys", in: lists),
         Binding(.redraw, [.ctrl("l")], hint: "redraw", help: "Redraw the screen", in: Set(KeyContext.allCases), hintBar: false),
-        Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit at once, from anywhere (an open form is not saved)",
+        Binding(.quit, [.ctrl("c")], hint: "quit", help: "Quit from anywhere, an open form unsaved (over typed text: twice)",
                 in: Set(KeyContext.allCases), hintBar: false),
         Binding(.quit, [.char("q")], hint: "quit", help: "Quit", in: lists),
         Binding(.suspend, [.ctrl("z")], hint: "suspend", help: "Suspend kith to the shell (fg brings it back; an open form waits)",

@@ -173,6 +173,8 @@ public struct AppState: Equatable, Sendable {
     /// Whether an open form holds text the user typed: then q is a letter, not "quit",
     /// even where the form cannot be seen.
     public var holdsTypedText: Bool { (form?.isDirty ?? false) || (personForm?.isDirty ?? false) }
+    /// Ctrl-C was pressed once over typed text: a second one quits without saving.
+    public var quitAsked = false
     /// The add/edit person form.
     public var personForm: PersonForm?
     /// The timeline filter form.

@@ -260,7 +260,20 @@ public enum Update {
             return []
         }
         // Ctrl-C is the way out a terminal user reaches for anywhere, forms included.
-        if action == .quit, key == .ctrl("c") { return [.quit] }
+        if action == .quit, key == .ctrl("c") {
+            // Over typed text Ctrl-C asks first, as Esc does; a second Ctrl-C quits.
+            if state.holdsTypedText && !state.quitAsked {
+                state.quitAsked = true
+                state.message = "Quit without saving what you typed? Ctrl-C again quits; any other key keeps it."
+                state.messageIsError = true
+                return []
+            }
+            return [.quit]
+        }
+        if state.quitAsked {
+            state.quitAsked = false
+            state.message = nil
+        }
         if action == .suspend { return [.suspend] }
         if state.selfForm != nil { return SelfCheckinUpdate.handle(key, action, &state) }
         if state.filterForm != nil { return FilterFormUpdate.handle(key, action, &state) }

@@ -277,3 +277,31 @@ import Testing
         #expect(s.personForm?.circle == .inner && s.personForm?.notes.text == "")
     }
 }
+
+/// Ctrl-C over typed text asks first, as Esc does (issue 16, point 18).
+@Suite struct CtrlCAsksTests {
+    @Test func ctrlCOverTypedTextAsksAndASecondQuits() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        type(&s, "a long note")
+        #expect(press(&s, .ctrl("c")).isEmpty)
+        #expect(s.form?.note.text == "a long note" && s.message?.contains("Ctrl-C again quits") == true)
+        #expect(press(&s, .ctrl("c")) == [.quit])
+    }
+
+    @Test func anyOtherKeyKeepsTheFormAndCtrlCAsksAgain() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        type(&s, "note")
+        _ = press(&s, .ctrl("c"))
+        type(&s, "s")
+        #expect(s.form?.note.text == "notes")
+        #expect(press(&s, .ctrl("c")).isEmpty, "asked again after the user went on typing")
+    }
+
+    @Test func ctrlCWithNothingTypedQuitsAtOnce() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        #expect(press(&s, .ctrl("c")) == [.quit])
+    }
+}

@@ -176,12 +176,14 @@ import Testing
         #expect(s.selected?.subject == before)
     }
 
-    /// Ctrl-C quits from a form, the picker, the self check-in and the help alike.
+    /// Ctrl-C quits from a form, the picker, the self check-in and the help alike (over
+    /// typed text, the second Ctrl-C: see CtrlCAsksTests).
     @Test func ctrlCQuitsFromAnywhere() {
         var s = Fixture.loaded()
         _ = press(&s, .char("c"))
         #expect(s.form != nil)
         #expect(press(&s, .char("x")).isEmpty)
+        #expect(press(&s, .ctrl("c")).isEmpty)
         #expect(press(&s, .ctrl("c")) == [.quit])
         var p = Fixture.loaded()
         _ = press(&p, .char("?"))
