@@ -25,11 +25,25 @@ enum Wrap {
                         head.append(ch)
                         hw += cw
                     }
-                    if head.isEmpty { out.append(line); line = ""; lineWidth = 0; continue }
+                    if head.isEmpty && lineWidth > 0 { out.append(line); line = ""; lineWidth = 0; continue }
+                    // One character wider than a whole line (a wide one in a column of
+                    // one): it gets a line of its own, and the cell cuts it; before, this
+                    // looped for ever.
+                    if head.isEmpty, let first = w.first { head = String(first); hw = TerminalText.width(of: first) }
+                    let rest = String(w.dropFirst(head.count))
+                    if rest.isEmpty {
+                        // The last piece stays the current line: what follows may join it.
+                        if lineWidth > 0 { out.append(line) }
+                        w = head
+                        ww = hw
+                        line = ""
+                        lineWidth = 0
+                        break
+                    }
                     out.append(line.isEmpty ? head : line + " " + head)
                     line = ""
                     lineWidth = 0
-                    w = String(w.dropFirst(head.count))
+                    w = rest
                     ww = TerminalText.width(w)
                 }
                 line += (lineWidth > 0 ? " " : "") + w
