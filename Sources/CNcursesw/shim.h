@@ -23,8 +23,6 @@ extern int wcswidth(const wchar_t *s, size_t n);
 // Swift 6 strict concurrency rejects direct references to these mutable globals;
 // small accessors keep every use in one audited place.
 static inline WINDOW *kith_stdscr(void) { return stdscr; }
-static inline int kith_lines(void) { return LINES; }
-static inline int kith_cols(void) { return COLS; }
 static inline int kith_colors(void) { return COLORS; }
 static inline int kith_color_pairs(void) { return COLOR_PAIRS; }
 

@@ -6,8 +6,6 @@
 public enum DueState: Int, Comparable, Sendable {
     case fine, due, overdue
 
-    public static var defaultOverdueFactor: Double { Rules.current.overdueFactor }
-
     public static func of(last: Day?, since added: Day, cadenceDays: Int, today: Day,
                           overdueFactor: Double = Rules.current.overdueFactor) -> DueState {
         let days = today.days(since: last ?? added)

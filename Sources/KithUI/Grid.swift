@@ -154,7 +154,6 @@ public struct Grid: Equatable, Sendable {
     /// every cell of every frame.
     static let ascii: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
-    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }

@@ -83,11 +83,11 @@ enum InsightsFixture {
         guard case .insights(let page)? = s.overlay else { Issue.record("no insights overlay"); return }
         #expect(page.scroll == 2)
         press(&s, .char("G"))
-        guard case .insights(let bottom)? = s.overlay else { return }
+        guard case .insights(let bottom)? = s.overlay else { Issue.record("G closed the insights"); return }
         #expect(bottom.scroll == InsightsView.maxScroll(bottom, s))
         #expect(bottom.scroll > 10)
         press(&s, .char("j"))
-        guard case .insights(let still)? = s.overlay else { return }
+        guard case .insights(let still)? = s.overlay else { Issue.record("j past the end closed the insights"); return }
         #expect(still.scroll == bottom.scroll)              // no scrolling past the end
         press(&s, .escape)
         #expect(s.overlay == nil)
