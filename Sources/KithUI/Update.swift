@@ -489,6 +489,14 @@ public enum Update {
             state.overlay = .help(scroll: max(0, scroll + step(action, page: layout.rosterRows, current: scroll)))
             return []
         case .moment(let m, let scroll):
+            // j/k go to the next or previous moment, as the card's hint says; the page
+            // keys scroll a long card.
+            if action == .moveDown || action == .moveUp {
+                state.overlay = nil
+                let effects = move(action, &state, layout)
+                state.overlay = .moment(currentMoment(state) ?? m, scroll: currentMoment(state) == m ? scroll : 0)
+                return effects
+            }
             state.overlay = .moment(m, scroll: max(0, scroll + step(action, page: layout.timelineLines, current: scroll)))
             return []
         case .insights(var page):

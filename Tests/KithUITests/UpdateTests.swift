@@ -264,3 +264,24 @@ import Testing
         #expect(Update.prefetches(s).isEmpty)
     }
 }
+
+/// Hints that said one thing and did another (issue 16, point 13).
+@Suite struct HonestHintsTests {
+    @Test func jAndKInTheMomentCardGoToTheNextAndPreviousMoment() {
+        var s = Fixture.loaded()
+        _ = press(&s, .tab, .enter)
+        guard case .moment(let first, _)? = s.overlay else { Issue.record("no moment open"); return }
+        _ = press(&s, .char("j"))
+        guard case .moment(let second, _)? = s.overlay else { Issue.record("j closed the card"); return }
+        #expect(second != first && second == Fixture.moments()[1])
+        _ = press(&s, .char("k"))
+        #expect(s.overlay == .moment(first, scroll: 0))
+    }
+
+    @Test func theTimelinesHintBarOffersItsOwnFilter() {
+        var s = Fixture.loaded()
+        _ = press(&s, .tab)
+        let bar = Screen.render(s).lines().last ?? ""
+        #expect(bar.contains("f filter") && !bar.contains("/ filter"), "\(bar)")
+    }
+}
