@@ -115,8 +115,13 @@ public struct TimelineState: Equatable, Sendable {
     /// next page comes as soon as the cursor enters the timeline.
     public static func firstPageSize(lines: Int) -> Int { max(8, lines / 2 + 1) }
 
-    /// How many moments the timeline holds, when the last page is in.
-    public var total: Int? { exhausted ? base + moments.count : nil }
+    /// How many moments the timeline holds, once known: counted when its last page came
+    /// in, and kept while other pages come and go (the count once read 14+, then 907
+    /// after G, then 200+ after g). A reload after a change counts again.
+    public var total: Int? { exhausted ? base + moments.count : knownTotal }
+    var knownTotal: Int?
+    /// A reload after a change is on its way: the count is read again.
+    var recount = false
 }
 
 public enum Overlay: Equatable, Sendable {

@@ -147,6 +147,7 @@ public enum Update {
                 t.cursor += moments.count
                 t.scroll += t.lines.count - linesBefore       // what was on screen stays there
             } else {
+                if t.recount { t.knownTotal = nil }           // after a change: count again
                 t.moments = moments                           // a first page, a reload, G's last page
                 t.base = offset
                 t.exhausted = exhausted
@@ -154,7 +155,11 @@ public enum Update {
                 // a moment logged above it has moved it.
                 if let id = t.keepOnReload, let i = moments.firstIndex(where: { $0.id == id }) { t.cursor = i }
             }
+            // More moments than the count known: it was stale (a change elsewhere).
+            if let known = t.knownTotal, t.base + t.moments.count > known { t.knownTotal = nil }
+            if t.exhausted { t.knownTotal = t.base + t.moments.count }
             t.keepOnReload = nil
+            t.recount = false
             t.loading = false
             if t.wantsEnd {
                 t.wantsEnd = false
@@ -622,6 +627,7 @@ public enum Update {
         // still reaches it when moments were logged meanwhile (the title's count stays
         // exact); one that did not, as far as it went.
         state.timeline.keepOnReload = t.moments.indices.contains(t.cursor) ? t.moments[t.cursor].id : nil
+        state.timeline.recount = true
         let limit = t.exhausted ? t.moments.count + TimelineState.pageSize : max(TimelineState.pageSize, t.moments.count)
         return [.loadTimeline(scope, filter: t.filter, offset: t.base, limit: limit)]
     }

@@ -285,3 +285,23 @@ import Testing
         #expect(bar.contains("f filter") && !bar.contains("/ filter"), "\(bar)")
     }
 }
+
+/// The moment count, once known, stays known while pages come and go (issue 16, point 10).
+@Suite struct TimelineCountTests {
+    func page(_ from: Int, _ n: Int) -> [Moment] {
+        (from..<from + n).map { Moment(id: Int64(10_000 - $0), day: Fixture.today.adding(days: -$0), people: [1]) }
+    }
+
+    @Test func aCountOnceKnownStaysKnown() {
+        var s = Fixture.loaded()
+        _ = press(&s, .tab)
+        let scope = s.timeline.scope!
+        _ = Update.update(&s, .timelineLoaded(scope, page(0, 200), offset: 0, exhausted: false))
+        #expect(s.timeline.total == nil)
+        _ = Update.update(&s, .timelineLoaded(scope, page(707, 200), offset: 707, exhausted: true))
+        #expect(s.timeline.total == 907)
+        _ = Update.update(&s, .timelineLoaded(scope, page(0, 200), offset: 0, exhausted: false))
+        #expect(s.timeline.total == 907)
+        #expect(Screen.render(s).lines().contains { $0.contains("907 moments") })
+    }
+}

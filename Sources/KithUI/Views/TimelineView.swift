@@ -91,7 +91,7 @@ enum TimelineView {
         }
         if !t.moments.isEmpty {
             let n = t.total ?? t.base + t.moments.count
-            name += " · \(n)\(t.exhausted ? "" : "+") moment\(n == 1 ? "" : "s")"
+            name += " · \(n)\(t.total == nil ? "+" : "") moment\(n == 1 ? "" : "s")"
         }
         if !t.filter.isEmpty { name += " · filtered: \(t.filter.summary)" }
         return name
