@@ -415,6 +415,22 @@ public enum Update {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             return move(action, &state, layout)
         case .checkIn:
+            // In everyone's timeline, the moment under the cursor says who: its people
+            // (and group), not whoever the roster happens to have selected.
+            if state.everyone, state.focus == .timeline, let m = currentMoment(state) {
+                let archived = Set(state.entries.filter(\.archived).map(\.subject))
+                let people = m.people.filter { !archived.contains(.person($0)) }
+                guard !people.isEmpty else {
+                    state.message = "Everyone in this moment is archived; unarchive them to log a moment."
+                    return []
+                }
+                let subject: Subject = m.groupID.map { .group($0) } ?? .person(people[0])
+                state.overlay = nil
+                var shown = m
+                shown.people = people
+                state.form = CheckInForm(subject: subject, title: shown.who(state), people: people)
+                return []
+            }
             guard let e = state.selected else {
                 state.message = state.entries.contains(where: { !$0.isGroup })
                     ? "Nobody is selected: the name filter matches no one (Esc in the roster clears it)."

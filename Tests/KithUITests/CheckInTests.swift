@@ -305,3 +305,20 @@ import Testing
         #expect(press(&s, .ctrl("c")) == [.quit])
     }
 }
+
+/// `c` in everyone's timeline checks in with the moment's people (issue 16, point 11).
+@Suite struct CheckInFromEveryoneTests {
+    @Test func cOnAMomentInEveryonesTimelineOffersItsPeople() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("j"))                      // the roster on someone else
+        #expect(s.selected?.subject != .person(1))
+        _ = press(&s, .char("a"), .tab)
+        #expect(s.everyone && s.focus == .timeline)
+        let scope = s.timeline.scope!
+        _ = Update.update(&s, .timelineLoaded(scope, Fixture.moments(), offset: 0, exhausted: true))
+        _ = press(&s, .char("j"))                      // the picnic with Zoë and José
+        _ = press(&s, .char("c"))
+        #expect(s.form?.people == [1, 3], "\(s.form?.people ?? [])")
+        #expect(s.form?.title.contains("Zoë") == true && s.form?.title.contains("José") == true, "\(s.form?.title ?? "")")
+    }
+}
