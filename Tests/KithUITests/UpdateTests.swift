@@ -305,3 +305,18 @@ import Testing
         #expect(Screen.render(s).lines().contains { $0.contains("907 moments") })
     }
 }
+
+/// What a timeline row says of itself (issue 16, points 9 and 12).
+@Suite struct TimelineRowTests {
+    @Test func aRowFromAnotherYearSaysItsYearAndAGroupMomentItsGroup() {
+        var s = Fixture.loaded()
+        s.groupNames[7] = "Book club"
+        _ = press(&s, .tab)
+        let scope = s.timeline.scope!
+        let old = Moment(id: 9, day: Day(year: 2024, month: 12, day: 6)!, people: [1], groupID: 7)
+        _ = Update.update(&s, .timelineLoaded(scope, Fixture.moments() + [old], offset: 0, exhausted: true))
+        let lines = Screen.render(s).lines()
+        #expect(lines.contains { $0.contains("Fri 06 Dec 2024") && $0.contains("with Book club") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Sun 01 Nov 18:30") }, "this year's rows keep their short date")
+    }
+}

@@ -42,9 +42,17 @@ enum TimelineView {
                 let m = t.moments[i]
                 var x = inner.x + 1
                 let end = inner.maxX
-                x += grid.put(DateText.short(m.day, style: state.dateStyle) + (m.time.map { " \($0)" } ?? ""), x: x, y: y, role: .text, attrs: .bold, limit: end - x)
+                // A row from another year says which: after G, the top row's month heading
+                // has scrolled away, and "Fri 06 Dec" alone read as this year.
+                let year = m.day.year != state.today.year && state.dateStyle != .iso ? " \(m.day.year)" : ""
+                x += grid.put(DateText.short(m.day, style: state.dateStyle) + year + (m.time.map { " \($0)" } ?? ""), x: x, y: y, role: .text, attrs: .bold, limit: end - x)
                 var rest = "  "
-                if showWho { rest += m.who(state) + " · " }
+                if showWho {
+                    rest += m.who(state) + " · "
+                } else if let g = m.groupID {
+                    // In a person's timeline a group moment says so: it was not one-to-one.
+                    rest += "with \(state.groupNames[g] ?? "a group") · "
+                }
                 rest += "\(m.channel.label) · \(Words.reachedOut(m.initiator))"
                 let type = m.isTagged ? " · \(m.connectionType.rawValue)" : ""
                 x += grid.put(TerminalText.truncate(rest, to: max(0, end - x - type.count)), x: x, y: y, role: .text)
