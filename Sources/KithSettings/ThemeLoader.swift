@@ -116,6 +116,8 @@ public enum ThemeLoader {
         // Fallback chain: "keyhint.key" → "keyhint" → "text" → the terminal's default.
         var styles: [Role: Style] = [:]
         for role in Role.allCases {
+            // Header parts left out are made by Theme from their role and the header.
+            if role.rawValue.hasPrefix("header."), given[role.rawValue] == nil { continue }
             var key = role.rawValue
             var style = given[key]
             while style == nil, let dot = key.lastIndex(of: ".") {

@@ -6,6 +6,18 @@ public enum Role: String, CaseIterable, Sendable {
     case text, muted, border, borderFocused = "border.focused", selection, selectionInactive = "selection.inactive"
     case title, header, statusbar, keyhintKey = "keyhint.key", keyhintDesc = "keyhint.desc", error
     case emotionPleasant = "emotion.pleasant", emotionUnpleasant = "emotion.unpleasant", overdue, due, accent
+    /// The header's coloured parts: overdue, due and birthdays on the header's bar.
+    case headerOverdue = "header.overdue", headerDue = "header.due", headerAccent = "header.accent"
+
+    /// For a part of the header, the role whose colour it takes.
+    var headerPartOf: Role? {
+        switch self {
+        case .headerOverdue: .overdue
+        case .headerDue: .due
+        case .headerAccent: .accent
+        default: nil
+        }
+    }
 }
 
 /// Extra attributes on top of a role's own: a monochrome theme relies on these alone.

@@ -27,6 +27,18 @@ public struct Theme: Sendable {
 
     public init(name: String, styles: [Role: Style], usesColor: Bool = true) {
         self.name = name
+        var styles = styles
+        // A header part a theme does not style is its role's colour on the header's bar:
+        // drawn in the role's own style, the bar broke at a birthday (the terminal's
+        // background, or no reverse in monochrome, in the middle of the header).
+        let header = styles[.header] ?? styles[.text] ?? Style()
+        for role in Role.allCases where styles[role] == nil {
+            guard let part = role.headerPartOf else { continue }
+            let own = styles[part] ?? styles[.text] ?? Style()
+            styles[role] = Style(fg: own.fg == .terminalDefault ? header.fg : own.fg,
+                                 bg: own.bg == .terminalDefault ? header.bg : own.bg,
+                                 attrs: own.bg == .terminalDefault ? header.attrs.union(own.attrs) : own.attrs)
+        }
         self.styles = styles
         self.usesColor = usesColor
     }

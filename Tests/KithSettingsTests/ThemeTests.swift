@@ -103,3 +103,19 @@ import Testing
         #expect(warning == "\(tmp.file("deep.toml")):2: a key of more than 32 parts; kith's files use two or three; using the dark theme")
     }
 }
+
+/// The header keeps its bar under its coloured parts in every built-in theme (issue 16,
+/// point 16): a birthday drawn in `accent` alone broke it.
+@Suite struct HeaderBarTests {
+    @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
+    func headerPartsSitOnTheHeadersBar(_ name: String) {
+        let theme = ThemeLoader.builtin(name)
+        let bar = theme.style(.header)
+        for part in [Role.headerAccent, .headerDue, .headerOverdue] {
+            let s = theme.style(part)
+            #expect(s.bg == bar.bg || s.bg != .terminalDefault, "\(name): \(part) breaks the bar")
+            if !theme.usesColor { #expect(s.attrs.contains(.reverse), "\(name): \(part) loses the bar's reverse") }
+        }
+        #expect(theme.style(.headerAccent).fg == theme.style(.accent).fg || theme.style(.accent).fg == .terminalDefault)
+    }
+}

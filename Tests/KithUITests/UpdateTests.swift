@@ -320,3 +320,18 @@ import Testing
         #expect(lines.contains { $0.contains("Sun 01 Nov 18:30") }, "this year's rows keep their short date")
     }
 }
+
+@Suite struct HeaderPartsTests {
+    /// The birthday and due counts are drawn in the header's own part roles, which keep
+    /// the bar's background (ThemeTests checks each built-in theme gives them one).
+    @Test func theHeadersPartsUseTheHeadersRoles() {
+        let s = Fixture.loaded()
+        let grid = Screen.render(s)
+        let top = grid.lines()[0]
+        guard let at = top.range(of: "birthday") else { Issue.record("no birthday in \(top)"); return }
+        let x = top.distance(from: top.startIndex, to: at.lowerBound)
+        #expect(grid[x, 0].role == .headerAccent)
+        let due = top.range(of: "1 due")!
+        #expect(grid[top.distance(from: top.startIndex, to: due.lowerBound), 0].role == .headerDue)
+    }
+}

@@ -9,15 +9,15 @@ enum HeaderView {
         x += grid.put("· \(DateText.long(state.today, style: state.dateStyle))", x: area.x + x, y: area.y, role: .header)
         let h = state.header
         var parts: [(String, Role)] = []
-        if h.overdue > 0 { parts.append(("\(h.overdue) overdue", .overdue)) }
-        if h.due > 0 { parts.append(("\(h.due) due", .due)) }
+        if h.overdue > 0 { parts.append(("\(h.overdue) overdue", .headerOverdue)) }
+        if h.due > 0 { parts.append(("\(h.due) due", .headerDue)) }
         if state.loaded && h.overdue + h.due == 0 && h.people > 0 { parts.append(("nobody is due", .header)) }
-        for b in h.birthdays { parts.append((b, .accent)) }
+        for b in h.birthdays { parts.append((b, .headerAccent)) }
         for (full, role) in parts {
             // A part is shown whole or not at all ("birthday: Zoë in 8 d" would mislead);
             // a birthday that does not fit whole tries the first name alone.
             var text = full
-            if area.x + x + 3 + TerminalText.width(text) > area.maxX, role == .accent,
+            if area.x + x + 3 + TerminalText.width(text) > area.maxX, role == .headerAccent,
                let short = shortBirthday(full) { text = short }
             guard area.x + x + 3 + TerminalText.width(text) <= area.maxX else { break }
             x += grid.put(" · ", x: area.x + x, y: area.y, role: .header)
