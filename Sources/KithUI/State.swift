@@ -134,7 +134,9 @@ public enum Overlay: Equatable, Sendable {
 
 /// The whole app as plain data. Views render from it alone; only `update` changes it.
 public struct AppState: Equatable, Sendable {
-    public var today: Day
+    public var today: Day {
+        didSet { refreshHeader() }
+    }
     public var width: Int
     public var height: Int
     public var entries: [RosterEntry] = [] {
@@ -166,7 +168,9 @@ public struct AppState: Equatable, Sendable {
     public var lastKinds: [Int64: [MomentKind]] = [:]
     /// The distinct days each due person was met over the last year (their rhythm).
     public var meetingDays: [Int64: [Day]] = [:]
-    public var reminders: [Reminder] = []
+    public var reminders: [Reminder] = [] {
+        didSet { refreshHeader() }
+    }
     public var rosterScroll = 0
     public var focus: Pane = .roster
     public var everyone = false
@@ -346,6 +350,8 @@ public struct HeaderSummary: Equatable, Sendable {
     public var overdue = 0
     public var due = 0
     public var people = 0
+    /// Open reminders whose day has come.
+    public var reminders = 0
     public var birthdays: [String] = []
 
     public init() {}
@@ -371,6 +377,7 @@ extension AppState {
             case .fine: break
             }
         }
+        h.reminders = reminders.filter { $0.on <= today }.count
         h.birthdays = HeaderView.upcomingBirthdays(people, today: today).prefix(2).map { "birthday: \($0.name) \($0.when)" }
         header = h
     }

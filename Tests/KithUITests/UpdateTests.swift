@@ -335,3 +335,19 @@ import Testing
         #expect(grid[top.distance(from: top.startIndex, to: due.lowerBound), 0].role == .headerDue)
     }
 }
+
+@Suite struct HeaderRemindersTests {
+    /// A reminder due today is something to do: the header never says "nobody is due"
+    /// over it (issue 16, point 17).
+    @Test func aReminderDueTodayIsCountedNotNobody() {
+        var s = AppState(today: Fixture.today, width: 100, height: 24)
+        let fine = RosterEntry(subject: .person(1), name: "Zoë", circle: .inner, cadenceDays: 7,
+                               last: Fixture.today, added: Fixture.today.adding(days: -30))
+        _ = Update.update(&s, .rosterLoaded([fine], people: [1: "Zoë"], groups: [:],
+                                            reminders: [Reminder(id: 1, personID: 1, text: "ask about Kyoto", on: Fixture.today)]))
+        let top = Screen.render(s).lines()[0]
+        #expect(top.contains("1 reminder") && !top.contains("nobody is due"), "\(top)")
+        _ = Update.update(&s, .rosterLoaded([fine], people: [1: "Zoë"], groups: [:], reminders: []))
+        #expect(Screen.render(s).lines()[0].contains("nobody is due"))
+    }
+}

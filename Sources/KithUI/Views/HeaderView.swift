@@ -11,7 +11,9 @@ enum HeaderView {
         var parts: [(String, Role)] = []
         if h.overdue > 0 { parts.append(("\(h.overdue) overdue", .headerOverdue)) }
         if h.due > 0 { parts.append(("\(h.due) due", .headerDue)) }
-        if state.loaded && h.overdue + h.due == 0 && h.people > 0 { parts.append(("nobody is due", .header)) }
+        if h.reminders > 0 { parts.append(("\(h.reminders) reminder\(h.reminders == 1 ? "" : "s")", .headerDue)) }
+        // "Nobody is due" only when nothing is: a reminder due today is something to do.
+        if state.loaded && h.overdue + h.due + h.reminders == 0 && h.people > 0 { parts.append(("nobody is due", .header)) }
         for b in h.birthdays { parts.append((b, .headerAccent)) }
         for (full, role) in parts {
             // A part is shown whole or not at all ("birthday: Zoë in 8 d" would mislead);
