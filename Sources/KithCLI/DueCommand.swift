@@ -89,7 +89,7 @@ struct Due: ParsableCommand {
         let snoozes = try store.snoozes()
         var bonds = people.map { p in
             Bond(id: .person(p.id), name: p.name, circle: p.circle, cadenceDays: p.effectiveCadenceDays,
-                 last: last[p.id], added: p.addedOn, purpose: p.bond, snoozedUntil: snoozes.people[p.id])
+                 last: last[p.id], added: p.addedOn, purpose: p.bond, snoozedUntil: snoozes.people[p.id], birthday: p.birthday)
         }
         // A group is a bond while someone active belongs to it.
         let active = Set(people.filter { !$0.archived }.map(\.id))
@@ -111,12 +111,14 @@ struct Due: ParsableCommand {
         var due = Scheduler.due(try bonds(store: store, people: people), today: today, settings: settings)
         let total = due.count
         if !all { due = Array(due.prefix(settings.dailyCap)) }
-        // The last moment's kinds shape the suggestion: read them for the shown few only.
+        // The last moment shapes the suggestion: read it for the shown few only.
         let ids = due.compactMap { n -> Int64? in if case .person(let id) = n.bond.id { id } else { nil } }
-        let kinds = try store.lastKinds(people: ids)
+        let lasts = try store.lastMoments(people: ids)
         for i in due.indices {
-            if case .person(let id) = due[i].bond.id, let k = kinds[id] {
-                due[i].bond.lastKinds = k
+            if case .person(let id) = due[i].bond.id, let last = lasts[id] {
+                due[i].bond.lastKinds = last.kinds
+                due[i].bond.lastInitiator = last.initiator
+                due[i].bond.lastChannel = last.channel
                 due[i].suggestion = Scheduler.suggestion(for: due[i].bond, daysSince: due[i].daysSince, today: today)
             }
         }

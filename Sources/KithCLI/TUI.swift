@@ -191,7 +191,7 @@ struct Runner {
             case .loadRoster:
                 return try loadRoster()
             case .loadLastKinds(let people):
-                return .lastKindsLoaded(try store.lastKinds(people: people),
+                return .lastKindsLoaded(try store.lastMoments(people: people),
                                         meetingDays: try store.meetingDays(people: people, since: today.adding(days: -365)))
             case let .loadTimeline(scope, wanted, offset, limit):
                 // One moment more than asked for, and dropped: it tells whether the page is

@@ -77,3 +77,15 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         self.state = state
     }
 }
+
+/// What the suggestion for a due bond reads of the last moment with them.
+public struct LastMoment: Hashable, Sendable {
+    public var kinds: [MomentKind]
+    public var initiator: Initiator?
+    public var channel: Channel?
+    public init(kinds: [MomentKind] = [], initiator: Initiator? = nil, channel: Channel? = nil) {
+        self.kinds = kinds
+        self.initiator = initiator
+        self.channel = channel
+    }
+}

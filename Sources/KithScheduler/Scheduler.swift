@@ -15,11 +15,18 @@ public struct Bond: Sendable, Equatable {
     public var purpose: BondPurpose?
     /// Kinds of the most recent moment, for the suggestion.
     public var lastKinds: [MomentKind]
+    /// Who reached out, and how, the last time: the suggestion follows them too.
+    public var lastInitiator: Initiator?
+    public var lastChannel: Channel?
+    /// A person's birthday: on and just before it, the occasion is the suggestion.
+    public var birthday: Birthday?
     /// Not nudged before this day.
     public var snoozedUntil: Day?
 
     public init(id: BondID, name: String, circle: Circle?, cadenceDays: Int, last: Day?, added: Day,
-                purpose: BondPurpose? = nil, lastKinds: [MomentKind] = [], snoozedUntil: Day? = nil) {
+                purpose: BondPurpose? = nil, lastKinds: [MomentKind] = [], snoozedUntil: Day? = nil,
+                birthday: Birthday? = nil) {
+        self.birthday = birthday
         self.id = id
         self.name = name
         self.circle = circle
@@ -101,6 +108,15 @@ public enum Scheduler {
     /// A small next step drawn from what is known. Several may fit; which one is picked
     /// depends on the bond and the day only, so it stays put all day and changes the next.
     public static func suggestion(for b: Bond, daysSince: Int, today: Day) -> String {
+        // The occasion comes first: nobody wants "tell them you appreciate them" on the
+        // day of their birthday.
+        if let birthday = b.birthday, let next = nextBirthday(birthday, from: today) {
+            switch next.days(since: today) {
+            case 0: return "it is their birthday today: call or write to wish them well"
+            case 1...3: return "their birthday is in \(next.days(since: today)) day\(next.days(since: today) == 1 ? "" : "s"): plan to reach them on the day"
+            default: break
+            }
+        }
         var options: [String] = []
         if b.isGroup {
             options = ["plan something with the group", "suggest a date for the next get-together",
@@ -117,6 +133,12 @@ public enum Scheduler {
                 options.append("check in on how things are since you last talked")
             }
             if b.lastKinds.contains(.theySupported) { options.append("thank them for being there last time") }
+            // What the last moment was says what this one could be.
+            if b.lastInitiator == .them { options.append("they reached out last time: it is your turn") }
+            if b.lastChannel == .message { options.append("call or meet this time, rather than another message") }
+            if b.lastKinds.contains(.fun), !b.lastKinds.contains(.heartToHeart), b.circle == .inner || b.circle == .close {
+                options.append("last time was fun: make room to talk about how they really are")
+            }
             options.append("tell them you appreciate them")
             if b.circle == .wider || b.circle == .friends { options.append("send a photo or a link that made you think of them") }
             else { options.append("call instead of texting, if you can") }
@@ -126,6 +148,11 @@ public enum Scheduler {
         case .person(let id): h ^= UInt64(bitPattern: id) &* 0xBF58_476D_1CE4_E5B9
         case .group(let id): h ^= UInt64(bitPattern: id) &* 0x94D0_49BB_1331_11EB ^ 0xFF
         }
+        // SplitMix64's finaliser: every bit of the day and the id reaches the low bits the
+        // modulo reads (one shift left the pick stuck on two of four options for a month,
+        // and one suggestion for a whole roster).
+        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 31
         return options[Int(h % UInt64(options.count))]
     }

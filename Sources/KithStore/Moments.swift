@@ -378,16 +378,19 @@ extension Store {
 }
 
 extension Store {
-    /// The kinds of each given person's most recent moment: one index seek each.
-    public func lastKinds(people: [Int64]) throws(StoreError) -> [Int64: [MomentKind]] {
+    /// Each given person's most recent moment, as the suggestion reads it (its kinds,
+    /// who reached out, how): one index seek each.
+    public func lastMoments(people: [Int64]) throws(StoreError) -> [Int64: LastMoment] {
         try read { db in
-            var out: [Int64: [MomentKind]] = [:]
+            var out: [Int64: LastMoment] = [:]
             let statement = try db.makeStatement(sql: """
-                SELECT m.kinds FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
+                SELECT m.kinds, m.initiator, m.channel FROM moment_people mp JOIN moments m ON m.id = mp.moment_id
                 WHERE mp.person_id = ? ORDER BY mp.day DESC, mp.moment_id DESC LIMIT 1
                 """)
             for p in people {
-                if let mask = try Int.fetchOne(statement, arguments: [p]) { out[p] = MomentKind.kinds(mask: mask) }
+                guard let row = try Row.fetchOne(statement, arguments: [p]) else { continue }
+                out[p] = LastMoment(kinds: MomentKind.kinds(mask: row[0]), initiator: Initiator(rawValue: row[1]),
+                                    channel: Channel(rawValue: row[2]))
             }
             return out
         }

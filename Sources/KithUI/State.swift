@@ -165,7 +165,7 @@ public struct AppState: Equatable, Sendable {
     }
     /// The kinds of each due person's last moment, read when the Today view shows: its
     /// suggestions then are the ones `kith due` gives.
-    public var lastKinds: [Int64: [MomentKind]] = [:]
+    public var lastKinds: [Int64: LastMoment] = [:]
     /// The distinct days each due person was met over the last year (their rhythm).
     public var meetingDays: [Int64: [Day]] = [:]
     public var reminders: [Reminder] = [] {

@@ -24,10 +24,14 @@ extension AppState {
         var bonds: [Bond] = []
         for e in entries where !e.archived {
             if e.isGroup && e.members.isEmpty { continue }
-            var kinds: [MomentKind] = []
-            if case .person(let id) = e.subject { kinds = lastKinds[id] ?? [] }
-            bonds.append(Bond(id: e.subject, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
-                              added: e.added, purpose: e.purpose, lastKinds: kinds, snoozedUntil: snoozes[e.subject]))
+            var last = LastMoment()
+            if case .person(let id) = e.subject { last = lastKinds[id] ?? last }
+            var bond = Bond(id: e.subject, name: e.name, circle: e.circle, cadenceDays: e.cadenceDays, last: e.last,
+                            added: e.added, purpose: e.purpose, lastKinds: last.kinds, snoozedUntil: snoozes[e.subject],
+                            birthday: e.birthday)
+            bond.lastInitiator = last.initiator
+            bond.lastChannel = last.channel
+            bonds.append(bond)
         }
         let settings = SchedulerSettings()
         let due = Scheduler.due(bonds, today: today, settings: settings)

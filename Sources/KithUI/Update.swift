@@ -25,7 +25,7 @@ public enum Msg: Sendable {
     case storeChangedElsewhere
     /// The kinds of due people's last moments, for the Today view's suggestions.
     /// With the distinct days each was met over the last year, for the rhythm.
-    case lastKindsLoaded([Int64: [MomentKind]], meetingDays: [Int64: [Day]] = [:])
+    case lastKindsLoaded([Int64: LastMoment], meetingDays: [Int64: [Day]] = [:])
     /// The clock passed midnight (or the user's zone moved): a new `today`.
     case newDay(Day)
     /// Text the terminal delivered as a paste: text only, never keys.

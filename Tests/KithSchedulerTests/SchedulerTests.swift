@@ -119,4 +119,23 @@ import Testing
             #expect(Scheduler.due([b], today: due).count == 1)
         }
     }
+
+    /// The suggestion follows the occasion and the last moment (issue 16, point 17): a
+    /// birthday today is the birthday, not "tell them you appreciate them".
+    @Test func suggestionsFollowTheOccasionAndTheLastMoment() {
+        var b = bond(1, "Zoë", .friends, every: 14, last: 30)
+        b.birthday = Birthday(month: today.month, day: today.day, year: 1990)
+        #expect(Scheduler.suggestion(for: b, daysSince: 30, today: today).contains("birthday today"))
+        b.birthday = Birthday(month: today.adding(days: 2).month, day: today.adding(days: 2).day, year: nil)
+        #expect(Scheduler.suggestion(for: b, daysSince: 30, today: today).contains("birthday is in 2 days"))
+        b.birthday = nil
+        b.lastInitiator = .them
+        b.lastChannel = .message
+        let days = Set((0..<30).map { Scheduler.suggestion(for: b, daysSince: 30, today: today.adding(days: $0)) })
+        #expect(days.contains("they reached out last time: it is your turn"))
+        #expect(days.contains("call or meet this time, rather than another message"))
+        // Ten friends due on one day are not all told the same thing.
+        let friends = (1...10).map { Scheduler.suggestion(for: bond(Int64($0), "P\($0)", .friends, every: 14, last: 30), daysSince: 30, today: today) }
+        #expect(Set(friends).count > 1)
+    }
 }
