@@ -254,10 +254,14 @@ struct Runner {
                     try store.snooze(group: id, until: until)
                     name = try store.group(id: id).name
                 }
-                return .changed("No nudges about \(name) until \(DateText.long(until)); logging a moment lifts it.")
+                guard let until else { return .changed("Nudges about \(name) are back; u undoes.") }
+                return .changed("No nudges about \(name) until \(DateText.long(until)); logging a moment lifts it; u undoes.")
             case .closeReminder(let id):
                 let r = try store.setReminder(id: id, state: .done, on: today)
-                return .changed("Done: \(r.text)")
+                return .changed("Done: \(r.text); u undoes.")
+            case .reopenReminder(let id):
+                let r = try store.setReminder(id: id, state: .open, on: today)
+                return .changed("Open again: \(r.text).")
             case .promptSelf(let manual):
                 return try selfPrompt(manual: manual)
             case .saveSelfCheckin(let c):

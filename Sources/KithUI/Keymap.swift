@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, back
     case filter, cycleSort, toggleArchived, toggleEveryone, toggleGroups
     case deleteMoment, confirm
-    case help, quit, redraw, suspend
+    case help, quit, redraw, suspend, undo
     case checkIn, editMoment, addPerson, editPerson, archivePerson, filterTimeline, clearFilter
     case toggleToday, skipCycle, snoozeWeek, reminderDone
     case insights, insightsEveryone
@@ -101,6 +101,7 @@ public struct Keymap: Sendable {
         Binding(.skipCycle, [.char("s")], hint: "skip", help: "Skip this one's cycle: the next nudge a full cadence after the due day (or after today, when late)", in: [.today]),
         Binding(.snoozeWeek, [.char("z")], hint: "snooze 1w", help: "Snooze this one for a week (logging a moment lifts it)", in: [.today]),
         Binding(.reminderDone, [.char("x")], hint: "done", help: "Mark the highlighted reminder done", in: [.today]),
+        Binding(.undo, [.char("u")], hint: "undo", help: "Take back the last skip, snooze or done of the Today view", in: [.today, .roster]),
         Binding(.filter, [.char("/")], hint: "filter", help: "Filter the roster by name as you type", in: [.roster, .today]),
         Binding(.filter, [.char("/")], hint: "filter names", help: "Filter the roster by name as you type (from the timeline too)", in: [.timeline], hintBar: false),
         Binding(.cycleSort, [.char("s")], hint: "sort", help: "Sort the roster: due, name, last seen, circle", in: [.roster]),

@@ -184,6 +184,8 @@ public struct AppState: Equatable, Sendable {
     public var holdsTypedText: Bool { (form?.isDirty ?? false) || (personForm?.isDirty ?? false) }
     /// Ctrl-C was pressed once over typed text: a second one quits without saving.
     public var quitAsked = false
+    /// Today's last one-key action (skip, snooze, done), which u takes back.
+    public var undo: Undo?
     /// The add/edit person form.
     public var personForm: PersonForm?
     /// The timeline filter form.
@@ -284,6 +286,8 @@ public struct AppState: Equatable, Sendable {
             default: return true
             }
         }
+        // u is offered only while there is something to take back.
+        if action == .undo { return undo != nil }
         return true
     }
 
@@ -292,7 +296,8 @@ public struct AppState: Equatable, Sendable {
     /// caller (the Today list is ranked afresh each time it is asked for).
     public static func todayLine(_ item: TodayItem?, takes action: Action) -> Bool {
         switch action {
-        case .skipCycle, .snoozeWeek: if case .nudge? = item { true } else { false }
+        case .skipCycle: if case .nudge? = item { true } else { false }
+        case .snoozeWeek: if case .nudge? = item { true } else if case .snoozed? = item { true } else { false }
         case .reminderDone: if case .reminder? = item { true } else { false }
         default: true
         }

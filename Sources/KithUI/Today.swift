@@ -6,14 +6,25 @@ public enum TodayItem: Equatable, Sendable {
     case nudge(Nudge, Subject)
     case reminder(Reminder, about: String, Subject?)
     case birthday(name: String, on: Day, age: Int?, Subject)
+    /// A bond snoozed until a day: listed last, where z lifts the snooze.
+    case snoozed(name: String, until: Day, Subject)
 
     public var subject: Subject? {
         switch self {
         case .nudge(_, let s): s
         case .reminder(_, _, let s): s
         case .birthday(_, _, _, let s): s
+        case .snoozed(_, _, let s): s
         }
     }
+}
+
+/// The last of Today's one-key actions, to take back with u.
+public enum Undo: Equatable, Sendable {
+    /// A snooze or a skipped cycle: the snooze there was before (nil: none).
+    case snooze(Subject, name: String, previous: Day?)
+    /// A reminder marked done: open again.
+    case reminder(Int64, text: String)
 }
 
 extension AppState {
@@ -48,6 +59,12 @@ extension AppState {
         for b in Scheduler.birthdays(people, today: today) {
             items.append(.birthday(name: b.name, on: b.on, age: b.age, .person(b.id)))
         }
+        // Snoozed bonds, soonest back first: a snooze is never out of sight, and z lifts it.
+        let snoozed = entries.compactMap { e -> (RosterEntry, Day)? in
+            guard !e.archived, let until = snoozes[e.subject], today < until else { return nil }
+            return (e, until)
+        }.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
+        for (e, until) in snoozed { items.append(.snoozed(name: e.name, until: until, e.subject)) }
         return items
     }
 

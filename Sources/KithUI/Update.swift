@@ -49,8 +49,10 @@ public enum Effect: Equatable, Sendable {
     case savePerson(PersonDraft)
     case loadPerson(Int64)
     case setArchived(Int64, Bool)
-    case snooze(Subject, until: Day)
+    /// nil lifts the snooze.
+    case snooze(Subject, until: Day?)
     case closeReminder(Int64)
+    case reopenReminder(Int64)
     case updateMoment(Moment)
     /// Insights for a person or group, or everyone (nil).
     case loadInsights(Subject?)
@@ -469,15 +471,33 @@ public enum Update {
             let items = state.todayItems
             guard items.indices.contains(state.todayCursor), let subject = items[state.todayCursor].subject,
                   let e = state.entries.first(where: { $0.subject == subject }) else { return [] }
+            if case .snoozed = items[state.todayCursor] {
+                // z on a snoozed line lifts the snooze; s has no cycle to skip there.
+                guard action == .snoozeWeek else { return [] }
+                state.undo = .snooze(subject, name: e.name, previous: state.snoozes[subject])
+                return [.snooze(subject, until: nil)]
+            }
+            state.undo = .snooze(subject, name: e.name, previous: state.snoozes[subject])
             if action == .snoozeWeek { return [.snooze(subject, until: state.today.adding(days: 7))] }
             let due = (e.last ?? e.added).adding(days: e.cadenceDays)
             return [.snooze(subject, until: max(due, state.today).adding(days: e.cadenceDays))]
+        case .undo:
+            guard let undo = state.undo else {
+                state.message = "Nothing to undo: u takes back the Today view's last skip, snooze or done."
+                return []
+            }
+            state.undo = nil
+            switch undo {
+            case let .snooze(subject, _, previous): return [.snooze(subject, until: previous)]
+            case let .reminder(id, _): return [.reopenReminder(id)]
+            }
         case .reminderDone:
             let items = state.todayItems
             guard items.indices.contains(state.todayCursor), case .reminder(let r, _, _) = items[state.todayCursor] else {
                 state.message = "x marks a reminder done; highlight one first."
                 return []
             }
+            state.undo = .reminder(r.id, text: r.text)
             return [.closeReminder(r.id)]
         case .nextField, .previousField, .choiceNext, .choicePrevious, .toggle, .save, .intensity1, .intensity2, .intensity3,
              .level, .pickEmotions:

@@ -89,4 +89,36 @@ import Testing
         #expect(s.context == .roster)
         #expect(Update.update(&s, .changed("Done: ask about Kyoto")) == [.loadRoster])
     }
+
+    /// Today's one-key actions can be taken back with u, and a snooze is listed with its
+    /// day, where z lifts it (issue 16, point 4).
+    @Test func uTakesBackTheLastSkipSnoozeOrDone() {
+        var s = loadedWithReminder()
+        _ = press(&s, .char("t"))
+        #expect(press(&s, .char("u")).isEmpty && s.message?.contains("Nothing to undo") == true)
+        _ = press(&s, .char("z"))
+        #expect(press(&s, .char("u")) == [.snooze(.person(1), until: nil)], "Zoë was not snoozed before")
+        #expect(press(&s, .char("u")).isEmpty, "one undo for one action")
+        let reminderRow = s.todayItems.firstIndex { if case .reminder = $0 { true } else { false } }!
+        s.todayCursor = reminderRow
+        #expect(press(&s, .char("x")) == [.closeReminder(7)])
+        #expect(press(&s, .char("u")) == [.reopenReminder(7)])
+    }
+
+    @Test func snoozedBondsAreListedWithTheirDayAndZLiftsThem() {
+        var s = loadedWithReminder()
+        s.width = 120
+        _ = press(&s, .char("t"))
+        guard let row = s.todayItems.firstIndex(where: { if case .snoozed(_, _, .person(3)) = $0 { true } else { false } }) else {
+            Issue.record("José's snooze is not listed: \(s.todayItems)"); return
+        }
+        s.todayCursor = row
+        let screen = Screen.render(s).lines()
+        #expect(screen.contains { $0.contains("José 🌱 · snoozed until Tue 24 Nov") }, "\(screen.joined(separator: "\n"))")
+        #expect(screen.last?.contains("z lift snooze") == true && screen.last?.contains("s skip") == false, "\(screen.last ?? "")")
+        #expect(press(&s, .char("s")).isEmpty)
+        #expect(press(&s, .char("z")) == [.snooze(.person(3), until: nil)])
+        // Undone, the snooze comes back with its day.
+        #expect(press(&s, .char("u")) == [.snooze(.person(3), until: Fixture.today.adding(days: 2))])
+    }
 }

@@ -24,7 +24,10 @@ enum HintBarView {
             b.inHintBar && state.isRelevant(b.action) && (context != .today || AppState.todayLine(line, takes: b.action))
                 && seen.insert(b.action).inserted
         }
-        func width(_ b: Binding) -> Int { TerminalText.width(b.hintLabel) + 1 + TerminalText.width(b.hint) + 2 }
+        // On a snoozed Today line, z lifts the snooze rather than snoozing a week.
+        let liftsSnooze: Bool = { if case .snoozed? = line { true } else { false } }()
+        func hint(_ b: Binding) -> String { liftsSnooze && b.action == .snoozeWeek ? "lift snooze" : b.hint }
+        func width(_ b: Binding) -> Int { TerminalText.width(b.hintLabel) + 1 + TerminalText.width(hint(b)) + 2 }
         // Help and quit are kept when the line is short: they are how to find the rest,
         // and how to leave. The others go in keymap order (most used first) while they fit.
         let kept: Set<Action> = [.help, .quit]
@@ -43,7 +46,7 @@ enum HintBarView {
             guard x + width(b) <= area.maxX + 2 else { break }
             x += grid.put(b.hintLabel, x: x, y: area.y, role: .keyhintKey, attrs: .bold)
             x += 1
-            x += grid.put(b.hint, x: x, y: area.y, role: .keyhintDesc)
+            x += grid.put(hint(b), x: x, y: area.y, role: .keyhintDesc)
             x += 2
         }
     }

@@ -34,6 +34,8 @@ enum TodayView {
                         "\(n.bond.name)\(n.bond.isGroup ? " (group)" : "") · \(n.daysSince)d of \(n.bond.cadenceDays)d", detail)
             case let .reminder(r, about, _):
                 return ("◦", .accent, about.isEmpty ? "Reminder" : "Reminder · \(about)", r.text)
+            case let .snoozed(name, until, _):
+                return ("z", .muted, "\(name) · snoozed until \(DateText.short(until, style: state.dateStyle))", "z lifts the snooze")
             case let .birthday(name, on, age, _):
                 let n = on.days(since: state.today)
                 return ("*", .accent, "\(name)'s birthday " + (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days")
