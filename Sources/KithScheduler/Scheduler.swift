@@ -60,6 +60,11 @@ public struct SchedulerSettings: Sendable, Equatable {
     /// How many nudges the Today list shows unless asked for all.
     public var dailyCap = Rules.current.dailyCap
     public init() {}
+    /// The settings these rules make (the full screen holds its rules in its state).
+    public init(_ rules: Rules) {
+        overdueFactor = rules.overdueFactor
+        dailyCap = rules.dailyCap
+    }
 }
 
 /// Decides who is due, in what order, and what to suggest. Pure: "today" is passed in,

@@ -1,3 +1,4 @@
+import KithCore
 /// Everything a key can ask the app to do.
 public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp
@@ -78,6 +79,19 @@ public struct Keymap: Sendable {
         bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
     }
 
+    /// A binding's help as the config makes it: "{daily_cap}" and "{overdue_factor}"
+    /// become the numbers in force (the help said "first five" and "1.5×" whatever the
+    /// config said).
+    public static func help(_ text: String, rules: Rules) -> String {
+        text.replacingOccurrences(of: "{daily_cap}", with: String(rules.dailyCap))
+            .replacingOccurrences(of: "{overdue_factor}", with: Keymap.factor(rules.overdueFactor))
+    }
+
+    /// 1.5 → "1.5", 2.0 → "2".
+    static func factor(_ f: Double) -> String {
+        f == f.rounded() ? String(Int(f)) : String(f)
+    }
+
     public func bindings(in context: KeyContext) -> [Binding] {
         bindings.filter { $0.contexts.contains(context) }
     }
@@ -126,7 +140,7 @@ public struct Keymap: Sendable {
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
         Binding(.toggleToday, [.char("t")], hint: "today", help: "Today: who is due, reminders, birthdays (t again for the roster)", in: [.roster, .today]),
         Binding(.insights, [.char("i")], hint: "insights", help: "Insights for the selected person or group: who reaches out, how moments feel, depth, belonging", in: lists),
-        Binding(.toggleArchived, [.char("A")], hint: "all", help: "Show every bond that is due, not only the first five", in: [.today], hintBar: false),
+        Binding(.toggleArchived, [.char("A")], hint: "all", help: "Show every bond that is due, not only the first {daily_cap}", in: [.today], hintBar: false),
         Binding(.filterTimeline, [.char("f")], hint: "filter moments", help: "Filter the timeline from the roster", in: [.roster], hintBar: false),
         Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline, .roster], hintBar: false),
         Binding(.back, [.escape], hint: "clear", help: "Clear the roster's name filter", in: [.roster], hintBar: false),

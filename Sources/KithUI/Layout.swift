@@ -11,12 +11,16 @@ public struct Layout: Equatable, Sendable {
     public static let minWidth = 44
     public static let minHeight = 10
 
-    public init(width: Int, height: Int) {
+    /// `wideList`: the left pane holds the Today view, whose lines (a suggested step, a
+    /// reminder's text) are sentences, not names: it takes about half the width, where
+    /// the roster keeps to what names need (at 200 columns Today once sat in 36 columns
+    /// cutting its lines beside 120 empty ones).
+    public init(width: Int, height: Int, wideList: Bool = false) {
         tooSmall = width < Layout.minWidth || height < Layout.minHeight
         header = Rect(x: 0, y: 0, width: width, height: 1)
         hints = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
         let bodyHeight = max(0, height - 2)
-        let rosterWidth = min(40, max(24, width * 36 / 100))
+        let rosterWidth = wideList ? min(96, max(24, width / 2)) : min(40, max(24, width * 36 / 100))
         roster = Rect(x: 0, y: 1, width: rosterWidth, height: bodyHeight)
         timeline = Rect(x: rosterWidth, y: 1, width: width - rosterWidth, height: bodyHeight)
     }

@@ -41,8 +41,8 @@ public struct RosterEntry: Equatable, Sendable {
 
     public var isGroup: Bool { if case .group = subject { true } else { false } }
 
-    public func due(today: Day) -> DueState {
-        DueState.of(last: last, since: added, cadenceDays: cadenceDays, today: today)
+    public func due(today: Day, overdueFactor: Double = Rules.current.overdueFactor) -> DueState {
+        DueState.of(last: last, since: added, cadenceDays: cadenceDays, today: today, overdueFactor: overdueFactor)
     }
 
     /// How far into its cadence the bond is (1.0 = due today): the "due" sort key.
@@ -204,11 +204,18 @@ public struct AppState: Equatable, Sendable {
     /// at start-up; held here so that views, and their tests, read them from the state.
     public var emotions = EmotionCatalog.current
     public var dateStyle = Rules.current.dateStyle
+    /// The config's rules (cadences, overdue factor, daily cap, birthday days): the
+    /// views, Today and the help read them here, never from a global.
+    public var rules: Rules {
+        didSet { refreshHeader() }
+    }
 
-    public init(today: Day, width: Int, height: Int) {
+    public init(today: Day, width: Int, height: Int, rules: Rules = Rules.current) {
         self.today = today
         self.width = width
         self.height = height
+        self.rules = rules
+        self.dateStyle = rules.dateStyle
     }
 
     /// The row the timeline follows and `c` checks in with: in the Today view, the
@@ -365,10 +372,13 @@ public struct HeaderSummary: Equatable, Sendable {
 extension AppState {
     /// Whether a bond is due, as the roster's marks, the header, Today and `kith due` all
     /// count it: never while archived or snoozed, nor a group nobody active belongs to.
+    /// Where each part of the screen goes now.
+    public var layout: Layout { Layout(width: width, height: height, wideList: showToday) }
+
     public func dueState(_ e: RosterEntry) -> DueState {
         if e.archived || (e.isGroup && e.members.isEmpty) { return .fine }
         if let until = snoozes[e.subject], today < until { return .fine }
-        return e.due(today: today)
+        return e.due(today: today, overdueFactor: rules.overdueFactor)
     }
 
     mutating func refreshHeader() {
@@ -383,7 +393,7 @@ extension AppState {
             }
         }
         h.reminders = reminders.filter { $0.on <= today }.count
-        h.birthdays = HeaderView.upcomingBirthdays(people, today: today).prefix(2).map { "birthday: \($0.name) \($0.when)" }
+        h.birthdays = HeaderView.upcomingBirthdays(people, today: today, within: rules.birthdayDays).prefix(2).map { "birthday: \($0.name) \($0.when)" }
         header = h
     }
 }

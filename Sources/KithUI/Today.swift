@@ -44,7 +44,7 @@ extension AppState {
             bond.lastChannel = last.channel
             bonds.append(bond)
         }
-        let settings = SchedulerSettings()
+        let settings = SchedulerSettings(rules)
         let due = Scheduler.due(bonds, today: today, settings: settings)
         var items: [TodayItem] = (showAllDue ? due : Array(due.prefix(settings.dailyCap))).map { .nudge($0, $0.bond.id) }
         for r in reminders where r.on <= today {
@@ -56,7 +56,7 @@ extension AppState {
             guard case .person(let id) = e.subject, !e.archived, let b = e.birthday else { return nil }
             return (id, e.name, b)
         }
-        for b in Scheduler.birthdays(people, today: today) {
+        for b in Scheduler.birthdays(people, today: today, within: rules.birthdayDays) {
             items.append(.birthday(name: b.name, on: b.on, age: b.age, .person(b.id)))
         }
         // Snoozed bonds, soonest back first: a snooze is never out of sight, and z lifts it.

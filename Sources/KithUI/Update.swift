@@ -168,7 +168,7 @@ public enum Update {
                 t.cursor = t.moments.count - 1
             }
             t.cursor = min(t.cursor, max(0, t.moments.count - 1))
-            t.keepCursorVisible(lines: Layout(width: state.width, height: state.height).timelineLines)
+            t.keepCursorVisible(lines: state.layout.timelineLines)
             state.timeline = t
             return []
         case .momentDeleted:
@@ -260,7 +260,7 @@ public enum Update {
         let action = keymap.action(for: key, in: context)
         // Nothing is shown but "too small": keys must not act unseen. q still quits
         // unless a form holds typed text.
-        if Layout(width: state.width, height: state.height).tooSmall {
+        if state.layout.tooSmall {
             if key == .ctrl("l") { return [.redraw] }
             if key == .ctrl("z") { return [.suspend] }
             if (key == .char("q") && !state.holdsTypedText) || key == .ctrl("c") { return [.quit] }
@@ -290,7 +290,7 @@ public enum Update {
             return typeIntoFilter(key, &state)
         }
         guard let action else { return [] }
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         switch action {
         case .quit: return [.quit]
         case .redraw: return [.redraw]
@@ -514,7 +514,7 @@ public enum Update {
         case .ctrl("u"):
             state.query = ""
         case .down, .up:
-            return move(key == .down ? .moveDown : .moveUp, &state, Layout(width: state.width, height: state.height))
+            return move(key == .down ? .moveDown : .moveUp, &state, state.layout)
         default:
             return []
         }
@@ -617,7 +617,7 @@ public enum Update {
     }
 
     static func clampScrolls(_ state: inout AppState) {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         keepRosterVisible(&state, rows: layout.rosterRows)
         state.timeline.keepCursorVisible(lines: layout.timelineLines)
     }
@@ -637,7 +637,7 @@ public enum Update {
         state.timeline.filter = state.filter
         guard let scope else { return [] }
         state.timeline.loading = true
-        let lines = Layout(width: state.width, height: state.height).timelineLines
+        let lines = state.layout.timelineLines
         return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize(lines: lines))]
     }
 
@@ -646,7 +646,7 @@ public enum Update {
     /// in the Today view, which moves through other rows.
     public static func prefetches(_ state: AppState) -> [Effect] {
         guard !state.showToday, !state.everyone, state.loaded else { return [] }
-        let lines = Layout(width: state.width, height: state.height).timelineLines
+        let lines = state.layout.timelineLines
         return [state.rosterCursor + 1, state.rosterCursor - 1].compactMap { i in
             guard state.visible.indices.contains(i) else { return nil }
             return .prefetch(.subject(state.entries[state.visible[i]].subject), filter: state.filter,

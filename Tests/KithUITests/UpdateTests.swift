@@ -242,8 +242,9 @@ import Testing
                 }
             }
         }
-        let help = HelpView.lines(keymap).map { $0.1 }
-        for b in keymap.bindings { #expect(help.contains(b.help)) }
+        let rules = Rules()
+        let help = HelpView.lines(keymap, rules: rules).map { $0.1 }
+        for b in keymap.bindings { #expect(help.contains(Keymap.help(b.help, rules: rules))) }
     }
 }
 
@@ -349,5 +350,25 @@ import Testing
         #expect(top.contains("1 reminder") && !top.contains("nobody is due"), "\(top)")
         _ = Update.update(&s, .rosterLoaded([fine], people: [1: "Zoë"], groups: [:], reminders: []))
         #expect(Screen.render(s).lines()[0].contains("nobody is due"))
+    }
+}
+
+/// The rules live in the state, and the help quotes them (issue 16, point 1).
+@Suite struct RulesInStateTests {
+    @Test func theHelpAndTodayFollowTheConfigsRules() {
+        var rules = Rules()
+        rules.overdueFactor = 2
+        rules.dailyCap = 1
+        var s = AppState(today: Fixture.today, width: 100, height: 60, rules: rules)
+        _ = Update.update(&s, .rosterLoaded(Fixture.entries(), people: Fixture.names, groups: [:]))
+        _ = press(&s, .char("?"))
+        let help = Screen.render(s).lines().joined(separator: "\n")
+        #expect(help.contains("overdue (2× cadence") && !help.contains("1.5×"), "\(help)")
+        #expect(HelpView.lines(.standard, rules: rules).contains { $0.1.contains("not only the first 1") })
+        // Zoë, 21 days on a 7-day cadence, is overdue at 2×; only one nudge shows.
+        #expect(s.todayItems.filter { if case .nudge = $0 { true } else { false } }.count == 1)
+        #expect(s.header.overdue == 1)
+        s.rules.overdueFactor = 4
+        #expect(s.header.overdue == 0 && s.header.due == 2)
     }
 }

@@ -26,6 +26,20 @@ import Testing
         check("main-80x24", Screen.render(Fixture.loaded()))
     }
 
+    /// Layout at every size (issue 16, point 15): at 60 columns the sparkline goes
+    /// before names are cut; at 200 the Today pane takes half the width.
+    @Test func layoutAt60And200Columns() {
+        let narrow = Fixture.loaded(width: 60, height: 20)
+        check("main-60x20", Screen.render(narrow))
+        #expect(Screen.render(narrow).lines().contains { $0.contains("Zoë Ångström") }, "a 12-letter name reads whole at 60 columns")
+        var wide = Fixture.loaded(width: 200, height: 30)
+        check("main-200x30", Screen.render(wide))
+        wide.reminders = [Reminder(id: 1, personID: 2, text: "ask about Kyoto and the new job, and whether the move went well", on: Fixture.today)]
+        _ = Update.update(&wide, .key(.char("t")))
+        check("today-200x30", Screen.render(wide))
+        #expect(Screen.render(wide).lines().contains { $0.contains("ask about Kyoto and the new job, and whether the move went well") })
+    }
+
     @Test func mainScreenAt120x40() {
         check("main-120x40", Screen.render(Fixture.loaded(width: 120, height: 40)))
     }

@@ -38,7 +38,7 @@ enum HeaderView {
     }
 
     /// Birthdays within two weeks, soonest first, as the scheduler sees them.
-    static func upcomingBirthdays(_ people: [RosterEntry], today: Day) -> [(name: String, when: String)] {
+    static func upcomingBirthdays(_ people: [RosterEntry], today: Day, within days: Int = Rules.current.birthdayDays) -> [(name: String, when: String)] {
         var ids: [Int64: RosterEntry] = [:]
         var input: [(id: Int64, name: String, birthday: Birthday)] = []
         for p in people {
@@ -46,7 +46,7 @@ enum HeaderView {
             ids[id] = p
             input.append((id, p.name, b))
         }
-        return Scheduler.birthdays(input, today: today).map { b in
+        return Scheduler.birthdays(input, today: today, within: days).map { b in
             let n = b.on.days(since: today)
             return (b.name, (n == 0 ? "today" : n == 1 ? "tomorrow" : "in \(n) days") + (b.age.map { " (\($0))" } ?? ""))
         }

@@ -48,7 +48,9 @@ enum PickerView {
         let area = Screen.centred(width: 40, height: grid.height - 2, in: grid)
         guard area.width >= 8, area.height >= 4 else { return }
         grid.fill(area)
-        grid.box(area, title: "How did it feel?", focused: true)
+        // The list keeps both axes of the Mood Meter: + pleasant / − unpleasant, ↑ high
+        // energy / ↓ low (at 60 columns the list once showed only + and −).
+        grid.box(area, title: "How did it feel? +/− pleasant, ↑↓ energy", focused: true)
         let inner = area.inset(1)
         let rows = max(1, inner.height - 2)
         let matches = p.matches
@@ -58,8 +60,8 @@ enum PickerView {
             guard top + r < matches.count else { break }
             let index = matches[top + r]
             let e = p.layout.order[index]
-            cell(&grid, p, index, x: inner.x, y: inner.y + r, width: inner.width - 4, dimmed: false)
-            grid.put(e.valence == .pleasant ? "+" : "-", x: inner.maxX - 2, y: inner.y + r, role: .muted)
+            cell(&grid, p, index, x: inner.x, y: inner.y + r, width: inner.width - 5, dimmed: false)
+            grid.put((e.valence == .pleasant ? "+" : "−") + (e.energy == .high ? "↑" : "↓"), x: inner.maxX - 3, y: inner.y + r, role: .muted)
         }
         footer(&grid, p, inner)
     }

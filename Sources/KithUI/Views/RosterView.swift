@@ -23,8 +23,10 @@ enum RosterView {
             return
         }
         let showCircle = inner.width >= 26
-        let spark = inner.width >= 22 ? 6 : 0
-        let nameWidth = inner.width - 2 - (showCircle ? 2 : 0) - 5 - (spark > 0 ? spark + 1 : 0)
+        // The sparkline goes before names are cut short: a name needs 10 cells to read.
+        let base = inner.width - 2 - (showCircle ? 2 : 0) - 5
+        let spark = base - 7 >= 10 ? 6 : 0
+        let nameWidth = base - (spark > 0 ? spark + 1 : 0)
         for row in 0..<inner.height {
             let index = state.rosterScroll + row
             guard index < state.visible.count else { break }

@@ -4,7 +4,7 @@ import KithCore
 public enum Screen {
     public static func render(_ state: AppState, keymap: Keymap = .standard) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         if layout.tooSmall {
             TooSmallView.draw(into: &grid, state: state)
             return grid
@@ -18,7 +18,7 @@ public enum Screen {
         TimelineView.draw(into: &grid, state: state, area: layout.timeline)
         HintBarView.draw(into: &grid, state: state, area: layout.hints, keymap: keymap)
         switch state.overlay {
-        case .help(let scroll): HelpView.draw(into: &grid, scroll: scroll, keymap: keymap)
+        case .help(let scroll): HelpView.draw(into: &grid, scroll: scroll, keymap: keymap, rules: state.rules)
         case .moment(let m, let scroll): MomentView.draw(into: &grid, moment: m, scroll: scroll, state: state)
         case .confirmDelete(let m): ConfirmView.draw(into: &grid, moment: m, state: state)
         case .confirmArchive(let e): ConfirmView.draw(into: &grid, archiving: e)
