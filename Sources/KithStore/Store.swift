@@ -17,8 +17,6 @@ public final class Store: Sendable {
     public let isNew: Bool
     /// True for the empty stand-in of a store that does not exist yet.
     public let inMemory: Bool
-    /// True when opened for reading only: nothing on disk changes.
-    public let readOnly: Bool
     let queue: DatabaseQueue
 
     /// Opens the store at `path`. A writer (`readOnly: false`) creates it when nothing is
@@ -37,14 +35,12 @@ public final class Store: Sendable {
             }
             if let q = try Store.openForReading(path) {
                 self.isNew = false
-                self.readOnly = true
                 self.queue = q
                 self.warnings = StoreLocation.permissionWarning(path: path).map { [$0] } ?? []
                 return
             }
             // An older format: the upgrade (a writer's job, with a copy first) comes first.
         }
-        self.readOnly = false
         // A store that is gone while copies of it are in its backups folder was lost, not
         // never made: a new empty one would soon rotate the copies out.
         if StoreLocation.isAbsent(path) { try Store.refuseLost(path) }
@@ -66,12 +62,7 @@ public final class Store: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: Store.configuration())
             let (appID, tables, journal, done, superseded) = try Store.identify(queue)
-            if appID != Schema.applicationID && tables > 0 {
-                throw StoreError.notAStore(path, "it is an SQLite database of another program")
-            }
-            if appID != Schema.applicationID && appID != 0 {
-                throw StoreError.notAStore(path, "it is an SQLite file of another program")
-            }
+            try Store.refuseForeign(appID, tables, path)
             if superseded { throw StoreError.newerStore(path) }
             if journal.lowercased() != "wal" {
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -110,6 +101,14 @@ public final class Store: Sendable {
         }
     }
 
+    /// Refuses another program's file: one with tables of its own, or its own
+    /// application id. (An SQLite file with neither is an empty store.)
+    private static func refuseForeign(_ appID: Int32, _ tables: Int, _ path: String) throws(StoreError) {
+        guard appID != Schema.applicationID else { return }
+        if tables > 0 { throw .notAStore(path, "it is an SQLite database of another program") }
+        if appID != 0 { throw .notAStore(path, "it is an SQLite file of another program") }
+    }
+
     /// A read-only connection to a kith store of the current format, or nil when the
     /// store needs an upgrade first. In a folder kith may not write to, SQLite cannot
     /// make the WAL's shared-memory file; no writer can change the store there either, so
@@ -127,9 +126,7 @@ public final class Store: Sendable {
         func attempt(_ name: String, _ config: Configuration) throws -> DatabaseQueue? {
             let q = try DatabaseQueue(path: name, configuration: config)
             let (appID, tables, _, done, superseded) = try identify(q)
-            if appID != Schema.applicationID && (tables > 0 || appID != 0) {
-                throw StoreError.notAStore(path, tables > 0 ? "it is an SQLite database of another program" : "it is an SQLite file of another program")
-            }
+            try refuseForeign(appID, tables, path)
             // An SQLite file with nothing in it (a store killed while it was being made)
             // is an empty store, as a writer would take it.
             if appID != Schema.applicationID { try q.close(); throw StoreError.absent(path) }
@@ -178,7 +175,6 @@ public final class Store: Sendable {
         self.path = path
         self.isNew = false
         self.inMemory = true
-        self.readOnly = false
         self.warnings = []
         do {
             queue = try DatabaseQueue(configuration: Store.configuration())

@@ -39,10 +39,7 @@ import KithTestSupport
     /// takes in more than one pass.
     @Test func aBackupWithItsKeysReorderedRestoresExactly() throws {
         let k = Sandbox()
-        let demo = k.tmp.file("demo.sqlite"), original = k.tmp.file("a.json")
-        k.ok(["demo", "--out", demo])
-        k.ok(["--store", demo, "export", "json", "--out", original])
-        let data = try #require(FileManager.default.contents(atPath: original))
+        let (original, data) = try demoBackup(k)
         let sorted = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: data), options: [.sortedKeys])
         let reordered = k.tmp.file("sorted.json")
         FileManager.default.createFile(atPath: reordered, contents: sorted)
@@ -58,13 +55,18 @@ import KithTestSupport
     /// no store behind.
     @Test func aBackupCutShortIsOneLine() throws {
         let k = Sandbox()
-        let demo = k.tmp.file("demo.sqlite"), original = k.tmp.file("a.json")
-        k.ok(["demo", "--out", demo])
-        k.ok(["--store", demo, "export", "json", "--out", original])
-        let data = try #require(FileManager.default.contents(atPath: original))
+        let (original, data) = try demoBackup(k)
         let cut = k.tmp.file("cut.json")
         FileManager.default.createFile(atPath: cut, contents: data.prefix(data.count * 2 / 3))
         k.fails(["import", "json", cut], code: 2, saying: "cut.json is not valid JSON")
         #expect(!FileManager.default.fileExists(atPath: k.store))
+    }
+
+    /// A demo store's JSON backup: its path and bytes.
+    func demoBackup(_ k: Sandbox) throws -> (String, Data) {
+        let demo = k.tmp.file("demo.sqlite"), original = k.tmp.file("a.json")
+        k.ok(["demo", "--out", demo])
+        k.ok(["--store", demo, "export", "json", "--out", original])
+        return (original, try #require(FileManager.default.contents(atPath: original)))
     }
 }
