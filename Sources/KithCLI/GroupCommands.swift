@@ -123,7 +123,7 @@ struct GroupList: ParsableCommand {
         var table = Table(["GROUP", "MEMBERS", "EVERY", "LAST MET"])
         for o in overview {
             table.add([o.group.name, String(o.members.count), Format.days(o.group.effectiveCadenceDays),
-                       o.last.map { "\($0.iso) (\(DateText.relative($0, today: ctx.today)))" } ?? "never"])
+                       o.last.map { "\($0.iso) (\(DateText.relativePast($0, today: ctx.today)))" } ?? "never"])
         }
         table.print()
     }
@@ -158,7 +158,7 @@ struct GroupShow: ParsableCommand {
         Output.line(s(g.name))
         Output.line("  " + TerminalText.pad("every", to: 10) + Format.days(g.effectiveCadenceDays))
         Output.line("  " + TerminalText.pad("last met", to: 10)
-            + (o.last.map { "\(DateText.long($0)) (\(DateText.relative($0, today: ctx.today)))" } ?? "never"))
+            + (o.last.map { "\(DateText.long($0)) (\(DateText.relativePast($0, today: ctx.today)))" } ?? "never"))
         Output.line("  " + TerminalText.pad("members", to: 10) + (o.members.isEmpty ? "none" : o.members.map(s).joined(separator: ", ")))
         if !g.notes.isEmpty { Output.line("  " + TerminalText.pad("notes", to: 10) + s(g.notes)) }
     }

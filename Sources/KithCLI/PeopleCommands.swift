@@ -182,7 +182,7 @@ struct PeopleCommand: ParsableCommand {
         var table = Table(["NAME", "CIRCLE", "EVERY", "LAST SEEN", "GROUPS"])
         for p in people {
             let name = p.archived ? "\(p.name) (archived)" : p.name
-            let seen = last[p.id].map { "\($0.iso) (\(DateText.relative($0, today: ctx.today)))" } ?? "never"
+            let seen = last[p.id].map { "\($0.iso) (\(DateText.relativePast($0, today: ctx.today)))" } ?? "never"
             table.add([name, p.circle.rawValue, Format.days(p.effectiveCadenceDays), seen,
                        (groups[p.id] ?? []).joined(separator: ", ")])
         }
@@ -224,7 +224,7 @@ struct Show: ParsableCommand {
         if !groups.isEmpty { rows.append(("groups", groups.map(s).joined(separator: ", "))) }
         rows.append(("added", DateText.long(p.addedOn)))
         nextLine: if let last = summary.last, let m = summary.lastMoment {
-            rows.append(("last", "\(DateText.long(last)) (\(DateText.relative(last, today: ctx.today))) · \(m.channel.label) · \(Format.reachedOut(m.initiator))"))
+            rows.append(("last", "\(DateText.long(last)) (\(DateText.relativePast(last, today: ctx.today))) · \(m.channel.label) · \(Format.reachedOut(m.initiator))"))
             let next = last.adding(days: p.effectiveCadenceDays)
             if p.archived { break nextLine }
             let when = DateText.relative(next, today: ctx.today)

@@ -194,6 +194,12 @@ public enum DateText {
         }
     }
 
+    /// When a moment was, from where the user is: a day logged where it was already
+    /// tomorrow (the day's grace of `Parse.latestPast`) reads "today", not "tomorrow".
+    public static func relativePast(_ day: Day, today: Day) -> String {
+        relative(min(day, today), today: today)
+    }
+
     /// "today", "yesterday", "3 days ago", "in 4 days"; long spans in months or years
     /// ("5 months ago", "12 years ago") rather than thousands of days.
     public static func relative(_ day: Day, today: Day) -> String {

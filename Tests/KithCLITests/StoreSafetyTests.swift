@@ -300,3 +300,15 @@ import KithTestSupport
         #expect(bad.code == 2 && bad.errLines.count == 1 && bad.err.contains("KITH_TODAY=2024-02-30 is not a date"), "\(bad.err)")
     }
 }
+
+extension DatesAcrossZonesTests {
+    /// A moment from where it was already tomorrow reads "today", not "(tomorrow)".
+    @Test func aMomentFromTomorrowReadsToday() {
+        let k = Sandbox()
+        k.ok(["add", "Zoë"])
+        #expect(k.run(["log", "zoe", "--date", "2026-11-23"]).code == 0)
+        let people = k.ok(["people"]).out
+        #expect(people.contains("2026-11-23 (today)") && !people.contains("tomorrow"), "\(people)")
+        #expect(k.ok(["show", "zoe"]).out.contains("(today)"))
+    }
+}

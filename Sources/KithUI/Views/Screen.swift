@@ -77,8 +77,8 @@ enum Words {
 
     static func daysAgo(_ last: Day?, today: Day) -> String {
         guard let last else { return "—" }
-        let n = today.days(since: last)
-        if n < 0 { return "soon" }
+        // A moment dated tomorrow (logged where it already was) was today.
+        let n = max(0, today.days(since: last))
         if n < 100 { return "\(n)d" }
         if n < 7 * 100 { return "\(n / 7)w" }
         return "\(n / 365)y"
