@@ -72,6 +72,12 @@ public struct Settings: Sendable {
         }
         var s = Settings()
         func at(_ path: [String]) -> String { "\(file):\(table.line(of: path))" }
+        // Warnings keep their line beside them, to be put in the file's order at the end
+        // (a [table] written after a key that comes later in the switch below is read in
+        // key order); once they were sorted by parsing the number back out of the text,
+        // which a file name holding a colon would defeat.
+        var warnings: [(line: Int, text: String)] = []
+        func warn(_ path: [String], _ text: String) { warnings.append((table.line(of: path), "\(at(path)): \(text)")) }
         func fail(_ path: [String], _ why: String) -> ConfigError {
             ConfigError(description: "\(at(path)): \(keyName(path)): \(why)")
         }
@@ -119,7 +125,7 @@ public struct Settings: Sendable {
                     let days = try int([key, k], c[k]!, 1...3650)
                     if let circle = Circle(rawValue: k) { s.rules.cadence[circle] = days }
                     else if k == "group" { s.rules.groupCadence = days }
-                    else { s.warnings.append("\(at([key, k])): unknown key \(keyName([key, k])) (ignored); use inner, close, friends, wider or group") }
+                    else { warn([key, k], "unknown key \(keyName([key, k])) (ignored); use inner, close, friends, wider or group") }
                 }
             case "emotions":
                 guard let t = value.table else {
@@ -140,14 +146,14 @@ public struct Settings: Sendable {
                         throw fail(path, "must be { valence = \"pleasant\" or \"unpleasant\", energy = \"high\" or \"low\" }")
                     }
                     for f in fields.keys where f != "valence" && f != "energy" {
-                        s.warnings.append("\(at(path + [f])): unknown key \(keyName(path + [f])) (ignored); a word has valence and energy")
+                        warn(path + [f], "unknown key \(keyName(path + [f])) (ignored); a word has valence and energy")
                     }
                     guard let v = fields["valence"] else { throw fail(path, "needs a valence: \"pleasant\" or \"unpleasant\"") }
                     guard let e = fields["energy"] else { throw fail(path, "needs an energy: \"high\" or \"low\"") }
                     let emotion = Emotion(word, try choice(path + ["valence"], v, as: Valence.self),
                                           try choice(path + ["energy"], e, as: Energy.self))
                     if let standard = EmotionCatalog.standard.emotion(word) {
-                        s.warnings.append("\(at(path)): \(keyName(path)): \"\(word)\" is already a standard word (\(standard.valence.rawValue), \(standard.energy.rawValue) energy); this line is ignored")
+                        warn(path, "\(keyName(path)): \"\(word)\" is already a standard word (\(standard.valence.rawValue), \(standard.energy.rawValue) energy); this line is ignored")
                         continue
                     }
                     if let other = lineOf[word] {
@@ -161,12 +167,10 @@ public struct Settings: Sendable {
                 }
                 s.rules.emotions = EmotionCatalog.standard.adding(own)
             default:
-                s.warnings.append("\(at([key])): unknown key \"\(TerminalText.sanitize(key))\" (ignored)")
+                warn([key], "unknown key \"\(TerminalText.sanitize(key))\" (ignored)")
             }
         }
-        // Warnings follow the file's lines (a [table] written after a key that comes later
-        // in the switch above is read in key order).
-        s.warnings.sort { lineNumber($0) < lineNumber($1) }
+        s.warnings += warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text)
         return s
     }
 
@@ -182,10 +186,4 @@ public struct Settings: Sendable {
     public static func theme(environment: [String: String]) -> String? {
         (try? load(environment: environment))?.theme
     }
-}
-
-/// The line number in a "file:12: …" message, for ordering.
-private func lineNumber(_ message: String) -> Int {
-    let parts = message.split(separator: ":", maxSplits: 2)
-    return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
 }

@@ -172,3 +172,27 @@ import Testing
         #expect(Settings.keyName(["cadence", "left-out_2"]) == "cadence.left-out_2")
     }
 }
+
+@Suite struct WarningOrderTests {
+    /// Warnings come in the file's line order whatever the file is called: they were
+    /// sorted by reading the number back out of "file:line:", which a colon in the path
+    /// (a folder named "a:b") turned into no order at all.
+    @Test func warningsFollowTheFilesLinesWhateverItsName() throws {
+        let text = """
+            [emotions]
+            calm = { valence = "pleasant", energy = "low" }
+            zzword = { valence = "pleasant", energy = "low", colour = "blue" }
+            [cadence]
+            fortnightly = 14
+            unknown_top = 1
+            """
+        for file in ["config.toml", "/home/x/a:b/config.toml", "/tmp/12:34:config.toml"] {
+            let s = try Settings.parse(text, file: file)
+            let lines = s.warnings.map { w -> Int in
+                let rest = w.dropFirst(file.count + 1)
+                return Int(rest.prefix { $0.isNumber }) ?? -1
+            }
+            #expect(lines == lines.sorted() && lines.count == 4, "\(file): \(s.warnings)")
+        }
+    }
+}
