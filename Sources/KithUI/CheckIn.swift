@@ -227,12 +227,30 @@ public struct CheckInForm: Equatable, Sendable {
         CheckInField.allCases.filter { $0 != .received || depth == .vulnerable }
     }
 
+    /// The day the date field says, or why it cannot be one.
+    func day(today: Day) throws -> Day {
+        let day = try Parse.day(date.text.isEmpty ? "today" : date.text, today: today)
+        if day > Parse.latestPast(today) { throw InputError("\(day.iso) is in the future; moments are logged for today or earlier") }
+        return day
+    }
+
+    /// The time the time field says (nil when empty), or why it cannot be one.
+    func timeOfDay() throws -> TimeOfDay? {
+        time.text.trimmingSpaces.isEmpty ? nil : try Parse.time(time.text)
+    }
+
+    /// The typed field a save fails on, for the focus to go to; nil when neither is.
+    func fieldAtFault(today: Day) -> CheckInField? {
+        if (try? day(today: today)) == nil { return .date }
+        if (try? timeOfDay()) == nil { return .time }
+        return nil
+    }
+
     /// The moment this form describes, or a one-line reason it cannot be saved.
     public func moment(today: Day) -> Result<Moment, InputError> {
         do {
-            let day = try Parse.day(date.text.isEmpty ? "today" : date.text, today: today)
-            if day > Parse.latestPast(today) { throw InputError("\(day.iso) is in the future; moments are logged for today or earlier") }
-            let t = time.text.trimmingSpaces.isEmpty ? nil : try Parse.time(time.text)
+            let day = try day(today: today)
+            let t = try timeOfDay()
             var groupID: Int64?
             if case .group(let g) = subject { groupID = g }
             let m = Moment(id: editing ?? 0, day: day, time: t, people: people, groupID: groupID, channel: channel,

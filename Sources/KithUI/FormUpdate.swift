@@ -85,9 +85,7 @@ enum FormUpdate {
         case .failure(let e):
             form.error = e.message
             // Focus the field at fault, when it is one of the typed ones.
-            if (try? Parse.day(form.date.text.isEmpty ? "today" : form.date.text, today: state.today)) == nil
-                || e.message.contains("in the future") { form.field = .date }
-            else if !form.time.text.trimmingSpaces.isEmpty, (try? Parse.time(form.time.text)) == nil { form.field = .time }
+            if let field = form.fieldAtFault(today: state.today) { form.field = field }
             return []
         case .success(let m):
             form.saving = true

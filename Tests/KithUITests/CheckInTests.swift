@@ -322,3 +322,23 @@ import Testing
         #expect(s.form?.title.contains("Zoë") == true && s.form?.title.contains("José") == true, "\(s.form?.title ?? "")")
     }
 }
+
+@Suite struct FieldAtFaultTests {
+    /// A save that fails on a typed field takes the focus there, by what the field
+    /// holds (it was found by searching the error text for "in the future").
+    @Test func aFailedSaveFocusesTheFieldAtFault() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"), .up, .up, .ctrl("u"))
+        type(&s, "2027-01-01")
+        while s.form?.field != .note { _ = press(&s, .tab) }
+        #expect(press(&s, .ctrl("s")).isEmpty)
+        #expect(s.form?.field == .date)
+        _ = press(&s, .ctrl("u"))
+        type(&s, "today")
+        _ = press(&s, .tab)
+        type(&s, "25:99")
+        while s.form?.field != .note { _ = press(&s, .tab) }
+        #expect(press(&s, .ctrl("s")).isEmpty)
+        #expect(s.form?.field == .time)
+    }
+}
