@@ -2,12 +2,13 @@ import KithCore
 
 /// The fields of the check-in form, top to bottom.
 public enum CheckInField: Int, CaseIterable, Sendable {
-    case date, time, channel, reachedOut, kinds, emotions, uplift, depth, received, note, save
+    case date, time, who, channel, reachedOut, kinds, emotions, uplift, depth, received, note, save
 
     var label: String {
         switch self {
         case .date: "date"
         case .time: "time"
+        case .who: "who"
         case .channel: "via"
         case .reachedOut: "reached out"
         case .kinds: "kind"
@@ -27,6 +28,7 @@ public enum CheckInField: Int, CaseIterable, Sendable {
         switch self {
         case .date: "When: a date, today, yesterday, a weekday, or 3d (three days ago)."
         case .time: "Optional, 24-hour: 18:30."
+        case .who: "Who of the group was there: ← → move, Space ticks (everyone at first)."
         case .channel: "How you were together: ← and → choose."
         case .reachedOut: "Who reached out: you, them, or both (planned together)."
         case .kinds: "What kind of moment, several at once: ← → move, Space ticks."
@@ -217,14 +219,29 @@ public struct CheckInForm: Equatable, Sendable {
     }
 
     var fingerprint: String {
-        "\(date.text)|\(time.text)|\(channel)|\(initiator)|\(kinds)|\(emotions)|\(String(describing: uplift))|\(depth)|\(String(describing: received))|\(note.text)"
+        "\(date.text)|\(time.text)|\(people)|\(channel)|\(initiator)|\(kinds)|\(emotions)|\(String(describing: uplift))|\(depth)|\(String(describing: received))|\(note.text)"
     }
 
     public var isDirty: Bool { fingerprint != initial }
 
-    /// Fields that can take focus now (how it was received only for vulnerable moments).
+    /// Fields that can take focus now (how it was received only for vulnerable moments,
+    /// who was there only for a group's check-in).
     var fields: [CheckInField] {
-        CheckInField.allCases.filter { $0 != .received || depth == .vulnerable }
+        CheckInField.allCases.filter { ($0 != .received || depth == .vulnerable) && ($0 != .who || !members.isEmpty) }
+    }
+
+    /// A group's check-in: its members (who may have been there) and their names; the
+    /// ones ticked are `people`.
+    public var members: [Int64] = []
+    public var memberNames: [String] = []
+    public var whoCursor = 0
+
+    /// Ticks a member off or on, keeping the group's order.
+    mutating func toggleMember(at i: Int) {
+        guard members.indices.contains(i) else { return }
+        let id = members[i]
+        let chosen = people.contains(id) ? people.filter { $0 != id } : people + [id]
+        people = members.filter(chosen.contains)
     }
 
     /// The day the date field says, or why it cannot be one.

@@ -54,8 +54,9 @@ enum FormUpdate {
         case .choiceNext: change(&form, by: 1)
         case .choicePrevious: change(&form, by: -1)
         case .toggle:
-            // Space ticks a kind; on any other choice it is not text for the note.
+            // Space ticks a kind or a member; on any other choice it is not text for the note.
             if form.field == .kinds { form.kinds.toggle(MomentKind.allCases[form.kindCursor]) }
+            if form.field == .who { form.toggleMember(at: form.whoCursor) }
         case .open:
             switch form.field {
             case .emotions: form.picker = PickerState(chosen: form.emotions, catalog: state.emotions)
@@ -110,6 +111,7 @@ enum FormUpdate {
         case .channel: form.channel = cycle(form.channel, delta)
         case .reachedOut: form.initiator = cycle(form.initiator, delta)
         case .kinds: form.kindCursor = max(0, min(MomentKind.allCases.count - 1, form.kindCursor + delta))
+        case .who: form.whoCursor = max(0, min(form.members.count - 1, form.whoCursor + delta))
         case .uplift:
             // Not recorded, then −2 … +2.
             let values: [Int?] = [nil, -2, -1, 0, 1, 2]

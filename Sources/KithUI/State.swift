@@ -273,8 +273,8 @@ public struct AppState: Equatable, Sendable {
         }
         if let f = form, f.picker == nil {
             switch action {
-            case .choiceNext, .choicePrevious: return [.channel, .reachedOut, .kinds, .uplift, .depth, .received].contains(f.field)
-            case .toggle: return f.field == .kinds
+            case .choiceNext, .choicePrevious: return [.who, .channel, .reachedOut, .kinds, .uplift, .depth, .received].contains(f.field)
+            case .toggle: return f.field == .kinds || f.field == .who
             case .open: return f.field == .emotions || f.field == .save
             default: return true
             }

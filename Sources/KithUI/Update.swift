@@ -453,7 +453,14 @@ public enum Update {
                 return []
             }
             state.overlay = nil
-            state.form = CheckInForm(subject: e.subject, title: e.name, people: people)
+            var form = CheckInForm(subject: e.subject, title: e.name, people: people)
+            if e.isGroup {
+                // A group's check-in asks who was there, everyone ticked to start with.
+                form.members = people
+                form.memberNames = people.map { state.personNames[$0] ?? "#\($0)" }
+                form.field = .who
+            }
+            state.form = form
             return []
         case .editMoment:
             var target: Moment?

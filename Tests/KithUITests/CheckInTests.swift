@@ -342,3 +342,23 @@ import Testing
         #expect(s.form?.field == .time)
     }
 }
+
+/// A group's check-in asks who was there (issue 16, point 14, the check-in part).
+@Suite struct GroupCheckInTests {
+    @Test func aGroupCheckInTicksWhoWasThere() {
+        var s = AppState(today: Fixture.today, width: 100, height: 30)
+        var entries = Fixture.entries()
+        entries[entries.count - 1] = RosterEntry(subject: .group(1), name: "Book club", circle: nil, cadenceDays: 30,
+                                                 last: Fixture.today.adding(days: -40), added: Fixture.today.adding(days: -200), members: [1, 2, 3])
+        _ = Update.update(&s, .rosterLoaded(entries, people: Fixture.names, groups: [1: "Book club"]))
+        _ = press(&s, .char("r"))
+        #expect(s.selected?.subject == .group(1))
+        _ = press(&s, .char("c"))
+        #expect(s.form?.field == .who && s.form?.people == [1, 2, 3])
+        #expect(Screen.render(s).lines().contains { $0.contains("[Zoë Ångström]") && $0.contains("[山田太郎]") })
+        _ = press(&s, .right, .char(" "))              // 山田太郎 was not there
+        #expect(s.form?.people == [1, 3])
+        guard case .saveMoment(let m)? = press(&s, .ctrl("s")).first else { Issue.record("no save"); return }
+        #expect(m.people == [1, 3] && m.groupID == 1)
+    }
+}

@@ -73,6 +73,18 @@ enum CheckInView {
                 choices(&grid, Channel.allCases.map(\.label), selected: Channel.allCases.firstIndex(of: f.channel)!, x: valueX, y: y, width: valueWidth, focused: focused)
             case .reachedOut:
                 choices(&grid, ["me", "them", "mutual"], selected: Initiator.allCases.firstIndex(of: f.initiator)!, x: valueX, y: y, width: valueWidth, focused: focused)
+            case .who:
+                var x = valueX
+                for (i, name) in f.memberNames.enumerated() {
+                    let on = f.people.contains(f.members[i])
+                    let label = on ? "[\(name)]" : " \(name) "
+                    let w = TerminalText.width(label)
+                    if x + w > inner.maxX && x > valueX && y + 1 < inner.maxY { y += 1; x = valueX }
+                    let cursor = focused && i == f.whoCursor
+                    grid.put(label, x: x, y: y, role: cursor ? .selection : (on ? .accent : .text),
+                             attrs: cursor ? .reverse : (on ? .bold : []), limit: inner.maxX - x)
+                    x += w
+                }
             case .kinds:
                 // Wraps onto a second line when the row is narrow.
                 var x = valueX
