@@ -74,30 +74,11 @@ enum CheckInView {
             case .reachedOut:
                 choices(&grid, ["me", "them", "mutual"], selected: Initiator.allCases.firstIndex(of: f.initiator)!, x: valueX, y: y, width: valueWidth, focused: focused)
             case .who:
-                var x = valueX
-                for (i, name) in f.memberNames.enumerated() {
-                    let on = f.people.contains(f.members[i])
-                    let label = on ? "[\(name)]" : " \(name) "
-                    let w = TerminalText.width(label)
-                    if x + w > inner.maxX && x > valueX && y + 1 < inner.maxY { y += 1; x = valueX }
-                    let cursor = focused && i == f.whoCursor
-                    grid.put(label, x: x, y: y, role: cursor ? .selection : (on ? .accent : .text),
-                             attrs: cursor ? .reverse : (on ? .bold : []), limit: inner.maxX - x)
-                    x += w
-                }
+                y = ticks(&grid, f.memberNames, on: f.members.map(f.people.contains), cursor: focused ? f.whoCursor : nil,
+                          x: valueX, y: y, maxX: inner.maxX, maxY: inner.maxY)
             case .kinds:
-                // Wraps onto a second line when the row is narrow.
-                var x = valueX
-                for (i, k) in MomentKind.allCases.enumerated() {
-                    let on = f.kinds.contains(k)
-                    let label = on ? "[\(k.rawValue)]" : " \(k.rawValue) "
-                    let w = TerminalText.width(label)
-                    if x + w > inner.maxX && x > valueX && y + 1 < inner.maxY { y += 1; x = valueX }
-                    let cursor = focused && i == f.kindCursor
-                    grid.put(label, x: x, y: y, role: cursor ? .selection : (on ? .accent : .text),
-                             attrs: cursor ? .reverse : (on ? .bold : []), limit: inner.maxX - x)
-                    x += w
-                }
+                y = ticks(&grid, MomentKind.allCases.map(\.rawValue), on: MomentKind.allCases.map(f.kinds.contains),
+                          cursor: focused ? f.kindCursor : nil, x: valueX, y: y, maxX: inner.maxX, maxY: inner.maxY)
             case .emotions:
                 var x = valueX
                 if f.emotions.isEmpty {
@@ -131,6 +112,23 @@ enum CheckInView {
     }
 
     /// Choices in a row; the chosen one in brackets, reversed when the field has focus.
+    /// A row of values ticked on or off (kinds, who was there), wrapping onto the next
+    /// line when the row is narrow; returns the last line used.
+    static func ticks(_ grid: inout Grid, _ labels: [String], on: [Bool], cursor: Int?,
+                      x: Int, y: Int, maxX: Int, maxY: Int) -> Int {
+        var x0 = x, y0 = y
+        for (i, text) in labels.enumerated() {
+            let label = on[i] ? "[\(text)]" : " \(text) "
+            let w = TerminalText.width(label)
+            if x0 + w > maxX && x0 > x && y0 + 1 < maxY { y0 += 1; x0 = x }
+            let here = i == cursor
+            grid.put(label, x: x0, y: y0, role: here ? .selection : (on[i] ? .accent : .text),
+                     attrs: here ? .reverse : (on[i] ? .bold : []), limit: maxX - x0)
+            x0 += w
+        }
+        return y0
+    }
+
     static func choices(_ grid: inout Grid, _ options: [String], selected: Int, x: Int, y: Int, width: Int, focused: Bool) {
         var cx = x
         // On a narrow form, start late enough that the chosen value is always in sight.
