@@ -163,21 +163,6 @@ public enum PrivateFile {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Removes every stale leftover (see `isStaleLeftover`) in `dir`; returns how many.
-    @discardableResult
-    public static func removeStaleLeftovers(in dir: String) -> Int {
-        guard let d = opendir(dir) else { return 0 }
-        defer { closedir(d) }
-        var removed = 0
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { p in
-                String(decoding: p.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if isStaleLeftover(name), unlink(dir + "/" + name) == 0 { removed += 1 }
-        }
-        return removed
-    }
-
     /// Syncs the folder holding `path`, so that a rename survives a power cut.
     public static func syncDirectory(of path: String) {
         let slash = path.lastIndex(of: "/")

@@ -79,6 +79,12 @@ public enum Backups {
             throw Store.describe(error, path: destination)
         }
         defer { discard(partial) }
+        try publish(partial, as: destination)
+    }
+
+    /// Puts a complete, synced temporary copy in place by a link, which (unlike a rename)
+    /// never replaces a copy another kith made meanwhile; the caller removes `partial`.
+    static func publish(_ partial: String, as destination: String) throws(StoreError) {
         guard link(partial, destination) == 0 else {
             if errno == EEXIST { throw .conflict("\(destination) already exists; choose another name") }
             throw .cannotCreate(destination, String(cString: strerror(errno)))
@@ -254,8 +260,7 @@ public enum Backups {
         defer { unlink(partial) }
         let f = open(partial, O_RDONLY | O_CLOEXEC)
         if f >= 0 { fsync(f); close(f) }
-        guard link(partial, destination) == 0 else { throw .cannotCreate(destination, String(cString: strerror(errno))) }
-        PrivateFile.syncDirectory(of: destination)
+        try publish(partial, as: destination)
     }
 }
 
@@ -360,14 +365,15 @@ extension Backups {
     static func removeLeftovers(for storePath: String) {
         let storeDir = (storePath as NSString).deletingLastPathComponent
         let backups = directory(for: storePath)
+        // One listing of each folder: this runs whenever a writer opens the store.
         for dir in [storeDir, backups] {
-            PrivateFile.removeStaleLeftovers(in: dir)
             for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+                let full = dir + "/" + file
+                if PrivateFile.isStaleLeftover(file) { unlink(full); continue }
                 let old = file.hasSuffix(".partial") || file.hasSuffix(".partial-journal") || file.hasSuffix(".sqlite.restoring")
                     || file.hasPrefix(".restoring-")
                 guard old else { continue }
                 var st = stat()
-                let full = dir + "/" + file
                 guard lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, time(nil) - st.st_mtim.tv_sec > 3600 else { continue }
                 unlink(full)
             }
