@@ -36,12 +36,16 @@ let package = Package(
         .target(name: "KithDemo", dependencies: ["KithCore"]),
         // Open formats in and out: iCalendar now; vCard, JSON and CSV later. Pure.
         .target(name: "KithInterop", dependencies: ["KithCore"]),
+        // The full screen's work against the store: performs the effects update asks for
+        // and answers with messages, with the policies behind them (when to ask the self
+        // check-in, what to read ahead). No terminal: it tests against a real store alone.
+        .target(name: "KithRunner", dependencies: ["KithCore", "KithStore", "KithUI", "KithInsights"]),
         // The config file and theme files: TOML (read by its own small reader) in, plain values out.
         .target(name: "KithSettings", dependencies: ["KithUI"]),
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
             "KithCore", "KithFiles", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
-            "KithInsights",
+            "KithInsights", "KithRunner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "KithInsightsTests", dependencies: ["KithInsights", "KithCore"]),
         .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
+        .testTarget(name: "KithRunnerTests", dependencies: ["KithRunner", "KithStore", "KithUI", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.
         .testTarget(name: "KithCLITests", dependencies: ["kith", "KithCore", "KithTestSupport"]),

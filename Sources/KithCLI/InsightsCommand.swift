@@ -4,39 +4,7 @@ import KithCore
 import KithInsights
 import KithStore
 import KithUI
-
-/// Reads what insights need from the store, for `kith insights` and the TUI alike.
-enum InsightLoader {
-    static func load(_ store: Store, scope: InsightScope, period: Period, today: Day) throws -> Insights {
-        var filter = MomentFilter(since: period.previous.start, until: period.end)
-        var last: Day?
-        switch scope {
-        case .person(let p):
-            filter.person = p.id
-            last = try store.lastMomentDay(person: p.id)
-        case .group(let g):
-            filter.group = g.id
-            last = try store.lastMomentDay(group: g.id)
-        case .everyone:
-            last = try store.lastMomentDay()
-        }
-        var checkins: [SelfCheckin] = []
-        if case .everyone = scope { checkins = try store.selfCheckins(since: period.start) }
-        let input = InsightInput(scope: scope, period: period, moments: try store.moments(filter, notes: false), lastMoment: last,
-                                 people: try store.people(), groups: try store.groups(), groupLastMet: try store.groupLastMet(),
-                                 memberships: try store.membersByGroup(), selfCheckins: checkins, today: today,
-                                 catalog: .current)
-        return Insights.compute(input)
-    }
-
-    static func title(_ scope: InsightScope) -> String {
-        switch scope {
-        case .person(let p): p.name
-        case .group(let g): g.name
-        case .everyone: "Everyone"
-        }
-    }
-}
+import KithRunner
 
 /// `kith insights [NAME|--group G] [--since DATE] [--json]`.
 struct InsightsCommand: ParsableCommand {
@@ -120,7 +88,7 @@ struct SelfCheckinCommand: ParsableCommand {
         var parts: [String] = []
         if let c = saved.closeness { parts.append("feeling \(c) of 7 connected") }
         if !saved.emotions.isEmpty { parts.append(saved.emotions.map { $0.intensity > 1 ? "\($0.word):\($0.intensity)" : $0.word }.joined(separator: ", ")) }
-        if let l = saved.loneliness { parts.append("loneliness \(l.score) of 9") }
+        if let l = saved.loneliness { parts.append(l.summary) }
         Output.line("Checked in for \(DateText.long(day)): \(parts.joined(separator: "; ")).")
     }
 }

@@ -72,21 +72,11 @@ struct Resolver {
     /// For `--group G` on add and edit: an existing group (by the usual matching), or a
     /// new one to create when the name is not close to any existing group.
     func groupsToJoin(_ names: [String]) throws -> (existing: [Int64], new: [String]) {
-        var existing: [Int64] = [], new: [String] = []
-        for raw in names {
-            let name = try Names.validate(raw, what: "group name")
-            switch match(group: name) {
-            case .found(let id): if !existing.contains(id) { existing.append(id) }
-            case .ambiguous: _ = try group(name)
-            case .unknown(let suggestion):
-                if let suggestion {
-                    throw CLIError.failure("no group named \"\(name)\" (did you mean \"\(suggestion)\"?); "
-                        + "to make a new group of that name, run `kith group add \"\(name)\"` first")
-                }
-                if !new.contains(where: { Folding.fold($0) == Folding.fold(name) }) { new.append(name) }
-            }
+        do {
+            return try GroupJoin.plan(names, among: groups.map { .init(id: $0.id, name: $0.name) })
+        } catch let p as GroupJoin.Problem {
+            throw CLIError.failure(p.message)
         }
-        return (existing, new)
     }
 
     /// People named in `NAME[,NAME…]` arguments. Commas separate names, except where
@@ -132,10 +122,5 @@ struct Resolver {
         return ""
     }
 
-    static func list(_ names: [String]) -> String {
-        let quoted = names.prefix(6).map { "\"\($0)\"" }
-        let more = names.count > 6 ? " and \(names.count - 6) more" : ""
-        if quoted.count <= 1 { return (quoted.first ?? "") + more }
-        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! + more
-    }
+    static func list(_ names: [String]) -> String { GroupJoin.list(names) }
 }

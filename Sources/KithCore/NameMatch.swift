@@ -55,3 +55,41 @@ public enum NameMatch<ID: Hashable & Sendable>: Equatable, Sendable {
         }
     }
 }
+
+/// Groups to join by name, as `--group G` on add and edit and the person form's groups
+/// field give them: each name is an existing group (by the usual matching), or a new one
+/// to create when it is not close to any existing group's name. Shared by the command
+/// line and the full screen, so both refuse and create alike.
+public enum GroupJoin {
+    /// A name that cannot be joined: one line saying why.
+    public struct Problem: Error, Sendable {
+        public let message: String
+    }
+
+    public static func plan(_ names: [String], among groups: [NameMatch<Int64>.Candidate]) throws -> (existing: [Int64], new: [String]) {
+        var existing: [Int64] = [], new: [String] = []
+        for raw in names {
+            let name = try Names.validate(raw, what: "group name")
+            switch NameMatch<Int64>.resolve(name, among: groups) {
+            case .found(let id): if !existing.contains(id) { existing.append(id) }
+            case .ambiguous(let names):
+                throw Problem(message: "group \"\(name)\" could be \(list(names)); type more of the name")
+            case .unknown(let suggestion):
+                if let suggestion {
+                    throw Problem(message: "no group named \"\(name)\" (did you mean \"\(suggestion)\"?); "
+                        + "to make a new group of that name, run `kith group add \"\(name)\"` first")
+                }
+                if !new.contains(where: { Folding.fold($0) == Folding.fold(name) }) { new.append(name) }
+            }
+        }
+        return (existing, new)
+    }
+
+    /// "A", "A or B", "A, B or C and 2 more".
+    public static func list(_ names: [String]) -> String {
+        let quoted = names.prefix(6).map { "\"\($0)\"" }
+        let more = names.count > 6 ? " and \(names.count - 6) more" : ""
+        if quoted.count <= 1 { return (quoted.first ?? "") + more }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! + more
+    }
+}

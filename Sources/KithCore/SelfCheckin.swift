@@ -75,4 +75,10 @@ public struct Loneliness: Hashable, Sendable {
 
     public var answers: [Answer] { [lackCompanionship, leftOut, isolated] }
     public var score: Int { answers.reduce(0) { $0 + $1.rawValue } }
+
+    /// "loneliness 5 of 9", and what the number means: a bare "5 of 9" read as a
+    /// grade, and nothing said which end was the lonely one.
+    public var summary: String {
+        "loneliness \(score) of 9 (your three answers added: 3 is hardly ever lonely, 9 often on all three)"
+    }
 }

@@ -313,11 +313,43 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body`'s reads in one read transaction: what they return is one consistent
+    /// view of the store, however many reads it makes. The full screen reads its roster
+    /// this way (people, groups, last days, activity, snoozes, reminders): as eight
+    /// transactions, a `kith log` from cron could land between two of them. Reads only:
+    /// a write inside would re-enter the database queue, which GRDB stops.
+    public func snapshot<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try Store.$openSnapshot.withValue(Snapshot(store: self, db: db)) { try body() }
+                    return .commit
+                }
+                return result!
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    /// The read transaction `snapshot` holds open on this thread, which `read` joins.
+    struct Snapshot: @unchecked Sendable {
+        let store: Store
+        let db: Database
+    }
+    @TaskLocal static var openSnapshot: Snapshot?
+
     /// Runs `body` in a read transaction (one consistent view of the store). Not through
     /// GRDB's `read`: that switches `PRAGMA query_only` on and off around every read, and
     /// changing a flag pragma makes SQLite expire every prepared statement, so each key
     /// in the full screen re-prepared all of its cached statements (1.8 M instructions).
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        if let open = Store.openSnapshot, open.store === self {
+            do { return try body(open.db) } catch let e as StoreError { throw e } catch { throw Store.describe(error, path: path) }
+        }
         do {
             return try queue.inDatabase { db in
                 if db.isInsideTransaction { return try body(db) }

@@ -17,7 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
 
 /// Where the user is: which bindings apply.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case roster, today, timeline, filtering, help, moment, confirm, insights, selfCheckin
+    case roster, today, timeline, filtering, help, moment, confirm, insights, selfCheckin, loneliness
     case form, formText, picker, pickerFilter, discard
 
     var title: String {
@@ -31,6 +31,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirm: "Confirming"
         case .insights: "Insights (i)"
         case .selfCheckin: "Your day (C)"
+        case .loneliness: "Your day: the three questions on loneliness"
         case .form: "Check-in form"
         case .formText: "Typing in a text field (letters are text)"
         case .picker: "Emotion picker"
@@ -115,7 +116,8 @@ public struct Keymap: Sendable {
         Binding(.skipCycle, [.char("s")], hint: "skip", help: "Skip this one's cycle: the next nudge a full cadence after the due day (or after today, when late)", in: [.today]),
         Binding(.snoozeWeek, [.char("z")], hint: "snooze 1w", help: "Snooze this one for a week (logging a moment lifts it)", in: [.today]),
         Binding(.reminderDone, [.char("x")], hint: "done", help: "Mark the highlighted reminder done", in: [.today]),
-        Binding(.undo, [.char("u")], hint: "undo", help: "Take back the last skip, snooze or done of the Today view", in: [.today, .roster]),
+        Binding(.undo, [.char("u")], hint: "undo", help: "Take back the last skip, snooze or done of the Today view", in: [.today]),
+        Binding(.undo, [.char("u")], hint: "undo", help: "Take back the last skip, snooze or done of the Today view", in: [.roster], hintBar: false),
         Binding(.filter, [.char("/")], hint: "filter", help: "Filter the roster by name as you type", in: [.roster, .today]),
         Binding(.filter, [.char("/")], hint: "filter names", help: "Filter the roster by name as you type (from the timeline too)", in: [.timeline], hintBar: false),
         Binding(.cycleSort, [.char("s")], hint: "sort", help: "Sort the roster: due, name, last seen, circle", in: [.roster]),
@@ -129,12 +131,17 @@ public struct Keymap: Sendable {
         Binding(.back, [.char("q"), .char("?")], hint: "close", help: "Close", in: [.help, .moment], hintBar: false),
         Binding(.back, [.escape, .char("q"), .char("i")], hint: "close", help: "Close the insights", in: [.insights]),
         Binding(.selfCheckIn, [.char("C")], hint: "your day", help: "How connected you feel today: the daily self check-in", in: lists, hintBar: false),
-        Binding(.choicePrevious, [.left, .char("h")], hint: "choose", help: "Less connected, or the previous answer", in: [.selfCheckin], hintKeys: "←/→"),
-        Binding(.choiceNext, [.right, .char("l")], hint: "choose", help: "More connected, or the next answer", in: [.selfCheckin], hintBar: false),
-        Binding(.level, (1...7).map { Key.char(Character(String($0))) }, hint: "pick", help: "Choose a step (1-7) or an answer (1-3) directly", in: [.selfCheckin], hintKeys: "1-7"),
+        Binding(.choicePrevious, [.left, .char("h")], hint: "choose", help: "Less connected", in: [.selfCheckin], hintKeys: "←/→"),
+        Binding(.choiceNext, [.right, .char("l")], hint: "choose", help: "More connected", in: [.selfCheckin], hintBar: false),
+        Binding(.level, (1...7).map { Key.char(Character(String($0))) }, hint: "pick", help: "Choose a step directly", in: [.selfCheckin], hintKeys: "1-7"),
         Binding(.pickEmotions, [.char("e")], hint: "feelings", help: "Add emotions (the picker)", in: [.selfCheckin]),
-        Binding(.save, [.enter, .ctrl("s")], hint: "next", help: "Save, or go on to the next question", in: [.selfCheckin]),
-        Binding(.back, [.escape], hint: "not today", help: "Not today: kith does not ask again until tomorrow", in: [.selfCheckin]),
+        Binding(.save, [.enter, .ctrl("s")], hint: "next", help: "Save, or go on to the questions", in: [.selfCheckin]),
+        Binding(.back, [.escape], hint: "not today", help: "Not today: kith does not ask again until tomorrow (on a day answered: keep the answer)", in: [.selfCheckin]),
+        Binding(.choicePrevious, [.left, .char("h")], hint: "choose", help: "The previous answer", in: [.loneliness], hintKeys: "←/→"),
+        Binding(.choiceNext, [.right, .char("l")], hint: "choose", help: "The next answer", in: [.loneliness], hintBar: false),
+        Binding(.level, (1...3).map { Key.char(Character(String($0))) }, hint: "answer", help: "Hardly ever, some of the time, often", in: [.loneliness], hintKeys: "1-3"),
+        Binding(.save, [.enter, .ctrl("s")], hint: "next", help: "The next question; after the third, save", in: [.loneliness]),
+        Binding(.back, [.escape], hint: "skip these", help: "Save the day without the questions", in: [.loneliness]),
         Binding(.insightsEveryone, [.char("I")], hint: "all insights", help: "Insights for everyone, with circles and your own check-ins", in: lists, hintBar: false),
         Binding(.open, [.enter], hint: "done", help: "Keep the filter and go back to the list", in: [.filtering]),
         Binding(.editMoment, [.char("e")], hint: "edit", help: "Edit the selected moment", in: [.timeline, .moment]),
@@ -153,8 +160,8 @@ public struct Keymap: Sendable {
         Binding(.choiceNext, [.right], hint: "change", help: "Next choice", in: [.form], hintKeys: "←/→"),
         Binding(.choicePrevious, [.left], hint: "change", help: "Previous choice", in: [.form], hintBar: false),
         Binding(.toggle, [.char(" ")], hint: "toggle", help: "Toggle the kind under the cursor", in: [.form]),
-        Binding(.open, [.enter], hint: "select", help: "Open the emotion picker, or save on Save", in: [.form]),
         Binding(.save, [.ctrl("s")], hint: "save", help: "Save the moment", in: [.form, .formText]),
+        Binding(.open, [.enter], hint: "select", help: "Open the emotion picker, or save on Save", in: [.form]),
         Binding(.back, [.escape], hint: "back", help: "Back out (asks before throwing away what you typed)", in: [.form, .formText]),
 
         Binding(.moveDown, [.down, .char("j")], hint: "move", help: "Down", in: [.picker], hintKeys: "hjkl"),

@@ -7,22 +7,27 @@ import KithCore
 /// moment.
 enum Paste {
     static func handle(_ text: String, _ state: inout AppState) -> [Effect] {
-        if state.selfForm != nil { return refuse(&state) }
-        if var f = state.filterForm {
+        switch state.modal {
+        case .filter(var f):
             if f.picker != nil { f.picker?.typeFilter(text) } else if let at = f.focusedText { f[keyPath: at].insert(contentsOf: text) } else { return refuse(&state) }
-            state.filterForm = f
+            state.modal = .filter(f)
             return []
-        }
-        if var f = state.personForm {
+        case .person(var f):
             guard let at = f.focusedText else { return refuse(&state) }
             f[keyPath: at].insert(contentsOf: text)
-            state.personForm = f
+            state.modal = .person(f)
             return []
-        }
-        if var f = state.form {
+        case .group(var f):
+            guard let at = f.focusedText else { return refuse(&state) }
+            f[keyPath: at].insert(contentsOf: text)
+            state.modal = .group(f)
+            return []
+        case .checkIn(var f):
             if f.picker != nil { f.picker?.typeFilter(text) } else if let at = f.focusedText { f[keyPath: at].insert(contentsOf: text) } else { return refuse(&state) }
-            state.form = f
+            state.modal = .checkIn(f)
             return []
+        case .some: return refuse(&state)
+        case nil: break
         }
         if state.filtering {
             var line = TextBuffer(state.query)
@@ -87,5 +92,16 @@ extension PickerState {
         typing = true
         filter += letters.prefix(64)
         if let first = matches.first { cursor = first }
+    }
+}
+
+extension GroupForm {
+    var focusedText: WritableKeyPath<GroupForm, TextBuffer>? {
+        switch field {
+        case .name: \.name
+        case .every: \.every
+        case .notes: \.notes
+        default: nil
+        }
     }
 }

@@ -26,6 +26,11 @@ public struct PersonDraft: Equatable, Sendable {
     /// The groups they should be in, by name; new names become new groups.
     public var groups: [String]
     public var isNew: Bool { person.id == 0 }
+
+    public init(person: Person, groups: [String]) {
+        self.person = person
+        self.groups = groups
+    }
 }
 
 /// Adding or editing a person from the TUI: the same fields as `kith add`.

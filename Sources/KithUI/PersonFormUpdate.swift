@@ -55,6 +55,18 @@ enum PersonFormUpdate {
         return []
     }
 
+    /// The form for a person just read from the store. From a Today line that says "you
+    /// usually meet every ~3d; e to adjust", the suggested cadence is filled in, ready to
+    /// save or change.
+    static func opened(_ p: Person, groups: [String], _ state: AppState) -> PersonForm {
+        var form = PersonForm(editing: p, groups: groups)
+        if state.showToday, let e = state.selected, e.subject == .person(p.id), let hint = state.cadenceHint(e) {
+            form.every = TextBuffer(hint % 7 == 0 ? "\(hint / 7)w" : "\(hint)d")
+            form.field = .every
+        }
+        return form
+    }
+
     static func save(_ form: inout PersonForm, _ state: AppState) -> [Effect] {
         guard !form.saving else { return [] }
         switch form.draft(today: state.today) {

@@ -124,12 +124,22 @@ public struct TimelineState: Equatable, Sendable {
     var recount = false
 }
 
-public enum Overlay: Equatable, Sendable {
+/// What stands above the panes and takes the keys: at most one thing at a time, held
+/// here alone. Which one is open decides the key context, the handler and the drawing,
+/// each in one switch (three chains of `if let form` once decided it, in three orders).
+/// The emotion picker lives in the form that opened it.
+public enum Modal: Equatable, Sendable {
     case help(scroll: Int)
     case moment(Moment, scroll: Int)
     case confirmDelete(Moment)
     case confirmArchive(RosterEntry)
+    case confirmRemoveGroup(RosterEntry)
     case insights(InsightsPage)
+    case checkIn(CheckInForm)
+    case person(PersonForm)
+    case group(GroupForm)
+    case filter(FilterForm)
+    case selfCheckin(SelfCheckinForm)
 }
 
 /// The whole app as plain data. Views render from it alone; only `update` changes it.
@@ -175,23 +185,23 @@ public struct AppState: Equatable, Sendable {
     public var focus: Pane = .roster
     public var everyone = false
     public var timeline = TimelineState()
-    public var overlay: Overlay?
-    /// The check-in form, above everything else while open.
-    public var form: CheckInForm?
+    /// The one thing open above the panes, if any.
+    public var modal: Modal?
 
     /// Whether an open form holds text the user typed: then q is a letter, not "quit",
     /// even where the form cannot be seen.
-    public var holdsTypedText: Bool { (form?.isDirty ?? false) || (personForm?.isDirty ?? false) }
+    public var holdsTypedText: Bool {
+        switch modal {
+        case .checkIn(let f): f.isDirty
+        case .person(let f): f.isDirty
+        case .group(let f): f.isDirty
+        default: false
+        }
+    }
     /// Ctrl-C was pressed once over typed text: a second one quits without saving.
     public var quitAsked = false
     /// Today's last one-key action (skip, snooze, done), which u takes back.
     public var undo: Undo?
-    /// The add/edit person form.
-    public var personForm: PersonForm?
-    /// The timeline filter form.
-    public var filterForm: FilterForm?
-    /// The daily self check-in, when it is asked (or C).
-    public var selfForm: SelfCheckinForm?
     /// The filter applied to every timeline until cleared (it follows the selection).
     public var filter = TimelineFilter.none
     public var message: String?
@@ -231,83 +241,47 @@ public struct AppState: Equatable, Sendable {
 
     /// The context that decides what keys mean right now.
     public var context: KeyContext {
-        if let f = selfForm {
+        switch modal {
+        case .selfCheckin(let f):
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
+            if case .loneliness = f.step { return .loneliness }
             return .selfCheckin
-        }
-        if let f = filterForm {
+        case .filter(let f):
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
             return f.field.isText ? .formText : .form
-        }
-        if let f = personForm {
+        case .person(let f):
             if f.confirmingDiscard { return .discard }
             return f.field.isText ? .formText : .form
-        }
-        if let f = form {
+        case .group(let f):
+            if f.confirmingDiscard { return .discard }
+            return f.field.isText ? .formText : .form
+        case .checkIn(let f):
             if f.confirmingDiscard { return .discard }
             if let p = f.picker { return p.typing ? .pickerFilter : .picker }
             return f.field.isText ? .formText : .form
-        }
-        if showToday && overlay == nil && !filtering && focus == .roster { return .today }
-        switch overlay {
         case .help: return .help
         case .moment: return .moment
-        case .confirmDelete, .confirmArchive: return .confirm
+        case .confirmDelete, .confirmArchive, .confirmRemoveGroup: return .confirm
         case .insights: return .insights
-        case nil: return filtering ? .filtering : (focus == .roster ? .roster : .timeline)
+        case nil:
+            if filtering { return .filtering }
+            if focus == .timeline { return .timeline }
+            return showToday ? .today : .roster
         }
     }
 
-    /// Whether an action means anything on the focused form field, so the hint bar
-    /// does not offer "Space toggle" on the Save button.
-    public func isRelevant(_ action: Action) -> Bool {
-        if let f = selfForm, f.picker == nil {
-            // The three questions take ←/→, 1-3 and Enter, as their panel says; the first
-            // question's 1-7, feelings and "not today" do not apply to them. On a day
-            // already answered, Esc keeps the answer rather than saying "not today".
-            switch (f.step, action) {
-            case (.loneliness, .level), (.loneliness, .pickEmotions), (.loneliness, .back): return false
-            case (.closeness, .back): return !f.revising
-            default: return true
-            }
-        }
-        if let f = form, f.picker == nil {
-            switch action {
-            case .choiceNext, .choicePrevious: return [.who, .channel, .reachedOut, .kinds, .uplift, .depth, .received].contains(f.field)
-            case .toggle: return f.field == .kinds || f.field == .who
-            case .open: return f.field == .emotions || f.field == .save
-            default: return true
-            }
-        }
-        if let f = personForm {
-            switch action {
-            case .choiceNext, .choicePrevious: return f.field == .circle || f.field == .bond
-            case .toggle, .open: return false
-            default: return true
-            }
-        }
-        if let f = filterForm, f.picker == nil {
-            switch action {
-            case .choiceNext, .choicePrevious, .toggle: return f.field == .kinds || f.field == .channels
-            case .open: return f.field == .emotions || f.field == .apply
-            default: return true
-            }
-        }
-        // u is offered only while there is something to take back.
-        if action == .undo { return undo != nil }
-        return true
+    /// The highlighted line of the Today view, ranked afresh: ask once per key.
+    public var todayLine: TodayItem? {
+        let items = todayItems
+        return items.indices.contains(todayCursor) ? items[todayCursor] : nil
     }
 
-    /// Whether the highlighted Today line can take `action`: a nudge is skipped or
-    /// snoozed, a reminder is marked done. `item` is that line, worked out once by the
-    /// caller (the Today list is ranked afresh each time it is asked for).
-    public static func todayLine(_ item: TodayItem?, takes action: Action) -> Bool {
-        switch action {
-        case .skipCycle: if case .nudge? = item { true } else { false }
-        case .snoozeWeek: if case .nudge? = item { true } else if case .snoozed? = item { true } else { false }
-        case .reminderDone: if case .reminder? = item { true } else { false }
-        default: true
-        }
+    /// Everyone a group could hold: the people not archived, by name, as the group
+    /// form lists them.
+    public var activePeople: [(id: Int64, name: String)] {
+        entries.filter { !$0.isGroup && !$0.archived }
+            .sorted { ($0.folded, $0.name) < ($1.folded, $1.name) }
+            .compactMap { e in if case .person(let id) = e.subject { (id, e.name) } else { nil } }
     }
 
     /// Recomputes the roster rows after a change of entries, filter, sort or toggles.

@@ -78,9 +78,11 @@ import Testing
     @Test func aSelfCheckInFromTheCommandLine() throws {
         let k = world()
         #expect(k.ok(["checkin", "--self", "5", "--feel", "calm", "--lonely", "some,hardly-ever,often"]).out
-                == "Checked in for Sun 22 Nov 2026: feeling 5 of 7 connected; calm; loneliness 6 of 9.\n")
+                == "Checked in for Sun 22 Nov 2026: feeling 5 of 7 connected; calm; "
+                + "loneliness 6 of 9 (your three answers added: 3 is hardly ever lonely, 9 often on all three).\n")
         // A second one the same day fills in what it gives and keeps the rest.
-        #expect(k.ok(["checkin", "--self", "6"]).out == "Checked in for Sun 22 Nov 2026: feeling 6 of 7 connected; calm; loneliness 6 of 9.\n")
+        #expect(k.ok(["checkin", "--self", "6"]).out == "Checked in for Sun 22 Nov 2026: feeling 6 of 7 connected; calm; "
+                + "loneliness 6 of 9 (your three answers added: 3 is hardly ever lonely, 9 often on all three).\n")
         k.ok(["checkin", "--self", "2", "--date", "2026-10-03"])
         let x = try #require(k.json(["insights", "--json"]) as? [String: Any])
         let me = try #require(x["self"] as? [String: Any])

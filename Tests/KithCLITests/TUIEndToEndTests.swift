@@ -37,6 +37,8 @@ import KithTestSupport
     @Test func theFullScreenNoticesANewDay() { runScript("midnight.sh") }
     /// Bracketed paste: text, never keys, taken whole; Ctrl-Z and fg.
     @Test func pastesAreTextAndCtrlZSuspends() { runScript("paste.sh") }
+    /// Groups added, edited and removed in the full screen; a group check-in's who.
+    @Test func groupsInTheFullScreen() { runScript("groups.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
     /// the full-screen view (see faults.py).
     @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }

@@ -529,3 +529,22 @@ import KithCore
         #expect(try store.people().allSatisfy { $0.name != "Bo" })
     }
 }
+
+/// `snapshot`: the reads inside it are one read transaction, so a commit by another
+/// kith between two of them is seen by neither (the full screen's roster is read so).
+@Suite struct SnapshotTests {
+    @Test func readsInsideASnapshotSeeOneMoment() throws {
+        let dir = TempDir()
+        let today = Day(year: 2026, month: 12, day: 6)!
+        let mine = try Store(path: dir.file("kith.sqlite"))
+        let other = try Store(path: dir.file("kith.sqlite"))
+        _ = try mine.addPerson(Person(id: 0, name: "Ana", circle: .friends, addedOn: today))
+        let (before, after) = try mine.snapshot {
+            let before = try mine.people().count
+            _ = try other.addPerson(Person(id: 0, name: "Ben", circle: .friends, addedOn: today))
+            return (before, try mine.people().count)
+        }
+        #expect(before == 1 && after == 1)
+        #expect(try mine.people().count == 2)
+    }
+}

@@ -80,17 +80,17 @@ enum InsightsFixture {
         #expect(s.context == .insights)
         snapshots.check("insights-overlay-80x24", Screen.render(s))
         press(&s, .char("j"), .char("j"))
-        guard case .insights(let page)? = s.overlay else { Issue.record("no insights overlay"); return }
+        guard case .insights(let page)? = s.modal else { Issue.record("no insights overlay"); return }
         #expect(page.scroll == 2)
         press(&s, .char("G"))
-        guard case .insights(let bottom)? = s.overlay else { Issue.record("G closed the insights"); return }
+        guard case .insights(let bottom)? = s.modal else { Issue.record("G closed the insights"); return }
         #expect(bottom.scroll == InsightsView.maxScroll(bottom, s))
         #expect(bottom.scroll > 10)
         press(&s, .char("j"))
-        guard case .insights(let still)? = s.overlay else { Issue.record("j past the end closed the insights"); return }
+        guard case .insights(let still)? = s.modal else { Issue.record("j past the end closed the insights"); return }
         #expect(still.scroll == bottom.scroll)              // no scrolling past the end
         press(&s, .escape)
-        #expect(s.overlay == nil)
+        #expect(s.modal == nil)
     }
 }
 
@@ -127,8 +127,12 @@ enum InsightsFixture {
         let effects = press(&s, .enter)
         #expect(effects == [.saveSelfCheckin(SelfCheckin(day: Fixture.today, closeness: 7, emotions: [EmotionTag(word: "calm", intensity: 1)],
                                                          loneliness: Loneliness(lackCompanionship: .someOfTheTime, leftOut: .often, isolated: .hardlyEver)))])
-        _ = Update.update(&s, .selfSaved("Noted for today."))
-        #expect(s.selfForm == nil && s.message == "Noted for today.")
+        let saved = SelfCheckin(day: Fixture.today, closeness: 7, emotions: [EmotionTag(word: "calm", intensity: 1)],
+                                loneliness: Loneliness(lackCompanionship: .someOfTheTime, leftOut: .often, isolated: .hardlyEver))
+        _ = Update.update(&s, .selfSaved(saved))
+        // The score is said with what it means (issue 16, point 18): "6 of 9" alone read as a grade.
+        #expect(s.selfForm == nil && s.message == "Noted for today: feeling 7 of 7 connected; calm; "
+            + "loneliness 6 of 9 (your three answers added: 3 is hardly ever lonely, 9 often on all three).")
     }
 
     @Test func escMeansNotTodayAndLeavingTheQuestionsKeepsTheFirstAnswer() {

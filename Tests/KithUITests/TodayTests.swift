@@ -87,7 +87,8 @@ import Testing
         #expect(s.form?.title == "山田太郎")
         _ = press(&s, .escape, .char("t"))
         #expect(s.context == .roster)
-        #expect(Update.update(&s, .changed("Done: ask about Kyoto")) == [.loadRoster])
+        let r = s.reminders.first { $0.id == 7 }!
+        #expect(Update.update(&s, .reminderSet(r, done: true)) == [.loadRoster] && s.message == "Done: \(r.text); u undoes.")
     }
 
     /// Today's one-key actions can be taken back with u, and a snooze is listed with its

@@ -84,13 +84,13 @@ import Testing
         _ = press(&s, .char("j"))
         #expect(s.timeline.cursor == 1)
         _ = press(&s, .enter)
-        guard case .moment(let m, _)? = s.overlay else { Issue.record("no moment open"); return }
+        guard case .moment(let m, _)? = s.modal else { Issue.record("no moment open"); return }
         #expect(m.id == 2)
-        #expect(press(&s, .escape).isEmpty && s.overlay == nil)
+        #expect(press(&s, .escape).isEmpty && s.modal == nil)
         #expect(press(&s, .escape).isEmpty) // Esc at the top level does nothing, and never quits
         _ = press(&s, .char("d"))
-        #expect(s.overlay == .confirmDelete(Fixture.moments()[1]))
-        #expect(press(&s, .char("n")).isEmpty && s.overlay == nil)
+        #expect(s.modal == .confirmDelete(Fixture.moments()[1]))
+        #expect(press(&s, .char("n")).isEmpty && s.modal == nil)
         _ = press(&s, .char("d"))
         #expect(press(&s, .char("y")) == [.deleteMoment(2)])
         #expect(Update.update(&s, .momentDeleted(2)) == [.loadRoster])
@@ -209,14 +209,9 @@ import Testing
         #expect(lines.joined(separator: " ") == message, "\(lines)")
     }
 
-    /// Keys that cannot act here say why instead of doing nothing: n and x with groups
-    /// shown, i with nobody selected; an archived person has their own mark.
+    /// Keys that cannot act here say why instead of doing nothing: i with nobody
+    /// selected; an archived person has their own mark.
     @Test func keysThatCannotActSayWhy() {
-        var s = Fixture.loaded()
-        _ = press(&s, .char("r"))
-        #expect(s.showGroups)
-        #expect(press(&s, .char("n")).isEmpty && s.personForm == nil && s.message?.contains("kith group add") == true)
-        #expect(press(&s, .char("x")).isEmpty && s.overlay == nil && s.message?.contains("Groups are not archived") == true)
         var e = AppState(today: Fixture.today, width: 80, height: 24)
         _ = Update.update(&e, .rosterLoaded([], people: [:], groups: [:]))
         #expect(press(&e, .char("i")).isEmpty && e.message?.contains("Add someone first") == true)
@@ -271,12 +266,12 @@ import Testing
     @Test func jAndKInTheMomentCardGoToTheNextAndPreviousMoment() {
         var s = Fixture.loaded()
         _ = press(&s, .tab, .enter)
-        guard case .moment(let first, _)? = s.overlay else { Issue.record("no moment open"); return }
+        guard case .moment(let first, _)? = s.modal else { Issue.record("no moment open"); return }
         _ = press(&s, .char("j"))
-        guard case .moment(let second, _)? = s.overlay else { Issue.record("j closed the card"); return }
+        guard case .moment(let second, _)? = s.modal else { Issue.record("j closed the card"); return }
         #expect(second != first && second == Fixture.moments()[1])
         _ = press(&s, .char("k"))
-        #expect(s.overlay == .moment(first, scroll: 0))
+        #expect(s.modal == .moment(first, scroll: 0))
     }
 
     @Test func theTimelinesHintBarOffersItsOwnFilter() {

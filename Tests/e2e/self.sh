@@ -34,7 +34,8 @@ wait_for "How often do you feel left out?"
 T send-keys -t kith Enter
 wait_for "How often do you feel isolated from others?"
 T send-keys -t kith 3 Enter
-wait_for "Noted for today: feeling 6 of 7 connected; calm; loneliness 6 of 9."
+wait_for "Noted for today: feeling 6 of 7 connected; calm; loneliness 6 of 9 (your three"
+wait_for "answers added: 3 is hardly ever lonely, 9 often on all three)."
 pass "the loneliness questions follow and everything is saved"
 
 T send-keys -t kith q

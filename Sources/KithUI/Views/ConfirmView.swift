@@ -17,6 +17,15 @@ enum ConfirmView {
         }
     }
 
+    /// Removing a group: its members and moments stay, and the count is said when the
+    /// timeline knows it (it shows that group's moments when the group is selected).
+    static func draw(into grid: inout Grid, removing e: RosterEntry, state: AppState) {
+        let count = state.timeline.scope == .subject(e.subject) ? state.timeline.total : nil
+        let moments = count.map { $0 == 1 ? "Its one moment keeps" : "Its \($0) moments keep" } ?? "Its moments keep"
+        draw(into: &grid, title: "Remove the group \(e.name)?", line: "\(moments) their people but lose the group.",
+             note: "Its members stay in kith.", yes: "remove", no: "keep it")
+    }
+
     static func draw(into grid: inout Grid, title: String, line: String, note: String, yes: String, no: String) {
         let area = Screen.centred(width: 60, height: 6, in: grid)
         guard area.width >= 10, area.height >= 3 else { return }

@@ -13,20 +13,16 @@ enum HintBarView {
                             role: state.messageIsError ? .error : .statusbar, attrs: state.messageIsError ? .bold : [])
             return
         }
-        var seen = Set<Action>()
         let context = state.context
-        var line: TodayItem?
-        if context == .today {
-            let items = state.todayItems
-            line = items.indices.contains(state.todayCursor) ? items[state.todayCursor] : nil
+        let line = context == .today ? state.todayLine : nil
+        let all = shown(keymap.bindings(in: context), state: state, keymap: keymap)
+        // On a snoozed Today line, z lifts the snooze rather than snoozing a week; on a
+        // day already answered, Esc keeps the answer rather than saying "not today".
+        func hint(_ b: Binding) -> String {
+            if b.action == .snoozeWeek, case .snoozed? = line { return "lift snooze" }
+            if b.action == .back, state.selfForm?.revising == true, state.context == .selfCheckin { return "keep answer" }
+            return b.hint
         }
-        let all = keymap.bindings(in: context).filter { b in
-            b.inHintBar && state.isRelevant(b.action) && (context != .today || AppState.todayLine(line, takes: b.action))
-                && seen.insert(b.action).inserted
-        }
-        // On a snoozed Today line, z lifts the snooze rather than snoozing a week.
-        let liftsSnooze: Bool = { if case .snoozed? = line { true } else { false } }()
-        func hint(_ b: Binding) -> String { liftsSnooze && b.action == .snoozeWeek ? "lift snooze" : b.hint }
         func width(_ b: Binding) -> Int { TerminalText.width(b.hintLabel) + 1 + TerminalText.width(hint(b)) + 2 }
         // Help and quit are kept when the line is short: they are how to find the rest,
         // and how to leave. The others go in keymap order (most used first) while they fit.
@@ -48,6 +44,28 @@ enum HintBarView {
             x += 1
             x += grid.put(hint(b), x: x, y: area.y, role: .keyhintDesc)
             x += 2
+        }
+    }
+
+    /// The bindings worth a place on the line: each action once, and only where its key
+    /// would act, as the update answers. A binding shown stands for the hidden ones
+    /// listed right after it ("j/k move", "1-3 intensity"), so it counts when any of them
+    /// acts. A key that would do just what Tab does (Enter on a choice moves on) is left
+    /// out. In the lists every key acts, and asking there would re-sort the roster for
+    /// each hint of each frame.
+    static func shown(_ bindings: [Binding], state: AppState, keymap: Keymap) -> [Binding] {
+        if [.roster, .timeline, .filtering].contains(state.context) {
+            var seen = Set<Action>()
+            return bindings.filter { $0.inHintBar && seen.insert($0.action).inserted }
+        }
+        let tab = bindings.first { $0.action == .nextField }.flatMap { Update.outcome(of: $0.keys[0], in: state, keymap: keymap) }
+        var seen = Set<Action>()
+        return bindings.indices.compactMap { i in
+            let b = bindings[i]
+            guard b.inHintBar, seen.insert(b.action).inserted else { return nil }
+            let keys = b.keys + bindings[(i + 1)...].prefix { !$0.inHintBar }.flatMap(\.keys)
+            guard let outcome = keys.lazy.compactMap({ Update.outcome(of: $0, in: state, keymap: keymap) }).first else { return nil }
+            return b.action != .nextField && outcome == tab ? nil : b
         }
     }
 }

@@ -4,7 +4,7 @@ import KithCore
 /// and a year of activity as a sparkline.
 enum RosterView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect) {
-        let focused = state.focus == .roster && state.overlay == nil
+        let focused = state.focus == .roster && state.modal == nil
         var title = state.showGroups ? "Groups" : "People"
         if state.filtering || !state.query.isEmpty { title += " /\(state.query)\(state.filtering ? "▏" : "")" }
         else if state.sort != .due { title += " · by \(state.sort.rawValue)" }

@@ -17,18 +17,20 @@ public enum Screen {
         }
         TimelineView.draw(into: &grid, state: state, area: layout.timeline)
         HintBarView.draw(into: &grid, state: state, area: layout.hints, keymap: keymap)
-        switch state.overlay {
-        case .help(let scroll): HelpView.draw(into: &grid, scroll: scroll, keymap: keymap, rules: state.rules)
-        case .moment(let m, let scroll): MomentView.draw(into: &grid, moment: m, scroll: scroll, state: state)
-        case .confirmDelete(let m): ConfirmView.draw(into: &grid, moment: m, state: state)
-        case .confirmArchive(let e): ConfirmView.draw(into: &grid, archiving: e)
-        case .insights(let page): InsightsView.draw(into: &grid, page: page, state: state)
+        switch state.modal {
+        case .help(let scroll)?: HelpView.draw(into: &grid, scroll: scroll, keymap: keymap, rules: state.rules)
+        case .moment(let m, let scroll)?: MomentView.draw(into: &grid, moment: m, scroll: scroll, state: state)
+        case .confirmDelete(let m)?: ConfirmView.draw(into: &grid, moment: m, state: state)
+        case .confirmArchive(let e)?: ConfirmView.draw(into: &grid, archiving: e)
+        case .confirmRemoveGroup(let e)?: ConfirmView.draw(into: &grid, removing: e, state: state)
+        case .insights(let page)?: InsightsView.draw(into: &grid, page: page, state: state)
+        case .checkIn(let form)?: CheckInView.draw(into: &grid, form: form, state: state)
+        case .person(let form)?: PersonFormView.draw(into: &grid, form: form, state: state)
+        case .group(let form)?: GroupFormView.draw(into: &grid, form: form, state: state)
+        case .filter(let form)?: FilterFormView.draw(into: &grid, form: form, state: state)
+        case .selfCheckin(let form)?: SelfCheckinView.draw(into: &grid, form: form, state: state)
         case nil: break
         }
-        if let form = state.form { CheckInView.draw(into: &grid, form: form, state: state) }
-        if let form = state.personForm { PersonFormView.draw(into: &grid, form: form, state: state) }
-        if let form = state.filterForm { FilterFormView.draw(into: &grid, form: form, state: state) }
-        if let form = state.selfForm { SelfCheckinView.draw(into: &grid, form: form, state: state) }
         grid.normalize()
         return grid
     }

@@ -6,7 +6,7 @@ import KithCore
 enum TimelineView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect) {
         let t = state.timeline
-        let focused = state.focus == .timeline && state.overlay == nil
+        let focused = state.focus == .timeline && state.modal == nil
         grid.box(area, title: title(state), focused: focused)
         let inner = area.inset(1)
         guard !inner.isEmpty else { return }

@@ -4,7 +4,7 @@ import KithScheduler
 /// The left pane in Today mode: who is due (with a small step), reminders and birthdays.
 enum TodayView {
     static func draw(into grid: inout Grid, state: AppState, area: Rect) {
-        let focused = state.focus == .roster && state.overlay == nil
+        let focused = state.focus == .roster && state.modal == nil
         let items = state.todayItems
         let total = state.dueCount
         var title = "Today"
