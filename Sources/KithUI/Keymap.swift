@@ -151,9 +151,9 @@ public struct Keymap: Sendable {
         Binding(.filterTimeline, [.char("f")], hint: "filter moments", help: "Filter the timeline from the roster", in: [.roster], hintBar: false),
         Binding(.clearFilter, [.char("F")], hint: "clear filter", help: "Show every moment again", in: [.timeline, .roster], hintBar: false),
         Binding(.back, [.escape], hint: "clear", help: "Clear the roster's name filter", in: [.roster], hintBar: false),
-        Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person", in: [.roster]),
-        Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person (their cadence, say)", in: [.roster, .today], hintBar: false),
-        Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person (asks)", in: [.roster], hintBar: false),
+        Binding(.addPerson, [.char("n")], hint: "new", help: "Add a person (a group, in the groups view)", in: [.roster]),
+        Binding(.editPerson, [.char("e")], hint: "edit", help: "Edit the selected person (their cadence, say) or group (its members too)", in: [.roster, .today], hintBar: false),
+        Binding(.archivePerson, [.char("x")], hint: "archive", help: "Archive (or bring back) the selected person; remove the selected group (asks)", in: [.roster], hintBar: false),
 
         Binding(.nextField, [.tab, .down], hint: "next", help: "Next field", in: [.form, .formText], hintKeys: "Tab/↓"),
         Binding(.previousField, [.backTab, .up], hint: "previous", help: "Previous field", in: [.form, .formText], hintBar: false),

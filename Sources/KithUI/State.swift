@@ -41,7 +41,7 @@ public struct RosterEntry: Equatable, Sendable {
 
     public var isGroup: Bool { if case .group = subject { true } else { false } }
 
-    public func due(today: Day, overdueFactor: Double = Rules.current.overdueFactor) -> DueState {
+    public func due(today: Day, overdueFactor: Double) -> DueState {
         DueState.of(last: last, since: added, cadenceDays: cadenceDays, today: today, overdueFactor: overdueFactor)
     }
 
@@ -210,22 +210,25 @@ public struct AppState: Equatable, Sendable {
     public var selectAfterLoad: Subject?
     public var personNames: [Int64: String] = [:]
     public var groupNames: [Int64: String] = [:]
-    /// The emotion words and the date style from the config, as `Rules.current` has them
-    /// at start-up; held here so that views, and their tests, read them from the state.
-    public var emotions = EmotionCatalog.current
-    public var dateStyle = Rules.current.dateStyle
+    /// The emotion words and the date style from the config's rules; held here so that
+    /// views, and their tests, read them from the state.
+    public var emotions: EmotionCatalog
+    public var dateStyle: DateStyle
     /// The config's rules (cadences, overdue factor, daily cap, birthday days): the
     /// views, Today and the help read them here, never from a global.
     public var rules: Rules {
         didSet { refreshHeader() }
     }
 
-    public init(today: Day, width: Int, height: Int, rules: Rules = Rules.current) {
+    /// `rules`: the config's, as the full screen passes them; the built-in ones by
+    /// default (never the process-wide config, which tests could not hold still).
+    public init(today: Day, width: Int, height: Int, rules: Rules = Rules()) {
         self.today = today
         self.width = width
         self.height = height
         self.rules = rules
         self.dateStyle = rules.dateStyle
+        self.emotions = rules.emotions
     }
 
     /// The row the timeline follows and `c` checks in with: in the Today view, the

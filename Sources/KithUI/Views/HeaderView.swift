@@ -38,7 +38,7 @@ enum HeaderView {
     }
 
     /// Birthdays within two weeks, soonest first, as the scheduler sees them.
-    static func upcomingBirthdays(_ people: [RosterEntry], today: Day, within days: Int = Rules.current.birthdayDays) -> [(name: String, when: String)] {
+    static func upcomingBirthdays(_ people: [RosterEntry], today: Day, within days: Int) -> [(name: String, when: String)] {
         var ids: [Int64: RosterEntry] = [:]
         var input: [(id: Int64, name: String, birthday: Birthday)] = []
         for p in people {
