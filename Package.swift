@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "KithFiles"),
         // The local store: GRDB over one SQLite file. The only module that imports GRDB.
         .target(name: "KithStore", dependencies: [
-            "KithCore", "KithFiles",
+            "KithCore", "KithFiles", "KithSync",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The reminder scheduler: who is due, in what order, with what suggestion. Pure.
@@ -36,6 +36,12 @@ let package = Package(
         .target(name: "KithDemo", dependencies: ["KithCore"]),
         // Open formats in and out: iCalendar now; vCard, JSON and CSV later. Pure.
         .target(name: "KithInterop", dependencies: ["KithCore"]),
+        // Sync records and their files (vCard, iCalendar VJOURNAL/VTODO), and the
+        // three-way merge of two edits. Pure: the folder and the engines are elsewhere.
+        .target(name: "KithSync", dependencies: ["KithCore"]),
+        // The sync folder: records written to and read from a vdir, and the engines that
+        // carry it (any command, such as vdirsyncer; git).
+        .target(name: "KithSyncFolder", dependencies: ["KithCore", "KithFiles", "KithStore", "KithSync"]),
         // The full screen's work against the store: performs the effects update asks for
         // and answers with messages, with the policies behind them (when to ask the self
         // check-in, what to read ahead). No terminal: it tests against a real store alone.
@@ -45,7 +51,7 @@ let package = Package(
         // The command line: argument parsing, human and JSON output, exit codes.
         .target(name: "KithCLI", dependencies: [
             "KithCore", "KithFiles", "KithStore", "KithUI", "KithTerminal", "KithSettings", "KithDemo", "KithScheduler", "KithInterop",
-            "KithInsights", "KithRunner",
+            "KithInsights", "KithRunner", "KithSync", "KithSyncFolder",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kith", dependencies: ["KithCLI"]),
@@ -60,6 +66,8 @@ let package = Package(
         .testTarget(name: "KithInsightsTests", dependencies: ["KithInsights", "KithCore"]),
         .testTarget(name: "KithInteropTests", dependencies: ["KithInterop", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithSettingsTests", dependencies: ["KithSettings", "KithUI", "KithTestSupport"]),
+        .testTarget(name: "KithSyncTests", dependencies: ["KithSync", "KithCore"]),
+        .testTarget(name: "KithSyncFolderTests", dependencies: ["KithSyncFolder", "KithSync", "KithStore", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithRunnerTests", dependencies: ["KithRunner", "KithStore", "KithUI", "KithCore", "KithTestSupport"]),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithCore", "KithTestSupport"]),
         // Runs the real `kith` binary as a subprocess against temp stores.

@@ -72,6 +72,7 @@ public enum KithCLI {
             if !askingForHelp && !askingWhere {
                 let settings = try Settings.load(environment: ProcessInfo.processInfo.environment)
                 Rules.current = settings.rules
+                SyncCommand.settings = settings.sync
                 for w in settings.warnings { Output.error(w) }
             }
             if args.count >= 2, args[0] == "help", !Kith.commandNames.contains(args[1]) {
@@ -166,7 +167,7 @@ struct Kith: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Edit.self, Archive.self, Unarchive.self, PeopleCommand.self, Show.self,
-            GroupCommand.self, Log.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, ConfigCommand.self, Emotions.self, Demo.self,
+            GroupCommand.self, Log.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, SyncCommand.self, ConfigCommand.self, Emotions.self, Demo.self,
         ]
     )
 

@@ -22,6 +22,11 @@ public struct ConfigError: Error, CustomStringConvertible {
 ///     friends = 30
 ///     wider = 90
 ///     group = 30
+///     [sync]                    # the sync folder and the engine that carries it
+///     dir = "~/kith-vdir"       # default: $XDG_DATA_HOME/kith/vdir
+///     command = "vdirsyncer sync"   # any command, run in the folder; or:
+///     git = true                # kith commits, pulls and pushes the folder
+///     auto = true               # the full screen syncs when it opens and after a save
 ///     [emotions]                # your own words, beside the standard 48
 ///     giddy = { valence = "pleasant", energy = "high" }
 ///     "müde" = { valence = "unpleasant", energy = "low" }
@@ -36,6 +41,7 @@ public struct Settings: Sendable {
 
     public var theme: String?
     public var rules = Rules()
+    public var sync = SyncSettings()
     /// Unknown keys and words already standard: reported, then ignored.
     public var warnings: [String] = []
 
@@ -127,6 +133,30 @@ public struct Settings: Sendable {
                     else if k == "group" { s.rules.groupCadence = days }
                     else { warn([key, k], "unknown key \(keyName([key, k])) (ignored); use inner, close, friends, wider or group") }
                 }
+            case "sync":
+                guard let t = value.table else { throw fail([key], "must be a table: [sync], then dir, command, git or auto") }
+                for k in t.keys {
+                    let v = t[k]!
+                    switch k {
+                    case "dir":
+                        guard let d = v.string, !d.trimmingSpaces.isEmpty else { throw fail([key, k], "must be a folder, as text") }
+                        s.sync.dir = d
+                    case "command":
+                        guard let c = v.string, !c.trimmingSpaces.isEmpty else { throw fail([key, k], "must be a command, as text") }
+                        s.sync.command = c
+                    case "git":
+                        guard let b = v.bool else { throw fail([key, k], "must be true or false") }
+                        s.sync.git = b
+                    case "auto":
+                        guard let b = v.bool else { throw fail([key, k], "must be true or false") }
+                        s.sync.auto = b
+                    default:
+                        warn([key, k], "unknown key \(keyName([key, k])) (ignored); use dir, command, git or auto")
+                    }
+                }
+                if s.sync.git && s.sync.command != nil {
+                    throw fail([key], "give either command or git = true, not both: they are two ways to carry the folder")
+                }
             case "emotions":
                 guard let t = value.table else {
                     throw fail([key], "must be a table: [emotions], then a line per word: giddy = { valence = \"pleasant\", energy = \"high\" }")
@@ -186,4 +216,20 @@ public struct Settings: Sendable {
     public static func theme(environment: [String: String]) -> String? {
         (try? load(environment: environment))?.theme
     }
+}
+
+/// `[sync]`: where the sync folder is and what carries it.
+public struct SyncSettings: Sendable, Equatable {
+    /// The folder, as written (`~` allowed); nil: `$XDG_DATA_HOME/kith/vdir`.
+    public var dir: String?
+    /// A command run in the folder between kith's two steps (`vdirsyncer sync`).
+    public var command: String?
+    /// kith commits, pulls (with its merge driver) and pushes the folder.
+    public var git = false
+    /// The full screen syncs when it opens and after a save, in the background.
+    public var auto = false
+
+    public init() {}
+
+    public var hasEngine: Bool { command != nil || git }
 }

@@ -10,7 +10,26 @@ enum Schema {
 
     /// Every migration's name, oldest first.
     static let allMigrations = ["v1-people-groups-moments", "v2-snoozes-reminders", "v3-contact-cards", "v4-self-checkins",
-                                "v5-monthly-counts", "v6-last-day"]
+                                "v5-monthly-counts", "v6-last-day", "v7-sync"]
+
+    /// A new UID in SQL, shaped like the ones the app makes (a lowercase UUID): only
+    /// `[0-9a-f-]`, so every sync engine keeps file name = UID.
+    static let newUID = """
+        (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(2))) || '-' \
+        || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(6))))
+        """
+
+    /// Marks a record as changed for the next write of the sync folder, while syncing is
+    /// on (the setting `sync.tracking`, set by the first sync): before that, writes cost
+    /// nothing extra, and the first sync writes everything anyway.
+    static func track(_ kind: String, _ uid: String) -> String {
+        """
+        INSERT INTO sync_changes (kind, uid, at) SELECT '\(kind)', \(uid), \(nowMillis)
+            WHERE \(uid) IS NOT NULL AND EXISTS (SELECT 1 FROM settings WHERE key = 'sync.tracking')
+            ON CONFLICT (kind, uid) DO UPDATE SET at = excluded.at;
+        """
+    }
+    static let nowMillis = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 
     /// A day ordinal (days since 1970-01-01) as the month key YYYYMM, in SQL.
     static func monthKey(_ day: String) -> String { "CAST(strftime('%Y%m', \(day) * 86400, 'unixepoch') AS INTEGER)" }
@@ -236,6 +255,92 @@ enum Schema {
                         WHERE id = NEW.person_id;
                 END;
                 """)
+        }
+        m.registerMigration("v7-sync") { db in
+            // Every record that travels in the sync folder gets a UID (the file's name
+            // there), and every change to one is noted, so that a sync writes only what
+            // changed: its cost follows the change, not the size of the journal. A
+            // deleted record's note stays (its row is gone) until the sync has removed
+            // its file: that is its tombstone. A self check-in's UID is its day
+            // (self-YYYYMMDD), so two devices answering the same day meet in one record.
+            try db.execute(sql: """
+                ALTER TABLE groups ADD COLUMN uid TEXT;
+                ALTER TABLE moments ADD COLUMN uid TEXT;
+                ALTER TABLE reminders ADD COLUMN uid TEXT;
+                UPDATE groups SET uid = \(newUID);
+                UPDATE moments SET uid = \(newUID);
+                UPDATE reminders SET uid = \(newUID);
+                UPDATE people SET uid = \(newUID) WHERE uid IS NULL;
+                CREATE UNIQUE INDEX groups_uid ON groups(uid);
+                CREATE UNIQUE INDEX moments_uid ON moments(uid);
+                CREATE UNIQUE INDEX reminders_uid ON reminders(uid);
+
+                CREATE TRIGGER people_give_uid AFTER INSERT ON people WHEN NEW.uid IS NULL BEGIN
+                    UPDATE people SET uid = \(newUID) WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER groups_give_uid AFTER INSERT ON groups WHEN NEW.uid IS NULL BEGIN
+                    UPDATE groups SET uid = \(newUID) WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER moments_give_uid AFTER INSERT ON moments WHEN NEW.uid IS NULL BEGIN
+                    UPDATE moments SET uid = \(newUID) WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER reminders_give_uid AFTER INSERT ON reminders WHEN NEW.uid IS NULL BEGIN
+                    UPDATE reminders SET uid = \(newUID) WHERE id = NEW.id;
+                END;
+
+                -- The lines of a person's card kith does not model (phones, emails, photos,
+                -- other apps' X- lines), and of a moment's journal entry, kept as they came
+                -- so that they travel back unchanged.
+                ALTER TABLE people ADD COLUMN card_extra TEXT;
+                ALTER TABLE moments ADD COLUMN extra TEXT;
+
+                -- The file each record was last synced as: the base of a three-way merge, and
+                -- how a file is known unchanged (its size, time and inode) without reading it.
+                CREATE TABLE sync_base (
+                    kind TEXT NOT NULL,
+                    uid TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    stat TEXT NOT NULL,
+                    PRIMARY KEY (kind, uid)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE sync_changes (
+                    kind TEXT NOT NULL,
+                    uid TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (kind, uid)
+                ) WITHOUT ROWID;
+                """)
+            let person = "(SELECT uid FROM people WHERE id = %@)", group = "(SELECT uid FROM groups WHERE id = %@)"
+            let moment = "(SELECT uid FROM moments WHERE id = %@)"
+            func on(_ table: String, _ event: String, _ body: String) -> String {
+                "CREATE TRIGGER sync_\(table)_\(event.split(separator: " ")[0].lowercased()) AFTER \(event) ON \(table) BEGIN \(body) END;"
+            }
+            let peopleColumns = "name, nickname, circle, cadence_days, birthday_month, birthday_day, birthday_year, bond, notes, archived, uid, card_extra"
+            let momentColumns = "day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, uid, extra"
+            let row = { (sql: String, ref: String) in sql.replacingOccurrences(of: "%@", with: ref) }
+            var sql: [String] = []
+            for (table, kind, columns) in [("people", "person", peopleColumns), ("groups", "group", "name, cadence_days, notes, uid"),
+                                           ("moments", "moment", momentColumns), ("reminders", "reminder", "person_id, group_id, text, on_day, state, closed_day, uid")] {
+                sql.append(on(table, "INSERT", track(kind, "NEW.uid")))
+                sql.append(on(table, "UPDATE OF \(columns)", track(kind, "OLD.uid") + track(kind, "NEW.uid")))
+                sql.append(on(table, "DELETE", track(kind, "OLD.uid")))
+            }
+            // Members travel with their group, who was there and what was felt with their
+            // moment, a snooze with its person or group.
+            for event in ["INSERT", "DELETE"] {
+                let r = event == "INSERT" ? "NEW" : "OLD"
+                sql.append(on("memberships", event, track("group", row(group, "\(r).group_id"))))
+                sql.append(on("moment_people", event, track("moment", row(moment, "\(r).moment_id"))))
+                sql.append(on("moment_emotions", event, track("moment", row(moment, "\(r).moment_id"))))
+                sql.append(on("snoozes", event, track("person", row(person, "\(r).person_id")) + track("group", row(group, "\(r).group_id"))))
+                sql.append(on("self_checkins", event, track("self", "'self-' || strftime('%Y%m%d', \(r).day * 86400, 'unixepoch')")))
+                sql.append(on("self_checkin_emotions", event, track("self", "'self-' || strftime('%Y%m%d', \(r).day * 86400, 'unixepoch')")))
+            }
+            sql.append(on("snoozes", "UPDATE", track("person", row(person, "NEW.person_id")) + track("group", row(group, "NEW.group_id"))))
+            sql.append(on("self_checkins", "UPDATE", track("self", "'self-' || strftime('%Y%m%d', NEW.day * 86400, 'unixepoch')")))
+            sql.append(on("moment_emotions", "UPDATE", track("moment", row(moment, "NEW.moment_id"))))
+            for statement in sql { try db.execute(sql: statement) }
         }
         return m
     }

@@ -1,0 +1,224 @@
+/// A file in the sync folder that kith cannot read as a record: one line saying why.
+public struct SyncFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Writes records as the files the sync folder holds and reads them back: people and
+/// groups as vCard 3.0 (groups as Apple's and DAVx5's group cards, members by UID),
+/// moments and self check-ins as iCalendar VJOURNAL, reminders as VTODO, so that a phone
+/// shows them. What kith alone means goes in `X-KITH-…` properties, one property per value
+/// for lists (a comma list would be cut at its first comma by vobject-based servers).
+/// Properties kith does not know are kept, in order, and written back as they came.
+public enum SyncCodec {
+    /// The fields each kind carries in standard or `X-KITH-` properties. A field not
+    /// listed here (a phone number, another app's line) rides in `extra`.
+    static let text: [SyncRecord.Kind: [(field: String, property: String)]] = [
+        .person: [("name", "FN"), ("nickname", "NICKNAME"), ("notes", "NOTE"), ("birthday", "BDAY"), ("circle", "X-KITH-CIRCLE"),
+                  ("cadence", "X-KITH-CADENCE"), ("bond", "X-KITH-BOND"), ("archived", "X-KITH-ARCHIVED"),
+                  ("added", "X-KITH-ADDED"), ("snooze", "X-KITH-SNOOZE")],
+        .group: [("name", "FN"), ("notes", "NOTE"), ("cadence", "X-KITH-CADENCE"), ("added", "X-KITH-ADDED"), ("snooze", "X-KITH-SNOOZE")],
+        .moment: [("start", "DTSTART"), ("note", "DESCRIPTION"), ("group", "X-KITH-GROUP"), ("channel", "X-KITH-CHANNEL"),
+                  ("initiator", "X-KITH-INITIATOR"), ("uplift", "X-KITH-UPLIFT"), ("depth", "X-KITH-DEPTH"),
+                  ("received", "X-KITH-RECEIVED"), ("created", "X-KITH-CREATED")],
+        .reminder: [("text", "SUMMARY"), ("due", "DUE"), ("state", "STATUS"), ("closed", "COMPLETED"),
+                    ("person", "X-KITH-PERSON"), ("group", "X-KITH-GROUP")],
+        .self: [("start", "DTSTART"), ("closeness", "X-KITH-CLOSENESS"), ("loneliness", "X-KITH-LONELINESS")],
+    ]
+    /// Fields that are sets: one property per value.
+    static let sets: [SyncRecord.Kind: [(field: String, property: String)]] = [
+        .group: [("members", "X-ADDRESSBOOKSERVER-MEMBER")],
+        .moment: [("people", "X-KITH-PERSON"), ("kinds", "X-KITH-KIND"), ("emotions", "X-KITH-EMOTION")],
+        .self: [("emotions", "X-KITH-EMOTION")],
+    ]
+    /// Written for other apps to show, and worked out again from the fields on reading:
+    /// never read back as data.
+    static let derived: Set<String> = ["VERSION", "PRODID", "UID", "N", "SUMMARY", "CATEGORIES", "DTSTAMP", "LAST-MODIFIED", "REV",
+                                       "X-ADDRESSBOOKSERVER-KIND", "X-KITH-RECORD", "CLASS"]
+
+    // MARK: writing
+
+    /// The file for a record: CRLF line ends, folded at 75 octets. `display` gives the
+    /// names other apps show (a moment's SUMMARY and CATEGORIES, say), by UID.
+    public static func encode(_ r: SyncRecord, names display: [String: String] = [:]) -> String {
+        var lines: [String] = []
+        let stamp = utcStamp(r.modified)
+        switch r.kind {
+        case .person, .group:
+            lines += ["BEGIN:VCARD", "VERSION:3.0", "PRODID:-//kith//EN", "UID:" + r.uid]
+            if r.kind == .group { lines.append("X-ADDRESSBOOKSERVER-KIND:group") }
+            let name = r["name"] ?? ""
+            lines.append("N:" + (r.kind == .group ? escape(name) + ";;;;" : structuredName(name)))
+            lines += properties(r)
+            lines.append("REV:" + stamp)
+            lines += r.many("extra")
+            lines.append("END:VCARD")
+        case .moment, .self, .reminder:
+            lines += ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kith//EN"]
+            lines.append(r.kind == .reminder ? "BEGIN:VTODO" : "BEGIN:VJOURNAL")
+            lines += ["UID:" + r.uid, "DTSTAMP:" + stamp, "LAST-MODIFIED:" + stamp]
+            if r.kind == .self { lines.append("X-KITH-RECORD:self-checkin") }
+            if let summary = summary(r, display) { lines.append("SUMMARY:" + escape(summary)) }
+            let names = r.many("people").compactMap { display[$0] }
+            if !names.isEmpty { lines.append("CATEGORIES:" + names.map(escape).joined(separator: ",")) }
+            lines += properties(r)
+            lines += r.many("extra")
+            lines.append(r.kind == .reminder ? "END:VTODO" : "END:VJOURNAL")
+            lines.append("END:VCALENDAR")
+        }
+        return lines.map(ContentLines.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func properties(_ r: SyncRecord) -> [String] {
+        var out: [String] = []
+        for (field, property) in text[r.kind] ?? [] {
+            guard let v = r[field], !v.isEmpty else { continue }
+            out.append(property + valueParams(property, v) + ":" + (isText(property) ? escape(v) : v))
+        }
+        for (field, property) in sets[r.kind] ?? [] {
+            for v in r.many(field) {
+                if property == "X-KITH-EMOTION", let colon = v.lastIndex(of: ":") {
+                    out.append("X-KITH-EMOTION;INTENSITY=\(v[v.index(after: colon)...]):" + escape(String(v[..<colon])))
+                } else if property == "X-ADDRESSBOOKSERVER-MEMBER" {
+                    out.append(property + ":urn:uuid:" + v)
+                } else {
+                    out.append(property + ":" + escape(v))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Dates are written as dates; the rest of kith's values are plain words or numbers.
+    static func valueParams(_ property: String, _ v: String) -> String {
+        guard ["DTSTART", "DUE"].contains(property), !v.contains("T") else { return "" }
+        return ";VALUE=DATE"
+    }
+
+    static func isText(_ property: String) -> Bool {
+        ["FN", "NICKNAME", "NOTE", "DESCRIPTION", "SUMMARY"].contains(property)
+    }
+
+    static func escape(_ s: String) -> String { ContentLines.escape(s) }
+
+    /// "Zoë Ångström" → "Ångström;Zoë;;;": family name last, as most names are written.
+    static func structuredName(_ name: String) -> String {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return escape(name) + ";;;;" }
+        return escape(words.last!) + ";" + escape(words.dropLast().joined(separator: " ")) + ";;;"
+    }
+
+    /// What a phone's journal or task app shows as the title.
+    static func summary(_ r: SyncRecord, _ display: [String: String]) -> String? {
+        switch r.kind {
+        case .moment:
+            let names = r.many("people").map { display[$0] ?? "someone" }
+            let group = r["group"].flatMap { display[$0] }
+            let who = names.isEmpty ? "" : names.joined(separator: ", ")
+            return group.map { "\($0)" + (who.isEmpty ? "" : ": " + who) } ?? (who.isEmpty ? "A moment" : "With " + who)
+        case .self:
+            return r["closeness"].map { "Your day: \($0) of 7 connected" } ?? "Your day"
+        default:
+            return nil
+        }
+    }
+
+    /// Milliseconds since 1970 as an iCalendar UTC date-time.
+    static func utcStamp(_ ms: Int64) -> String {
+        let seconds = ms / 1000
+        let days = Int(seconds / 86_400), rest = Int(seconds % 86_400)
+        let (y, m, d) = civil(days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)\(two(m))\(two(d))T\(two(rest / 3600))\(two(rest / 60 % 60))\(two(rest % 60))Z"
+    }
+
+    /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func parseStamp(_ s: String) -> Int64? {
+        let digits = s.filter(\.isNumber)
+        guard digits.count >= 14, let y = Int(digits.prefix(4)), let mo = Int(digits.dropFirst(4).prefix(2)),
+              let d = Int(digits.dropFirst(6).prefix(2)), let h = Int(digits.dropFirst(8).prefix(2)),
+              let mi = Int(digits.dropFirst(10).prefix(2)), let se = Int(digits.dropFirst(12).prefix(2)) else { return nil }
+        let y1 = mo <= 2 ? y - 1 : y
+        let era = (y1 >= 0 ? y1 : y1 - 399) / 400
+        let yoe = y1 - era * 400
+        let doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return (Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + se)) * 1000
+    }
+
+    // MARK: reading
+
+    /// The record a file holds, however a server or phone re-folded, re-ordered or
+    /// re-escaped it.
+    public static func decode(_ file: String) throws(SyncFileError) -> SyncRecord {
+        let lines = ContentLines.unfold(file)
+        var stack: [String] = []
+        var props: [ContentProperty] = []
+        var component: String?
+        for line in lines {
+            guard let p = ContentLines.parse(line) else { throw SyncFileError("a line without a colon: \(line.prefix(40))") }
+            if p.name == "BEGIN" {
+                stack.append(p.value.uppercased())
+                if ["VCARD", "VJOURNAL", "VTODO"].contains(p.value.uppercased()), component == nil { component = p.value.uppercased() }
+                continue
+            }
+            if p.name == "END" { _ = stack.popLast(); continue }
+            // Only the record's own component: a VTIMEZONE a server added is not part of it.
+            if stack.last == component { props.append(p) }
+        }
+        guard let component else { throw SyncFileError("not a vCard, VJOURNAL or VTODO") }
+        guard let uid = props.first(where: { $0.name == "UID" })?.value, !uid.isEmpty else { throw SyncFileError("no UID") }
+        let kind: SyncRecord.Kind
+        switch component {
+        case "VCARD":
+            let k = props.first { $0.name == "X-ADDRESSBOOKSERVER-KIND" || $0.name == "KIND" }?.value.lowercased()
+            kind = k == "group" ? .group : .person
+        case "VTODO": kind = .reminder
+        default: kind = props.contains { $0.name == "X-KITH-RECORD" && $0.value.lowercased() == "self-checkin" } ? .self : .moment
+        }
+        let stamp = props.first { $0.name == "LAST-MODIFIED" || $0.name == "REV" }.flatMap { parseStamp($0.value) } ?? 0
+        var r = SyncRecord(kind: kind, uid: uid, modified: stamp)
+        var extra: [String] = []
+        let textFields = Dictionary((Self.text[kind] ?? []).map { ($0.property, $0.field) }, uniquingKeysWith: { a, _ in a })
+        let setFields = Dictionary((sets[kind] ?? []).map { ($0.property, $0.field) }, uniquingKeysWith: { a, _ in a })
+        var setValues: [String: [String]] = [:]
+        for p in props {
+            if let field = setFields[p.name] {
+                setValues[field, default: []].append(setValue(p))
+            } else if let field = textFields[p.name], r[field] == nil {
+                r[field] = isText(p.name) ? ContentLines.unescape(p.value[...]) : p.value
+            } else if derived.contains(p.name) {
+                continue
+            } else {
+                extra.append(p.line)
+            }
+        }
+        for (field, values) in setValues { r.fields[field] = .many(values) }
+        if !extra.isEmpty { r.fields["extra"] = .many(extra) }
+        return r
+    }
+
+    static func setValue(_ p: ContentProperty) -> String {
+        switch p.name {
+        case "X-KITH-EMOTION": return ContentLines.unescape(p.value[...]) + ":" + (p.param("INTENSITY") ?? "1")
+        case "X-ADDRESSBOOKSERVER-MEMBER", "MEMBER":
+            let v = p.value
+            return v.lowercased().hasPrefix("urn:uuid:") ? String(v.dropFirst(9)) : v
+        default: return ContentLines.unescape(p.value[...])
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// The three-way merge of two edits of one record, field by field, against the version
+/// both started from (the last one synced). It never loses a word: a field changed on
+/// one side only takes that change; sets (people, emotions, kinds, members) merge as
+/// sets, so an emotion added here and a person added there both stay; the same text
+/// edited on both sides keeps the later edit with the other appended under a marked
+/// line; any other field edited on both sides keeps the later value.
+public enum SyncMerge {
+    /// Fields whose two edits are both kept, the later first.
+    static let appended: Set<String> = ["notes", "note", "text"]
+
+    public static func merge(base: SyncRecord?, _ a: SyncRecord, _ b: SyncRecord) -> SyncRecord {
+        if a.sameContent(as: b) { return a.modified >= b.modified ? a : b }
+        let (later, earlier) = a.modified >= b.modified ? (a, b) : (b, a)
+        var out = later
+        out.modified = max(a.modified, b.modified)
+        let empty = SyncRecord(kind: a.kind, uid: a.uid, modified: 0)
+        let base = base ?? empty
+        for name in Set(a.fields.keys).union(b.fields.keys).union(base.fields.keys) {
+            let o = base.fields[name], l = later.fields[name], e = earlier.fields[name]
+            out.fields[name] = field(name, base: o, later: l, earlier: e, earlierWhen: earlier.modified)
+        }
+        return out
+    }
+
+    static func field(_ name: String, base o: Field?, later l: Field?, earlier e: Field?, earlierWhen: Int64) -> Field? {
+        if l == e { return l }
+        if l == o { return e }
+        if e == o { return l }
+        // Changed on both sides, differently.
+        switch (o, l, e) {
+        case (_, .many, _), (_, _, .many):
+            return mergeSets(base(o), base(l), base(e), emotions: name == "emotions")
+        default:
+            guard appended.contains(name), case .one(let lt)? = l, case .one(let et)? = e, !et.isEmpty else { return l }
+            if lt.isEmpty { return e }
+            return .one(lt + "\n\n— the other edit (\(SyncCodec.utcStamp(earlierWhen))) —\n" + et)
+        }
+    }
+
+    static func base(_ f: Field?) -> [String] {
+        switch f {
+        case .many(let v)?: v
+        case .one(let v)?: [v]
+        case nil: []
+        }
+    }
+
+    /// What either side added, less what either side removed, in the later side's order.
+    static func mergeSets(_ o: [String], _ l: [String], _ e: [String], emotions: Bool) -> Field? {
+        let base = Set(o)
+        let removed = base.subtracting(l).union(base.subtracting(e))
+        var out: [String] = []
+        var seen = Set<String>()
+        for v in l + e where !removed.contains(v) && seen.insert(v).inserted { out.append(v) }
+        return out.isEmpty ? nil : .many(emotions ? mergedEmotions(out) : out)
+    }
+
+    /// One emotion once: "joy:1" added here and "joy:3" there keep the stronger.
+    static func mergedEmotions(_ values: [String]) -> [String] {
+        var strongest: [String: Int] = [:]
+        var order: [String] = []
+        for v in values {
+            guard let colon = v.lastIndex(of: ":"), let n = Int(v[v.index(after: colon)...]) else { continue }
+            let word = String(v[..<colon])
+            if strongest[word] == nil { order.append(word) }
+            strongest[word] = max(strongest[word] ?? 0, n)
+        }
+        return order.map { "\($0):\(strongest[$0]!)" }
+    }
+}

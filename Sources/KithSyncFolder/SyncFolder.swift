@@ -1,0 +1,251 @@
+import Foundation
+import KithCore
+import KithFiles
+import KithStore
+import KithSync
+
+/// What one sync did, for its one line ("sent 3, received 2, merged 1").
+public struct SyncReport: Equatable, Sendable {
+    public var sent = 0
+    public var received = 0
+    public var merged = 0
+    public var deletedHere = 0
+    public var deletedThere = 0
+    /// Files kith could not read or take in: one line each, the files kept as they are.
+    public var problems: [String] = []
+
+    public init() {}
+
+    public var line: String {
+        var parts = ["sent \(sent)", "received \(received)", "merged \(merged)"]
+        if deletedThere > 0 { parts.append("deleted \(deletedThere) there") }
+        if deletedHere > 0 { parts.append("deleted \(deletedHere) here") }
+        if !problems.isEmpty { parts.append("\(problems.count) file\(problems.count == 1 ? "" : "s") not taken in") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// The sync folder: a vdir of one file per record (`contacts/UID.vcf`, `journal/UID.ics`)
+/// that engines carry between devices. The store stays the one source of truth; this
+/// writes what changed in it to the folder, and reads what changed in the folder back.
+/// Both steps cost what changed: the store notes its changes, and a file whose size, time
+/// and inode match the last sync is not even read.
+public struct SyncFolder {
+    public let root: String
+    public let store: Store
+    /// The time stamps records get, and the creation time of records read in.
+    let now: () -> Int64
+
+    public init(root: String, store: Store, now: @escaping () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) {
+        self.root = root
+        self.store = store
+        self.now = now
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    // MARK: store → folder
+
+    /// Writes each record the store changed since the last sync; merges with its file
+    /// when the file changed too (an edit that arrived from another device).
+    public func writeOut(_ report: inout SyncReport, dryRun: Bool = false) throws {
+        try makeFolders()
+        var changes = try store.syncChanges()
+        if try !store.isTrackingSyncChanges() {
+            // The first sync: everything, and from now on every change is noted.
+            if !dryRun { try store.startTrackingSyncChanges() }
+            let at = now()
+            changes = try store.syncUIDs().map { SyncChange(kind: $0.kind.rawValue, uid: $0.uid, at: at) }
+        }
+        guard !changes.isEmpty else { return }
+        let names = try store.syncNames()
+        let bases = try store.syncBases()
+        var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
+        for change in changes {
+            guard let kind = SyncRecord.Kind(rawValue: change.kind) else { continue }
+            let base = bases[kind]?[change.uid]
+            let path = self.path(kind, fileName: base.map { Self.fileName($0.stat) } ?? "\(change.uid).\(kind.fileExtension)")
+            let onDisk = Self.stat(path)
+            let changedThere = onDisk != nil && onDisk != base.map { Self.statPart($0.stat) }
+            guard var record = try store.syncRecord(kind, uid: change.uid) else {
+                // Deleted here. An edit there wins over the delete: it is read back in.
+                if changedThere { continue }
+                if onDisk != nil, !dryRun { unlink(path) }
+                if onDisk != nil { report.deletedThere += 1 }
+                newBases.append((kind, change.uid, nil, ""))
+                continue
+            }
+            record.modified = change.at
+            let file = Self.read(path)
+            let theirs = file.flatMap { try? SyncCodec.decode($0) }
+            if let file, let theirs, theirs.sameContent(as: record) {
+                // The folder has it already (the same edit made there, or a first sync
+                // into a folder that holds it): nothing to write.
+                if !dryRun { newBases.append((kind, change.uid, file, Self.statLine(path))) }
+                continue
+            }
+            if changedThere, let theirs {
+                let old = base.flatMap { try? SyncCodec.decode($0.text) }
+                record = SyncMerge.merge(base: old, record, theirs)
+                if !dryRun { try store.applySync(record, createdAt: Int(now() / 1000)) }
+                report.merged += 1
+            } else {
+                report.sent += 1
+            }
+            guard !dryRun else { continue }
+            let text = SyncCodec.encode(record, names: names)
+            try write(text, to: path)
+            newBases.append((kind, change.uid, text, Self.statLine(path)))
+        }
+        if !dryRun {
+            try store.setSyncBases(newBases)
+            try store.clearSyncChanges(changes.filter { SyncRecord.Kind(rawValue: $0.kind) != nil })
+        }
+    }
+
+    // MARK: folder → store
+
+    /// Reads the files that changed since the last sync into the store: new UIDs become
+    /// records, changed ones update them, a file gone deletes its record. Files kith did
+    /// not write and cannot read are left alone and counted.
+    public func readIn(_ report: inout SyncReport, dryRun: Bool = false) throws {
+        let bases = try store.syncBases()
+        var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
+        var seen: [SyncRecord.Kind: Set<String>] = [:]
+        var incoming: [(record: SyncRecord, text: String, stat: String)] = []
+        // Which base file each file name stands for, to skip unchanged files unread.
+        var byFile: [String: (kind: SyncRecord.Kind, uid: String, stat: String)] = [:]
+        for (kind, entries) in bases { for (uid, b) in entries { byFile[Self.fileName(b.stat) + "@" + kind.folder] = (kind, uid, b.stat) } }
+        for folder in ["contacts", "journal"] {
+            for name in Self.files(in: root + "/" + folder) {
+                let path = root + "/" + folder + "/" + name
+                let statLine = Self.statLine(path)
+                if let known = byFile[name + "@" + folder], known.stat == statLine {
+                    seen[known.kind, default: []].insert(known.uid)
+                    continue
+                }
+                guard let text = Self.read(path) else {
+                    report.problems.append("\(folder)/\(name): not UTF-8 text; left as it is")
+                    continue
+                }
+                do {
+                    let record = try SyncCodec.decode(text)
+                    guard record.kind.folder == folder else {
+                        report.problems.append("\(folder)/\(name): a \(record.kind.rawValue) in \(folder)/; left as it is")
+                        continue
+                    }
+                    if seen[record.kind, default: []].contains(record.uid) {
+                        report.problems.append("\(folder)/\(name): UID \(record.uid) is in another file too; this one is left as it is")
+                        continue
+                    }
+                    seen[record.kind, default: []].insert(record.uid)
+                    incoming.append((record, text, statLine))
+                } catch {
+                    report.problems.append("\(folder)/\(name): \(error); left as it is")
+                }
+            }
+        }
+        // People and groups first: moments and reminders name them.
+        let order: [SyncRecord.Kind] = [.person, .group, .moment, .reminder, .self]
+        incoming.sort { order.firstIndex(of: $0.record.kind)! < order.firstIndex(of: $1.record.kind)! }
+        for item in incoming {
+            let r = item.record
+            let base = bases[r.kind]?[r.uid]
+            if let base, let old = try? SyncCodec.decode(base.text), old.sameContent(as: r) {
+                newBases.append((r.kind, r.uid, base.text, item.stat))     // the same record, touched
+                continue
+            }
+            do {
+                if !dryRun { try store.applySync(r, createdAt: Int(now() / 1000)) }
+                report.received += 1
+                newBases.append((r.kind, r.uid, item.text, item.stat))
+            } catch {
+                report.problems.append("\(r.kind.folder)/\(Self.fileName(item.stat)): \(error)")
+            }
+        }
+        try deleteMissing(bases, seen: seen, &report, &newBases, dryRun: dryRun)
+        if !dryRun { try store.setSyncBases(newBases) }
+    }
+
+    /// Records whose files are gone from the folder are deleted here, unless a whole
+    /// folder is empty while records were synced from it: then nothing is deleted and the
+    /// line says so (an emptied folder is far more often a mistake than a wish).
+    func deleteMissing(_ bases: [SyncRecord.Kind: [String: (text: String, stat: String)]], seen: [SyncRecord.Kind: Set<String>],
+                       _ report: inout SyncReport, _ newBases: inout [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
+                       dryRun: Bool) throws {
+        for folder in ["contacts", "journal"] {
+            let kinds = SyncRecord.Kind.allCases.filter { $0.folder == folder }
+            let known = kinds.reduce(0) { $0 + (bases[$1]?.count ?? 0) }
+            let present = kinds.reduce(0) { $0 + (seen[$1]?.count ?? 0) }
+            if known > 0 && present == 0 {
+                throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
+                              + "If the folder is right, move it aside and run `kith sync` again to write everything anew")
+            }
+            for kind in kinds {
+                for uid in (bases[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
+                    if !dryRun { try store.deleteSync(kind, uid: uid) }
+                    report.deletedHere += 1
+                    newBases.append((kind, uid, nil, ""))
+                }
+            }
+        }
+    }
+
+    // MARK: files
+
+    func path(_ kind: SyncRecord.Kind, fileName: String) -> String { root + "/" + kind.folder + "/" + fileName }
+
+    /// The folders, 0700, never through a link.
+    func makeFolders() throws {
+        // The folders above it too (`dir = "~/sync/kith"` in a fresh home), private as well.
+        var ancestors: [String] = []
+        var up = (root as NSString).deletingLastPathComponent
+        while !up.isEmpty, up != "/", !FileManager.default.fileExists(atPath: up) {
+            ancestors.insert(up, at: 0)
+            up = (up as NSString).deletingLastPathComponent
+        }
+        for dir in ancestors + [root, root + "/contacts", root + "/journal"] {
+            if mkdir(dir, 0o700) != 0 && errno != EEXIST {
+                throw Failure(message: "cannot make the sync folder \(dir): \(String(cString: strerror(errno)))")
+            }
+            var st = Foundation.stat()
+            guard lstat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw Failure(message: "the sync folder \(dir) is not a folder (a link or a file is there)")
+            }
+        }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        do { try PrivateFile.write(Array(text.utf8), to: path) } catch { throw Failure(message: error.description) }
+    }
+
+    /// The record files of a folder: `*.vcf` or `*.ics`, not hidden, not a temporary file
+    /// of kith's or vdirsyncer's (`UID.icsXXXXXXXX`).
+    static func files(in dir: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".vcf") || $0.hasSuffix(".ics")) }.sorted()
+    }
+
+    static func read(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+
+    /// "size:mtime:inode", or nil when there is no file.
+    static func stat(_ path: String) -> String? {
+        var st = Foundation.stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        return "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_ino)"
+    }
+
+    /// What the base keeps of a file: its name and its stat.
+    static func statLine(_ path: String) -> String {
+        ((path as NSString).lastPathComponent) + "|" + (stat(path) ?? "")
+    }
+
+    static func fileName(_ statLine: String) -> String { String(statLine.prefix { $0 != "|" }) }
+    static func statPart(_ statLine: String) -> String { String(statLine.drop { $0 != "|" }.dropFirst()) }
+}

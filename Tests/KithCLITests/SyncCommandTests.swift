@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import KithTestSupport
+
+/// `kith sync` as a user runs it: two devices (two sandboxes, two stores) sharing one
+/// folder, as Syncthing would share it (`--offline`: the two folder steps alone).
+@Suite struct SyncCommandTests {
+    func devices() -> (Sandbox, Sandbox, TempDir) {
+        let shared = TempDir()
+        let a = Sandbox(), b = Sandbox()
+        for k in [a, b] {
+            try? FileManager.default.createDirectory(atPath: k.tmp.file("cfg/kith"), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: k.tmp.file("cfg/kith/config.toml"),
+                                           contents: Data("[sync]\ndir = \"\(shared.path)/vdir\"\n".utf8))
+        }
+        return (a, b, shared)
+    }
+
+    func run(_ k: Sandbox, _ args: [String]) -> Run { k.run(args, env: ["XDG_CONFIG_HOME": k.tmp.file("cfg")]) }
+
+    @Test func twoStoresKeepInStepThroughOneFolder() throws {
+        let (a, b, shared) = devices()
+        a.ok(["add", "Zoë, the first", "--note", "likes; commas, and \\ slashes"])
+        a.ok(["log", "zoe", "--feel", "happy,sad:2", "--note", "a talk, long"])
+        let first = run(a, ["sync", "--offline"])
+        #expect(first.code == 0 && first.out == "sent 2, received 0, merged 0.\n", "\(first.out)\(first.err)")
+        #expect(FileManager.default.fileExists(atPath: shared.file("vdir/contacts")))
+        let got = run(b, ["sync", "--offline"])
+        #expect(got.out == "sent 0, received 2, merged 0.\n", "\(got.err)")
+        #expect(b.ok(["history", "zoe"]).out.contains("a talk, long"))
+        #expect(b.ok(["show", "zoe"]).out.contains("likes; commas, and \\ slashes"))
+        #expect(run(b, ["sync", "--offline"]).out == "sent 0, received 0, merged 0.\n")
+        // --dry-run says what would happen and writes nothing.
+        b.ok(["log", "zoe", "--note", "second"])
+        #expect(run(b, ["sync", "--dry-run"]).out == "would have: sent 1, received 0, merged 0.\n")
+        #expect(run(a, ["sync", "--offline"]).out == "sent 0, received 0, merged 0.\n")
+        #expect(run(b, ["sync", "--offline"]).out == "sent 1, received 0, merged 0.\n")
+        #expect(run(a, ["sync", "--offline"]).out == "sent 0, received 1, merged 0.\n")
+    }
+
+    @Test func withoutAnEngineSyncSaysHowToSetOne() {
+        let k = Sandbox()
+        k.ok(["add", "Ana"])
+        let r = k.run(["sync"])
+        #expect(r.code == 2 && r.err.contains("no sync engine is set: add [sync] command = \"vdirsyncer sync\""), "\(r.err)")
+    }
+
+    @Test func aFailingEngineIsOneLineAndTheNextSyncPicksUp() {
+        let (a, _, shared) = devices()
+        defer { withExtendedLifetime(shared) {} }
+        let config = a.tmp.file("cfg/kith/config.toml")
+        let text = String(decoding: FileManager.default.contents(atPath: config)!, as: UTF8.self)
+        FileManager.default.createFile(atPath: config, contents: Data((text + "command = \"echo server down >&2; exit 4\"\n").utf8))
+        a.ok(["add", "Ana"])
+        let r = run(a, ["sync"])
+        #expect(r.code == 1 && r.err.contains("the sync command `echo server down >&2; exit 4` failed (exit 4): server down"), "\(r.err)")
+        #expect(run(a, ["sync", "--offline"]).out == "sent 0, received 0, merged 0.\n")
+    }
+
+    /// vdirsyncer's conflict command: two versions of one record, merged into both files.
+    @Test func mergeWritesOneRecordIntoBothFiles() throws {
+        let dir = TempDir()
+        func card(_ note: String, rev: String) -> String {
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:p-1\r\nFN:Ana\r\nNOTE:\(note)\r\nREV:\(rev)\r\nEND:VCARD\r\n"
+        }
+        FileManager.default.createFile(atPath: dir.file("a"), contents: Data(card("likes tea", rev: "20261101T100000Z").utf8))
+        FileManager.default.createFile(atPath: dir.file("b"), contents: Data(card("moved to Porto", rev: "20261102T100000Z").utf8))
+        let k = Sandbox()
+        #expect(k.run(["sync", "merge", dir.file("a"), dir.file("b")]).code == 0)
+        let a = String(decoding: FileManager.default.contents(atPath: dir.file("a"))!, as: UTF8.self)
+        let b = String(decoding: FileManager.default.contents(atPath: dir.file("b"))!, as: UTF8.self)
+        #expect(a == b && a.contains("NOTE:moved to Porto\\n\\n— the other edit (20261101T100000Z) —\\nlikes tea"), "\(a)")
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import KithCore
+import KithStore
+import KithSync
+import KithTestSupport
+import Testing
+@testable import KithSyncFolder
+
+/// Two devices with two stores sharing one folder (as Syncthing would share it, or as
+/// an engine leaves it after carrying the other device's files in).
+@Suite struct SyncFolderTests {
+    let dir = TempDir()
+    let today = Day(year: 2026, month: 11, day: 22)!
+    var clock: Int64 = 1_764_000_000_000
+
+    func device(_ name: String) throws -> (Store, SyncFolder) {
+        let store = try Store(path: dir.file("\(name).sqlite"))
+        return (store, SyncFolder(root: dir.file("vdir"), store: store, now: { 1_764_000_000_000 }))
+    }
+
+    @discardableResult
+    func sync(_ f: SyncFolder) throws -> SyncReport {
+        var r = SyncReport()
+        try f.writeOut(&r)
+        try f.readIn(&r)
+        return r
+    }
+
+    func fill(_ a: Store) throws {
+        let hard = "Zoë O'Brien, Jr.; \\ 李小龍 🎸"
+        let zoe = try a.addPerson(Person(id: 0, name: hard, nickname: "Zo", circle: .inner, cadenceDays: 7,
+                                         birthday: Birthday(month: 11, day: 30, year: 1990), bond: .both,
+                                         notes: "line one, with a comma\nline two; a semicolon", addedOn: today.adding(days: -400)))
+        let ben = try a.addPerson(Person(id: 0, name: "Ben", circle: .friends, addedOn: today.adding(days: -10)))
+        let g = try a.addGroup(name: "Book club, Thursdays", cadenceDays: 30, notes: "at Ana's", addedOn: today, members: [zoe.id, ben.id])
+        _ = try a.addMoment(Moment(day: today.adding(days: -2), time: TimeOfDay(minutes: 18 * 60 + 30), people: [zoe.id, ben.id], groupID: g.id,
+                                   channel: .call, initiator: .them, kinds: [.fun, .heartToHeart],
+                                   emotions: [EmotionTag(word: "happy", intensity: 1), EmotionTag(word: "sad", intensity: 2)],
+                                   uplift: -1, depth: .vulnerable, received: .safe, note: hard + "\n\ttabbed"), createdAt: 1_700_000_000)
+        _ = try a.addMoment(Moment(day: today, people: [ben.id], note: "coffee"), createdAt: 1_700_000_100)
+        _ = try a.addReminder(Reminder(personID: zoe.id, text: "ask how the interview went, and the move", on: today.adding(days: 3)), createdAt: 1)
+        try a.snooze(person: ben.id, until: today.adding(days: 5))
+        try a.saveSelfCheckin(SelfCheckin(day: today, closeness: 5, emotions: [EmotionTag(word: "calm", intensity: 2)],
+                                          loneliness: Loneliness(lackCompanionship: .someOfTheTime, leftOut: .often, isolated: .hardlyEver)),
+                              createdAt: 1)
+    }
+
+    func records(_ s: Store) throws -> [String: SyncRecord] {
+        var out: [String: SyncRecord] = [:]
+        for (kind, uid) in try s.syncUIDs() { out["\(kind.rawValue)/\(uid)"] = try s.syncRecord(kind, uid: uid) }
+        return out
+    }
+
+    func mtimes() -> [String: String] {
+        var out: [String: String] = [:]
+        for folder in ["contacts", "journal"] {
+            for name in SyncFolder.files(in: dir.file("vdir/\(folder)")) {
+                out[folder + "/" + name] = SyncFolder.stat(dir.file("vdir/\(folder)/\(name)"))
+            }
+        }
+        return out
+    }
+
+    @Test func everythingArrivesIntactAndASecondSyncChangesNothing() throws {
+        let (a, fa) = try device("a"), (b, fb) = try device("b")
+        try fill(a)
+        let first = try sync(fa)
+        // Two people (Ben's snooze rides on his card), a group, two moments, a reminder, a day.
+        #expect(first.sent == 7 && first.problems.isEmpty, "\(first)")
+        #expect(mode(of: dir.file("vdir")) == 0o700 && mode(of: dir.file("vdir/journal")) == 0o700)
+        let got = try sync(fb)
+        #expect(got.received == 7 && got.problems.isEmpty, "\(got)")
+        #expect(try records(a) == records(b))
+        let files = mtimes()
+        #expect(files.count == 7)
+        let again = try [sync(fa), sync(fb)]
+        #expect(again.allSatisfy { $0 == SyncReport() }, "\(again)")
+        #expect(mtimes() == files)
+        for name in files.keys { #expect(mode(of: dir.file("vdir/" + name)) == 0o600) }
+    }
+
+    @Test func editsAndDeletesTravelAndDifferentEditsMerge() throws {
+        let (a, fa) = try device("a"), (b, fb) = try device("b")
+        try fill(a)
+        try sync(fa); try sync(fb)
+        // Different fields of one moment, edited on both devices before either syncs.
+        var onA = try a.moments(MomentFilter(), limit: 10).first { $0.note == "coffee" }!
+        var onB = try b.moments(MomentFilter(), limit: 10).first { $0.note == "coffee" }!
+        onA.note = "coffee and cake"
+        onB.channel = .video
+        onB.emotions = [EmotionTag(word: "grateful", intensity: 2)]
+        _ = try a.updateMoment(onA)
+        _ = try b.updateMoment(onB)
+        // The moment, and Ben, whose snooze a moment with him lifts.
+        #expect(try sync(fa).sent == 2)
+        let merged = try sync(fb)
+        #expect(merged.merged == 1, "\(merged)")
+        #expect(try sync(fa).received == 1)
+        #expect(try records(a) == records(b))
+        for s in [a, b] {
+            let m = try s.moments(MomentFilter(), limit: 10).first { $0.note.hasPrefix("coffee") }!
+            #expect(m.note == "coffee and cake" && m.channel == .video && m.emotions == [EmotionTag(word: "grateful", intensity: 2)])
+        }
+        // A delete on A reaches B.
+        try a.deleteMoment(id: onA.id)
+        #expect(try sync(fa).deletedThere == 1)
+        #expect(try sync(fb).deletedHere == 1)
+        #expect(try b.moments(MomentFilter(), limit: 10).contains { $0.note.hasPrefix("coffee") } == false)
+    }
+
+    /// A server hands files back re-folded, re-ordered, with LF ends: the same records,
+    /// so nothing is received and nothing is rewritten.
+    @Test func aFileRewrittenByAServerIsNotRewrittenByKith() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        for name in SyncFolder.files(in: dir.file("vdir/journal")) {
+            let path = dir.file("vdir/journal/" + name)
+            let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+            let lines = ContentLinesForTests.unfold(text)
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let files = mtimes()
+        let r = try sync(fa)
+        #expect(r == SyncReport(), "\(r)")
+        #expect(mtimes() == files)
+    }
+
+    @Test func badFilesAreReportedAndLeftAlone() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        try Data("BEGIN:VCARD\nFN:nobody\nEND:VCARD\n".utf8).write(to: URL(fileURLWithPath: dir.file("vdir/contacts/broken.vcf")))
+        let moment = "BEGIN:VCALENDAR\nBEGIN:VJOURNAL\nUID:m-x\nDTSTART;VALUE=DATE:20261101\nX-KITH-PERSON:unknown-uid\nEND:VJOURNAL\nEND:VCALENDAR\n"
+        try Data(moment.utf8).write(to: URL(fileURLWithPath: dir.file("vdir/journal/m-x.ics")))
+        let r = try sync(fa)
+        #expect(r.problems.count == 2, "\(r.problems)")
+        #expect(r.problems.contains("contacts/broken.vcf: no UID; left as it is"))
+        #expect(r.problems.contains { $0.contains("m-x.ics") && $0.contains("names nobody kith knows") })
+        #expect(FileManager.default.fileExists(atPath: dir.file("vdir/contacts/broken.vcf")))
+        // Still reported next time: nothing was taken in, nothing lost.
+        #expect(try sync(fa).problems.count == 2)
+    }
+
+    @Test func anEmptiedFolderDeletesNothing() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        for name in SyncFolder.files(in: dir.file("vdir/journal")) { unlink(dir.file("vdir/journal/" + name)) }
+        #expect(throws: SyncFolder.Failure.self) { try sync(fa) }
+        #expect(try a.moments(MomentFilter(), limit: 10).count == 2)
+    }
+}
+
+/// The unfolding the codec uses, to play a server that returns unfolded LF lines.
+enum ContentLinesForTests {
+    static func unfold(_ text: String) -> [String] {
+        var out: [String] = []
+        for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
+            if line.hasPrefix(" "), !out.isEmpty { out[out.count - 1] += line.dropFirst() } else { out.append(line) }
+        }
+        return out
+    }
+}
