@@ -286,6 +286,18 @@ private func card(_ body: String) -> ContactCard? {
         #expect(CSV.field("plain, text") == "\"plain, text\"")
     }
 
+    /// Swift's Double reads infinities, NaNs with a payload and hexadecimal floats: none
+    /// of them is a number to a spreadsheet, and `+nan(DDE_cmd)` would reach one as a
+    /// formula. Only plain decimals pass unquoted.
+    @Test func onlyPlainDecimalsPassAsNumbers() {
+        for s in ["-inf", "+inf", "-infinity", "+nan(DDE_cmd)", "-nan", "-0x1p3", "+0X10", "-1e5", "-", "+", "-.", "- 1", "+1+1", "-1-1", "+1.2.3"] {
+            #expect(CSV.field(s) == "'" + s, "\(s)")
+        }
+        for s in ["-1", "+2", "-0", "-3.25", "+0.5", "-.5", "-12.", "7"] {
+            #expect(CSV.field(s) == s, "\(s)")
+        }
+    }
+
     /// "\r\n" is one Swift Character, equal to neither "\r" nor "\n": a field holding it
     /// must still be quoted, or every CSV reader sees the rest as a new row.
     @Test func aCRLFInsideAFieldIsQuoted() {
