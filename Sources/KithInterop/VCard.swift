@@ -12,6 +12,8 @@ public enum VCard {
         public var problems: [String] = []
         /// Cards for groups or organisations rather than people (`file:line`).
         public var notPeople: [String] = []
+        /// What was left out of cards that were read, each as `file:line: what`.
+        public var warnings: [String] = []
     }
 
     /// `today` decides which birthdays are in the future (and so refused, as the CLI
@@ -21,55 +23,62 @@ public enum VCard {
     static let maxLine = 2 * Parse.noteLimit + 1000
 
     public static func read(_ data: Data, file: String, today: Day) -> Reading {
+        let lines = logicalLines(widened(data))
+        var splitter = Splitter(file: file)
+        for line in lines { splitter.take(line) }
+        splitter.finish()
         var reading = Reading()
-        var bytes = [UInt8](data)
-        // Some Windows programs write UTF-16 with a byte-order mark: read it as text.
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
-           let text = String(data: data, encoding: .utf16) {
-            bytes = Array(text.utf8)
-        }
-        let lines = logicalLines(bytes)
-        var card: [Property]? = nil
-        var start = 0
-        var broken: String? = nil
-        var sawCard = false
-
-        for line in lines {
-            if line.bytes.count > maxLine {
-                if card != nil, broken == nil { broken = "\(file):\(line.number): a line over \(maxLine / 1_000_000) MB (not a contact's text)" }
-                continue
-            }
-            if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard let prop = Property(line) else {
-                if card != nil, broken == nil { broken = "\(file):\(line.number): a line without a ':' (not a vCard property)" }
-                continue
-            }
-            if prop.name == "BEGIN", prop.asciiValue.uppercased() == "VCARD" {
-                if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
-                card = []
-                start = line.number
-                broken = nil
-                sawCard = true
-            } else if prop.name == "END", prop.asciiValue.uppercased() == "VCARD" {
-                guard let props = card else { continue }
-                if let broken { reading.problems.append(broken) }
-                else {
-                    switch contact(props, file: file, line: start, today: today) {
-                    case .person(let c): reading.cards.append(c)
-                    case .notPerson: reading.notPeople.append("\(file):\(start)")
-                    case .problem(let p): reading.problems.append(p)
-                    }
-                }
-                card = nil
-            } else {
-                card?.append(prop)
+        for piece in splitter.pieces {
+            switch piece {
+            case .problem(let p): reading.problems.append(p)
+            case .card(let raw): take(raw, file: file, today: today, into: &reading)
             }
         }
-        if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
-        if !sawCard, lines.contains(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-            reading.problems.append("\(file):1: not a vCard file (no BEGIN:VCARD)")
+        if !splitter.sawCard, let first = lines.first(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            reading.problems.append(noCard(lines, file: file) ?? "\(file):\(first.number): not a vCard file (no BEGIN:VCARD)")
         }
         return reading
+    }
+
+    private static func take(_ raw: RawCard, file: String, today: Day, into reading: inout Reading) {
+        if let broken = raw.broken { return reading.problems.append(broken) }
+        switch contact(raw.props, file: file, line: raw.start, today: today) {
+        case .person(let c, let warnings):
+            reading.cards.append(c)
+            // Stable, so two warnings of one line keep their order.
+            reading.warnings += (raw.warnings + warnings).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+                .map(\.element.text)
+        case .notPerson: reading.notPeople.append("\(file):\(raw.start)")
+        case .problem(let p): reading.problems.append(p)
+        }
+    }
+
+    /// A file with BEGIN:VCARD at the start of a line that still started no card: said as
+    /// that, since "no BEGIN:VCARD" would send the user looking for the wrong thing.
+    private static func noCard(_ lines: [Line], file: String) -> String? {
+        let begin = Array("BEGIN:VCARD".utf8)
+        guard let line = lines.first(where: { line in
+            let text = line.bytes.drop { $0 == 0x20 || $0 == 0x09 }
+            return text.count >= begin.count && zip(text, begin).allSatisfy { $0 & 0xDF == $1 & 0xDF }
+        }) else { return nil }
+        return "\(file):\(line.number): no card starts here: BEGIN:VCARD has more after it on its line"
+    }
+
+    /// The bytes as UTF-8 where a Windows program wrote UTF-16: with a byte-order mark, or
+    /// without one, which shows as a zero byte beside every ASCII character.
+    static func widened(_ data: Data) -> [UInt8] {
+        let bytes = [UInt8](data)
+        let encoding: String.Encoding
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16
+        } else if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
+            encoding = .utf16LittleEndian
+        } else if bytes.count >= 4, bytes[0] == 0, bytes[1] != 0, bytes[2] == 0, bytes[3] != 0 {
+            encoding = .utf16BigEndian
+        } else {
+            return bytes
+        }
+        return String(data: data, encoding: encoding).map { Array($0.utf8) } ?? bytes
     }
 
     // MARK: lines
@@ -82,7 +91,7 @@ public enum VCard {
         var last: Int
     }
 
-    /// Splits on LF, CRLF or lone CR, then unfolds: a line starting with a space or tab
+    /// Splits on LF, CRLF, CR CR LF or lone CR, then unfolds: a line starting with a space or tab
     /// continues the previous one, and in QUOTED-PRINTABLE values (vCard 2.1) a line
     /// ending in `=` continues on the next.
     static func logicalLines(_ bytes: [UInt8]) -> [Line] { logicalLines(physicalLines(bytes)) }
@@ -99,7 +108,8 @@ public enum VCard {
             let b = body[i]
             if b == 0x0A || (!hasLF && b == 0x0D) {
                 var end = i
-                if b == 0x0A, end > from, body[end - 1] == 0x0D { end -= 1 }
+                // iOS has written CR CR LF after every line: all the CRs belong to the end.
+                while b == 0x0A, end > from, body[end - 1] == 0x0D { end -= 1 }
                 physical.append(body[from..<end])
                 from = i + 1
             }
@@ -182,6 +192,16 @@ public enum VCard {
         func param(_ key: String) -> String? { params.first { $0.key == key }?.value }
 
         var asciiValue: String { String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+
+        /// BEGIN:VCARD and END:VCARD, with any spaces or control characters (a NUL, a stray
+        /// CR) a writer left after them.
+        var isBegin: Bool { name == "BEGIN" && word == "VCARD" }
+        var isEnd: Bool { name == "END" && word == "VCARD" }
+        private var word: String {
+            String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)).uppercased()
+        }
+
+        var isBase64: Bool { ["B", "BASE64"].contains(param("ENCODING")?.uppercased()) }
 
         /// The value as text, still escaped: QUOTED-PRINTABLE undone and the CHARSET
         /// applied (UTF-8 when none is named).
@@ -287,13 +307,16 @@ public enum VCard {
     // MARK: cards
 
     enum Outcome {
-        case person(ContactCard)
+        /// With what was left out of the card, each with its line.
+        case person(ContactCard, warnings: [(line: Int, text: String)])
         case notPerson
         case problem(String)
     }
 
+    /// The person a card's properties describe.
     static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
         do {
+            let warnings: [(line: Int, text: String)] = []
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
                     let t = try p.text(file: file)
@@ -384,7 +407,7 @@ public enum VCard {
                     }
                 }
             }
-            return .person(card)
+            return .person(card, warnings: warnings)
         } catch let e as InputError {
             return .problem(e.message)
         } catch {
@@ -490,6 +513,11 @@ public enum VCard {
         lines.append("END:VCARD")
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }
+
+    /// The properties kith reads: a line that cannot be read after one of these costs only
+    /// that line (see `Splitter`).
+    static let readHere: Set<String> = ["VERSION", "UID", "FN", "N", "NICKNAME", "BDAY", "NOTE", "CATEGORIES", "KIND",
+                                        "X-ADDRESSBOOKSERVER-KIND", "X-ABSHOWAS", "ORG"]
 
     /// The properties kith writes; every other line of a card is the address book's own.
     static let managed: Set<String> = ["VERSION", "PRODID", "UID", "FN", "N", "NICKNAME", "BDAY", "CATEGORIES", "NOTE", "REV"]

@@ -85,16 +85,18 @@ private func card(_ body: String) -> ContactCard? {
         #expect(c.note == "“Quotes” and € signs")
     }
 
+    /// A card without a usable name, or that never ends, is skipped; a stray line costs
+    /// only itself.
     @Test func brokenCardsAreNamedWithTheirLineAndTheOthersRead() throws {
         let r = try read("vcard-broken/mixed.vcf")
-        #expect(r.cards.map(\.name) == ["Ana López", "Bo Berg", "Cy Chen"])
+        #expect(r.cards.map(\.name) == ["Ana López", "Bo Berg", "Colin", "Cy Chen"])
         #expect(r.problems == [
             "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date",
             "vcard-broken/mixed.vcf:17: card has no name (neither FN nor N)",
             "vcard-broken/mixed.vcf:25: a name cannot contain control characters",
-            "vcard-broken/mixed.vcf:31: a line without a ':' (not a vCard property)",
             "vcard-broken/mixed.vcf:38: card has no END:VCARD",
         ])
+        #expect(r.warnings == ["vcard-broken/mixed.vcf:31: skipped a line without a ':' (not a vCard property); the card was imported"])
     }
 
     @Test func textThatIsNotUTF8AndSaysNoCharsetIsReported() throws {
@@ -311,5 +313,74 @@ private func card(_ body: String) -> ContactCard? {
     /// still a quote to a CSV reader, so it is doubled and the field quoted.
     @Test func aQuoteWithACombiningMarkIsDoubled() {
         #expect(CSV.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
+    }
+}
+
+/// Address books as phones, Windows tools and servers really write them, each fixture in
+/// `vcard-quirks` shaped like one of them: every card with a name comes in, and what is
+/// left out of it is said in one line.
+@Suite struct VCardRealWorldTests {
+    let dir = "vcard-quirks/"
+
+    @Test func iPhoneExportsWithCRCRLFLineEnds() throws {
+        let r = try read(dir + "iphone-crcrlf.vcf")
+        #expect(r.problems.isEmpty && r.warnings.isEmpty)
+        #expect(r.cards.map(\.name) == ["Astrid Lindqvist", "Ifeoma Okonkwo"])
+        #expect(r.cards.map(\.line) == [1, 12])
+        #expect(r.cards.first?.birthday == Birthday(month: 6, day: 2, year: 1988))
+        #expect(r.cards.first?.note == "Sings in the harbour choir, every second Thursday of the month.")
+    }
+
+    /// "No BEGIN:VCARD" is said only of a file that has none: UTF-16 without a byte-order
+    /// mark and BEGIN lines with trailing NULs are read, and a BEGIN:VCARD with more on its
+    /// line is named as that.
+    @Test func notAVCardFileIsSaidOnlyWhenTrue() {
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë 山田\r\nEND:VCARD\r\n"
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let r = VCard.read(text.data(using: encoding)!, file: "w.vcf", today: today)
+            #expect(r.cards.map(\.name) == ["Zoë 山田"] && r.problems.isEmpty)
+        }
+        #expect(read(text: "BEGIN:VCARD\0\r\nFN:Ana\r\nEND:VCARD\0\r\n").cards.map(\.name) == ["Ana"])
+        #expect(read(text: "X-HEADER:1\r\nBEGIN:VCARD;FN:Ana\r\n").problems
+                == ["t.vcf:2: no card starts here: BEGIN:VCARD has more after it on its line"])
+    }
+
+    /// vCard 2.1 ends base64 at a blank line, and old phones wrote its lines unindented.
+    @Test func a21PhotoWhoseLinesAreNotIndented() throws {
+        let r = try read(dir + "phone-2.1-photo.vcf")
+        #expect(r.problems.isEmpty && r.warnings.isEmpty)
+        #expect(r.cards.map(\.name) == ["Hiro Tanaka"])
+        #expect(r.cards.first?.birthday == Birthday(month: 3, day: 11, year: 1979))
+    }
+
+    @Test func anUnreadableLineCostsOnlyWhatItBelongsTo() throws {
+        let r = try read(dir + "adr-backslash-2.1.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Klaus Weber"])
+        #expect(r.cards.first?.birthday == Birthday(month: 10, day: 3, year: 1961))   // read after the bad line
+        #expect(r.warnings == ["vcard-quirks/adr-backslash-2.1.vcf:5: skipped an unreadable ADR; the card was imported"])
+
+        let c = try read(dir + "comment.vcf")
+        #expect(c.problems.isEmpty)
+        #expect(c.cards.map(\.name) == ["Priya Raman"])
+        #expect(c.warnings == ["vcard-quirks/comment.vcf:5: skipped a comment line; the card was imported"])
+
+        // A stray line after a field kith keeps costs only the line; one before any field too.
+        let s = read(text: "BEGIN:VCARD\r\nstray\r\nFN:Ana\r\nmore stray\r\nNOTE:kept\r\nPHOTO;ENCODING=b:AAAA\r\nnot base64!\r\nEND:VCARD\r\n")
+        #expect(s.problems.isEmpty)
+        #expect(s.cards.map(\.name) == ["Ana"] && s.cards.first?.note == "kept")
+        #expect(s.warnings == ["t.vcf:2: skipped a line without a ':' (not a vCard property); the card was imported",
+                               "t.vcf:4: skipped a line without a ':' (not a vCard property); the card was imported",
+                               "t.vcf:6: skipped an unreadable PHOTO; the card was imported"])
+    }
+
+    @Test func aCardNestedInAGENTIsLeftOutAndTheOuterCardKept() throws {
+        let r = try read(dir + "android-agent.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Lena Fischer", "Rui Costa"])
+        #expect(r.cards.first?.birthday == Birthday(month: 9, day: 14, year: 1985))
+        #expect(r.cards.last?.note == "Marta keeps his calendar")
+        #expect(r.warnings == ["vcard-quirks/android-agent.vcf:6: skipped the card nested in AGENT; the card was imported",
+                               "vcard-quirks/android-agent.vcf:19: skipped the card nested in AGENT; the card was imported"])
     }
 }
