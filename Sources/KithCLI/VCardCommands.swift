@@ -19,8 +19,8 @@ struct ImportVCard: ParsableCommand {
             you wrote in kith stays. Circles, cadences and moments are never touched.
 
             A card kith cannot read is reported as file:line: reason and skipped; the others are imported, all in one \
-            transaction. Exit status 1 when any card was skipped that way, 0 otherwise. A line that cannot be read \
-            (a comment, a garbled address) costs only itself, said as file:line: what was left out.
+            transaction. Exit status 1 when any card was skipped that way, 0 otherwise. A field that cannot be read \
+            (an impossible birthday, a garbled line) costs only itself, said as file:line: what was left out.
             """)
     @Argument(help: ArgumentHelp("vCard files or directories; - reads standard input.", valueName: "path"), completion: .file())
     var paths: [String]

@@ -316,7 +316,7 @@ public enum VCard {
     /// The person a card's properties describe.
     static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
         do {
-            let warnings: [(line: Int, text: String)] = []
+            var warnings: [(line: Int, text: String)] = []
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
                     let t = try p.text(file: file)
@@ -373,11 +373,18 @@ public enum VCard {
             var notes: [String] = []
             if let hit = try first("BDAY") {
                 let (p, bday) = hit
-                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text", today: today) {
+                let isText = p.param("VALUE")?.lowercased() == "text"
+                // A date no calendar has, or one kith refuses, costs the birthday, not the
+                // person: its text goes to the notes like a birthday in words.
+                let keep = { (why: String) in
+                    notes.append("Birthday: \(unescape(bday.trimmingCharacters(in: .whitespaces)[...]))")
+                    warnings.append((p.line, "\(file):\(p.line): BDAY \"\(bday)\" \(why): kept in the notes, not as the birthday"))
+                }
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: isText, today: today) {
                 case .date(let b): card.birthday = b
                 case .text(let t): notes.append("Birthday: \(t)")
-                case .impossible: return .problem("\(file):\(p.line): BDAY \"\(bday)\" is not a real date")
-                case .refused(let why): return .problem("\(file):\(p.line): BDAY \"\(bday)\" \(why)")
+                case .impossible: keep("is not a real date")
+                case .refused(let why): keep(why)
                 }
             }
             for p in props where p.name == "NOTE" {

@@ -85,18 +85,20 @@ private func card(_ body: String) -> ContactCard? {
         #expect(c.note == "“Quotes” and € signs")
     }
 
-    /// A card without a usable name, or that never ends, is skipped; a stray line costs
-    /// only itself.
+    /// A card without a usable name, or that never ends, is skipped; an impossible
+    /// birthday or a stray line costs only itself.
     @Test func brokenCardsAreNamedWithTheirLineAndTheOthersRead() throws {
         let r = try read("vcard-broken/mixed.vcf")
-        #expect(r.cards.map(\.name) == ["Ana López", "Bo Berg", "Colin", "Cy Chen"])
+        #expect(r.cards.map(\.name) == ["Ana López", "Bad Birthday", "Bo Berg", "Colin", "Cy Chen"])
         #expect(r.problems == [
-            "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date",
             "vcard-broken/mixed.vcf:17: card has no name (neither FN nor N)",
             "vcard-broken/mixed.vcf:25: a name cannot contain control characters",
             "vcard-broken/mixed.vcf:38: card has no END:VCARD",
         ])
-        #expect(r.warnings == ["vcard-broken/mixed.vcf:31: skipped a line without a ':' (not a vCard property); the card was imported"])
+        #expect(r.warnings == [
+            "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date: kept in the notes, not as the birthday",
+            "vcard-broken/mixed.vcf:31: skipped a line without a ':' (not a vCard property); the card was imported",
+        ])
     }
 
     @Test func textThatIsNotUTF8AndSaysNoCharsetIsReported() throws {
@@ -134,7 +136,8 @@ private func card(_ body: String) -> ContactCard? {
     }
 
     /// The CLI's birthday rules: Apple's 1604 means no year even without
-    /// X-APPLE-OMIT-YEAR; a birthday after today or before 1850 is refused, never stored.
+    /// X-APPLE-OMIT-YEAR; a birthday after today or before 1850 is refused, never stored,
+    /// and its text kept in the notes.
     @Test func birthdaysTheCLIWouldRefuse() throws {
         #expect(try VCard.birthday("1604-04-15", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
         #expect(try VCard.birthday("16040415", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
@@ -148,8 +151,12 @@ private func card(_ body: String) -> ContactCard? {
         let r = read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nBDAY:9999-12-31\r\nEND:VCARD\r\n"
                      + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nBDAY:1604-04-15\r\nEND:VCARD\r\n"
                      + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nBDAY:1200-01-01\r\nEND:VCARD\r\n", file: "b.vcf")
-        #expect(r.problems == ["b.vcf:4: BDAY \"9999-12-31\" is in the future", "b.vcf:14: BDAY \"1200-01-01\" is before 1850"])
-        #expect(r.cards.map(\.name) == ["Bo"] && r.cards.first?.birthday == Birthday(month: 4, day: 15, year: nil))
+        #expect(r.problems.isEmpty)
+        #expect(r.warnings == ["b.vcf:4: BDAY \"9999-12-31\" is in the future: kept in the notes, not as the birthday",
+                               "b.vcf:14: BDAY \"1200-01-01\" is before 1850: kept in the notes, not as the birthday"])
+        #expect(r.cards.map(\.name) == ["Ana", "Bo", "Cy"])
+        #expect(r.cards.map(\.birthday) == [nil, Birthday(month: 4, day: 15, year: nil), nil])
+        #expect(r.cards.map(\.note) == ["Birthday: 9999-12-31", "", "Birthday: 1200-01-01"])
     }
 
     @Test func escapesAndSeparators() throws {
@@ -372,6 +379,19 @@ private func card(_ body: String) -> ContactCard? {
         #expect(s.warnings == ["t.vcf:2: skipped a line without a ':' (not a vCard property); the card was imported",
                                "t.vcf:4: skipped a line without a ':' (not a vCard property); the card was imported",
                                "t.vcf:6: skipped an unreadable PHOTO; the card was imported"])
+    }
+
+    @Test func aBirthdayNoCalendarHasCostsOnlyTheBirthday() throws {
+        let r = try read(dir + "birthdays.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Mateo Ruiz", "Agnes Horváth", "Tomasz Nowak"])
+        #expect(r.cards.map(\.birthday) == [nil, nil, nil])
+        #expect(r.cards.map(\.note) == ["Birthday: 19723101", "Birthday: 09001231", "Birthday: 19020229\n\nGrandfather's chess partner"])
+        #expect(r.warnings == [
+            "vcard-quirks/birthdays.vcf:4: BDAY \"19723101\" is not a real date: kept in the notes, not as the birthday",
+            "vcard-quirks/birthdays.vcf:9: BDAY \"09001231\" is before 1850: kept in the notes, not as the birthday",
+            "vcard-quirks/birthdays.vcf:14: BDAY \"19020229\" is not a real date: kept in the notes, not as the birthday",
+        ])
     }
 
     @Test func aCardNestedInAGENTIsLeftOutAndTheOuterCardKept() throws {
