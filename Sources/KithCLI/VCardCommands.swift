@@ -20,7 +20,9 @@ struct ImportVCard: ParsableCommand {
 
             A card kith cannot read is reported as file:line: reason and skipped; the others are imported, all in one \
             transaction. Exit status 1 when any card was skipped that way, 0 otherwise. A field that cannot be read \
-            (an impossible birthday, a garbled line) costs only itself, said as file:line: what was left out.
+            (an impossible birthday, a garbled line) costs only itself, said as file:line: what was left out. Text \
+            that is not UTF-8 and names no CHARSET is read in the Windows code page it fits (1252, 1251, 1253 or \
+            1255), and the file's first such line says which.
             """)
     @Argument(help: ArgumentHelp("vCard files or directories; - reads standard input.", valueName: "path"), completion: .file())
     var paths: [String]

@@ -28,10 +28,11 @@ public enum VCard {
         for line in lines { splitter.take(line) }
         splitter.finish()
         var reading = Reading()
+        let codePage = codePage(for: splitter.pieces, file: file, warnings: &reading.warnings)
         for piece in splitter.pieces {
             switch piece {
             case .problem(let p): reading.problems.append(p)
-            case .card(let raw): take(raw, file: file, today: today, into: &reading)
+            case .card(let raw): take(raw, file: file, today: today, codePage: codePage, into: &reading)
             }
         }
         if !splitter.sawCard, let first = lines.first(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
@@ -40,9 +41,9 @@ public enum VCard {
         return reading
     }
 
-    private static func take(_ raw: RawCard, file: String, today: Day, into reading: inout Reading) {
+    private static func take(_ raw: RawCard, file: String, today: Day, codePage: CodePage?, into reading: inout Reading) {
         if let broken = raw.broken { return reading.problems.append(broken) }
-        switch contact(raw.props, file: file, line: raw.start, today: today) {
+        switch contact(raw.props, file: file, line: raw.start, today: today, codePage: codePage) {
         case .person(let c, let warnings):
             reading.cards.append(c)
             // Stable, so two warnings of one line keep their order.
@@ -79,6 +80,26 @@ public enum VCard {
             return bytes
         }
         return String(data: data, encoding: encoding).map { Array($0.utf8) } ?? bytes
+    }
+
+    /// The code page for text that names no CHARSET and is not UTF-8, guessed from all
+    /// such text in the file (a Windows tool writes a whole file in one: an address adds to
+    /// the evidence), and said once, at the first line kith reads in it. Nil when nothing
+    /// kith reads needs one.
+    private static func codePage(for pieces: [Piece], file: String, warnings: inout [String]) -> CodePage? {
+        var samples: [[UInt8]] = []
+        var firstLine: Int? = nil
+        for case .card(let raw) in pieces {
+            for p in raw.props {
+                guard let bytes = p.unlabelledText, String(bytes: bytes, encoding: .utf8) == nil else { continue }
+                samples.append(bytes)
+                if firstLine == nil, readHere.contains(p.name) { firstLine = p.line }
+            }
+        }
+        guard let firstLine else { return nil }
+        let page = CodePage.guess(samples)
+        warnings.append("\(file):\(firstLine): not UTF-8 and no CHARSET: read as \(page.label)")
+        return page
     }
 
     // MARK: lines
@@ -203,9 +224,16 @@ public enum VCard {
 
         var isBase64: Bool { ["B", "BASE64"].contains(param("ENCODING")?.uppercased()) }
 
+        /// The bytes of a text value that names no CHARSET, QUOTED-PRINTABLE undone; nil for
+        /// one that names a CHARSET, and for photos, logos, sounds and keys, which are data.
+        var unlabelledText: [UInt8]? {
+            guard param("CHARSET") == nil, !isBase64, !VCard.binary.contains(name) else { return nil }
+            return param("ENCODING")?.uppercased() == "QUOTED-PRINTABLE" ? VCard.quotedPrintable(value) : value
+        }
+
         /// The value as text, still escaped: QUOTED-PRINTABLE undone and the CHARSET
-        /// applied (UTF-8 when none is named).
-        func text(file: String) throws -> String {
+        /// applied; with none named, UTF-8, or else `codePage` (the file's guess).
+        func text(file: String, codePage: CodePage? = nil) throws -> String {
             var bytes = value
             switch param("ENCODING")?.uppercased() {
             case "QUOTED-PRINTABLE"?: bytes = VCard.quotedPrintable(bytes)
@@ -216,11 +244,10 @@ public enum VCard {
             guard let encoding = VCard.encoding(charset ?? "utf-8") else {
                 throw InputError("\(file):\(line): \(name) has an unknown CHARSET \"\(charset!)\"")
             }
-            guard let s = String(bytes: bytes, encoding: encoding) else {
-                let named = charset.map { "valid \($0)" } ?? "UTF-8 (add CHARSET= or export the card as UTF-8)"
-                throw InputError("\(file):\(line): \(name) is not \(named)")
-            }
-            return s
+            if let s = String(bytes: bytes, encoding: encoding) { return s }
+            if charset == nil, let codePage { return codePage.decode(bytes) }
+            let named = charset.map { "valid \($0)" } ?? "UTF-8 (add CHARSET= or export the card as UTF-8)"
+            throw InputError("\(file):\(line): \(name) is not \(named)")
         }
     }
 
@@ -313,13 +340,14 @@ public enum VCard {
         case problem(String)
     }
 
-    /// The person a card's properties describe.
-    static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
+    /// The person a card's properties describe. `codePage` reads text that names no
+    /// CHARSET and is not UTF-8.
+    static func contact(_ props: [Property], file: String, line: Int, today: Day, codePage: CodePage? = nil) -> Outcome {
         do {
             var warnings: [(line: Int, text: String)] = []
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
-                    let t = try p.text(file: file)
+                    let t = try p.text(file: file, codePage: codePage)
                     if !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
                 }
                 return nil
@@ -392,7 +420,7 @@ public enum VCard {
                 // it however it reads, and is refused before it is decoded.
                 let over = "\(file):\(p.line): NOTE is over 10 MB; a note is text, not a file"
                 guard p.value.count <= 2 * Parse.noteLimit else { return .problem(over) }
-                let text = unescape(try p.text(file: file)[...])
+                let text = unescape(try p.text(file: file, codePage: codePage)[...])
                     .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard text.utf8.count <= Parse.noteLimit else { return .problem(over) }
                 if !text.isEmpty { notes.append(text) }
@@ -404,7 +432,7 @@ public enum VCard {
 
             var seen = Set<String>()
             for p in props where p.name == "CATEGORIES" {
-                for piece in split(try p.text(file: file), on: ",") {
+                for piece in split(try p.text(file: file, codePage: codePage), on: ",") {
                     let g = unescape(piece).trimmingCharacters(in: .whitespaces)
                     guard !g.isEmpty, seen.insert(Folding.fold(g)).inserted else { continue }
                     // A category kith cannot use as a group name is left out, with a note for
@@ -525,6 +553,9 @@ public enum VCard {
     /// that line (see `Splitter`).
     static let readHere: Set<String> = ["VERSION", "UID", "FN", "N", "NICKNAME", "BDAY", "NOTE", "CATEGORIES", "KIND",
                                         "X-ADDRESSBOOKSERVER-KIND", "X-ABSHOWAS", "ORG"]
+
+    /// Properties whose values are data, never text, whatever their bytes.
+    static let binary: Set<String> = ["PHOTO", "LOGO", "SOUND", "KEY"]
 
     /// The properties kith writes; every other line of a card is the address book's own.
     static let managed: Set<String> = ["VERSION", "PRODID", "UID", "FN", "N", "NICKNAME", "BDAY", "CATEGORIES", "NOTE", "REV"]

@@ -101,10 +101,11 @@ private func card(_ body: String) -> ContactCard? {
         ])
     }
 
-    @Test func textThatIsNotUTF8AndSaysNoCharsetIsReported() throws {
+    @Test func textThatIsNotUTF8AndSaysNoCharsetIsReadAsWindows1252AndSaid() throws {
         let r = try read("vcard-broken/latin1-unlabelled.vcf")
-        #expect(r.cards.isEmpty)
-        #expect(r.problems == ["vcard-broken/latin1-unlabelled.vcf:3: FN is not UTF-8 (add CHARSET= or export the card as UTF-8)"])
+        #expect(r.cards.map(\.name) == ["Renée"])
+        #expect(r.problems.isEmpty)
+        #expect(r.warnings == ["vcard-broken/latin1-unlabelled.vcf:3: not UTF-8 and no CHARSET: read as Windows-1252 (Western European)"])
     }
 
     @Test func aFileThatIsNoVCardAtAll() throws {
@@ -392,6 +393,66 @@ private func card(_ body: String) -> ContactCard? {
             "vcard-quirks/birthdays.vcf:9: BDAY \"09001231\" is before 1850: kept in the notes, not as the birthday",
             "vcard-quirks/birthdays.vcf:14: BDAY \"19020229\" is not a real date: kept in the notes, not as the birthday",
         ])
+    }
+
+    @Test(arguments: [
+        ("ansi-de.vcf", "Jürgen Müller-Lüdenscheidt", "Windows-1252 (Western European)"),
+        ("ansi-el.vcf", "Γιώργος Παπαδόπουλος", "Windows-1253 (Greek)"),
+        ("ansi-he.vcf", "שרה כהן", "Windows-1255 (Hebrew)"),
+        ("ansi-uk.vcf", "Олена Шевченко", "Windows-1251 (Cyrillic)"),
+    ])
+    func windowsCodePagesWithoutACharset(_ file: String, _ name: String, _ codePage: String) throws {
+        let r = try read(dir + file)
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == [name])
+        #expect(r.warnings == ["vcard-quirks/\(file):3: not UTF-8 and no CHARSET: read as \(codePage)"])
+    }
+
+    @Test func aCodePageIsGuessedOnlyForTextThatIsNotUTF8() throws {
+        let de = try #require(try read(dir + "ansi-de.vcf").cards.first)
+        #expect(de.note == "Größe 42 – trägt gern „Wanderschuhe“")
+        #expect(de.structuredName == "Müller-Lüdenscheidt;Jürgen")
+        // A UTF-8 card beside a Latin-1 one stays UTF-8.
+        let mixed = Data("BEGIN:VCARD\r\nFN:Zoë\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Ren".utf8) + Data([0xE9])
+            + Data("e\r\nEND:VCARD\r\n".utf8)
+        let r = VCard.read(mixed, file: "m.vcf", today: today)
+        #expect(r.cards.map(\.name) == ["Zoë", "Renée"])
+        #expect(r.warnings == ["m.vcf:5: not UTF-8 and no CHARSET: read as Windows-1252 (Western European)"])
+    }
+
+    /// One name is the least a guess has to go on: each of these is the page's bytes for it.
+    @Test(arguments: [
+        ([0xCE, 0xEB, 0xFC, 0xE3, 0xE0], CodePage.windows1251, "Ольга"),
+        ([0xC8, 0xE2, 0xE0, 0xED, 0x20, 0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2], .windows1251, "Иван Петров"),
+        ([0xCD, 0xDF, 0xEA, 0xEF, 0xF2], .windows1253, "Νίκος"),
+        ([0xCC, 0xE1, 0xF1, 0xDF, 0xE1], .windows1253, "Μαρία"),
+        ([0xE3, 0xE5, 0xE3, 0x20, 0xEC, 0xE5, 0xE9], .windows1255, "דוד לוי"),
+        ([0x4A, 0x6F, 0x73, 0xE9, 0x20, 0x4D, 0x75, 0xF1, 0x6F, 0x7A], .windows1252, "José Muñoz"),
+        ([0x93, 0x51, 0x75, 0x6F, 0x74, 0x65, 0x73, 0x94, 0x20, 0x61, 0x6E, 0x64, 0x20, 0x80], .windows1252, "“Quotes” and €"),
+    ] as [([UInt8], CodePage, String)])
+    func aCodePageIsGuessedFromOneName(_ bytes: [UInt8], _ page: CodePage, _ text: String) {
+        #expect(CodePage.guess([bytes]) == page)
+        #expect(page.decode(bytes) == text)
+    }
+
+    /// kith's own tables against Foundation's, byte by byte (Foundation knows 1255 only by
+    /// its CoreFoundation number, which is why kith keeps tables of its own). Where a page
+    /// defines no character Foundation passes the byte through as that code point (a C1
+    /// control); kith has none there and reads U+FFFD.
+    @Test func theCodePageTablesAgreeWithFoundation() {
+        let pages: [(CodePage, String.Encoding)] = [(.windows1252, .windowsCP1252), (.windows1251, .windowsCP1251),
+                                                     (.windows1253, .windowsCP1253), (.windows1255, String.Encoding(rawValue: 0x8000_0505))]
+        for (page, encoding) in pages {
+            for b in UInt8(0x80)...0xFF {
+                let theirs = String(bytes: [b], encoding: encoding)
+                if let ours = page.scalar(b) {
+                    #expect(String(Character(ours)) == theirs, "\(page) byte \(b)")
+                } else {
+                    #expect(theirs == nil || theirs?.unicodeScalars.map(\.value) == [UInt32(b)], "\(page) byte \(b)")
+                }
+            }
+        }
+        #expect(CodePage.windows1253.decode([0x41, 0xAA]) == "A\u{FFFD}")
     }
 
     @Test func aCardNestedInAGENTIsLeftOutAndTheOuterCardKept() throws {
