@@ -293,8 +293,19 @@ public enum VCard {
         }
     }
 
-    /// Undoes TEXT escaping: `\n` and `\N` are newlines, `\,` `\;` `\:` `\\` the character.
-    static func unescape(_ s: Substring) -> String {
+    /// How a card's backslashes read. In 3.0 and 4.0 `\\`, `\,`, `\;` and `\n` are
+    /// escapes; 2.1 escapes only `\;` (in compound values), and every other backslash is
+    /// text, as in a Windows path in a note.
+    enum Escaping {
+        case rfc, v21
+
+        init(version: String?) { self = version?.trimmingCharacters(in: .whitespaces) == "2.1" ? .v21 : .rfc }
+    }
+
+    /// Undoes TEXT escaping: `\n` and `\N` are newlines, `\,` `\;` `\:` `\\` the character
+    /// (in 2.1 only `\;`).
+    static func unescape(_ s: Substring, _ escaping: Escaping = .rfc) -> String {
+        if escaping == .v21 { return s.replacingOccurrences(of: "\\;", with: ";") }
         var out = ""
         var escaped = false
         for ch in s {
@@ -311,24 +322,34 @@ public enum VCard {
         return out
     }
 
-    /// Splits at separators that are not escaped, leaving each piece still escaped.
-    static func split(_ s: String, on separator: Character) -> [Substring] {
+    /// Splits at separators that are not escaped, leaving each piece still escaped. In 2.1
+    /// only a semicolon can be escaped.
+    static func split(_ s: String, on separator: Character, _ escaping: Escaping = .rfc) -> [Substring] {
         var pieces: [Substring] = []
         var from = s.startIndex
         var escaped = false
         var i = s.startIndex
         while i < s.endIndex {
             let ch = s[i]
-            if escaped { escaped = false }
+            if escaped, escaping == .rfc || ch == ";" { escaped = false }
             else if ch == "\\" { escaped = true }
-            else if ch == separator {
-                pieces.append(s[from..<i])
-                from = s.index(after: i)
+            else {
+                escaped = false
+                if ch == separator {
+                    pieces.append(s[from..<i])
+                    from = s.index(after: i)
+                }
             }
             i = s.index(after: i)
         }
         pieces.append(s[from...])
         return pieces
+    }
+
+    /// A 2.1 `N` as 3.0 and 4.0 escape it, so that an export means the same name.
+    static func structured(_ n: String, _ escaping: Escaping) -> String {
+        guard escaping == .v21 else { return n }
+        return split(n, on: ";", .v21).map { ContentLine.escape(unescape($0, .v21)) }.joined(separator: ";")
     }
 
     // MARK: cards
@@ -344,6 +365,9 @@ public enum VCard {
     /// CHARSET and is not UTF-8.
     static func contact(_ props: [Property], file: String, line: Int, today: Day, codePage: CodePage? = nil) -> Outcome {
         do {
+            let escaping = Escaping(version: props.first { $0.name == "VERSION" }?.asciiValue)
+            func unescape(_ s: Substring) -> String { VCard.unescape(s, escaping) }
+            func split(_ s: String, on separator: Character) -> [Substring] { VCard.split(s, on: separator, escaping) }
             var warnings: [(line: Int, text: String)] = []
             func first(_ name: String) throws -> (Property, String)? {
                 for p in props where p.name == name {
@@ -370,9 +394,9 @@ public enum VCard {
             }
             if let hit = try first("N") {
                 let (p, n) = hit
-                card.structuredName = n
+                card.structuredName = structured(n, escaping)
                 if name?.isEmpty ?? true {
-                    name = nameFromParts(n)
+                    name = nameFromParts(n, escaping)
                     nameLine = p.line
                 }
             }
@@ -408,7 +432,7 @@ public enum VCard {
                     notes.append("Birthday: \(unescape(bday.trimmingCharacters(in: .whitespaces)[...]))")
                     warnings.append((p.line, "\(file):\(p.line): BDAY \"\(bday)\" \(why): kept in the notes, not as the birthday"))
                 }
-                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: isText, today: today) {
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: isText, today: today, escaping: escaping) {
                 case .date(let b): card.birthday = b
                 case .text(let t): notes.append("Birthday: \(t)")
                 case .impossible: keep("is not a real date")
@@ -453,9 +477,11 @@ public enum VCard {
     /// A display name from `N` (family;given;additional;prefix;suffix). Names in Han,
     /// kana or Hangul read family name first and without a space (山田太郎); others
     /// read given, additional, family.
-    static func nameFromParts(_ n: String) -> String {
-        let parts = split(n, on: ";").map { part in
-            split(String(part), on: ",").map { unescape($0).trimmingCharacters(in: .whitespaces) }
+    /// In 2.1 a comma is part of the name; in 3.0 and 4.0 it separates several.
+    static func nameFromParts(_ n: String, _ escaping: Escaping = .rfc) -> String {
+        let parts = split(n, on: ";", escaping).map { part in
+            let names = escaping == .v21 ? [part] : split(String(part), on: ",")
+            return names.map { unescape($0, escaping).trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: " ")
         }
         func at(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
@@ -489,8 +515,8 @@ public enum VCard {
     /// after `T`; Apple's year 1604 (with or without X-APPLE-OMIT-YEAR) and year 0000
     /// mean "no year". A year the CLI would refuse (after today, before 1850) is
     /// `.refused`. Anything else is free text ("spring 1990"), which kith keeps in the notes.
-    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day) throws -> BirthdayValue {
-        let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...])
+    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day, escaping: Escaping = .rfc) throws -> BirthdayValue {
+        let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...], escaping)
         if isText { return .text(text) }
         var s = Substring(text)
         if let t = s.firstIndex(of: "T"), s[..<t].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { s = s[..<t] }

@@ -464,4 +464,19 @@ private func card(_ body: String) -> ContactCard? {
         #expect(r.warnings == ["vcard-quirks/android-agent.vcf:6: skipped the card nested in AGENT; the card was imported",
                                "vcard-quirks/android-agent.vcf:19: skipped the card nested in AGENT; the card was imported"])
     }
+
+    @Test func vCard21BackslashesAreTextExceptBeforeASemicolon() throws {
+        let r = try read(dir + "backslash-2.1.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == [#"A;B\C;D:E\\"#, "Nadia Al-Rashid", #"A;BC;D:E\"#])
+        #expect(r.cards.first?.note == #"Card file: C:\Users\nadia\contacts.vcf"#)
+        #expect(r.cards.dropFirst().first?.note == #"C:\new\table"#)
+        // The structured name is kept as 4.0 writes it, so an export means the same name.
+        let c = try #require(read(text: "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Dr\\Who;Jo,Jr\\;X\r\nEND:VCARD\r\n").cards.first)
+        #expect(c.name == #"Jo,Jr;X Dr\Who"#)
+        #expect(c.structuredName == #"Dr\\Who;Jo\,Jr\;X"#)
+        // A comma after a backslash still separates; the backslash before `\;` is text.
+        #expect(VCard.split(#"a\,b;c\;d"#, on: ",", .v21) == [#"a\"#, #"b;c\;d"#])
+        #expect(VCard.split(#"a\\;b;c"#, on: ";", .v21).map { VCard.unescape($0, .v21) } == [#"a\;b"#, "c"])
+    }
 }
