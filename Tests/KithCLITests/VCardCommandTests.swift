@@ -24,6 +24,45 @@ import Testing
         #expect(k.ok(["people"]).out == people)
     }
 
+    /// A folder mixing what phones, Windows tools and servers really write (see
+    /// Fixtures/vcard-quirks): every card with a name comes in, each field left out is one
+    /// line, and importing the folder again updates nobody.
+    @Test func aFolderOfRealWorldQuirksImportsEveryNamedCard() {
+        let k = Sandbox()
+        let dir = fixture("vcard-quirks")
+        let r = k.run(["import", "vcard", dir])
+        #expect(r.code == 0)
+        #expect(r.out == "From 14 files: 19 added, 0 updated, 0 unchanged.\n")
+        #expect(r.errLines == [
+            "kith: \(dir)/adr-backslash-2.1.vcf:5: skipped an unreadable ADR; the card was imported",
+            "kith: \(dir)/android-agent.vcf:6: skipped the card nested in AGENT; the card was imported",
+            "kith: \(dir)/android-agent.vcf:19: skipped the card nested in AGENT; the card was imported",
+            "kith: \(dir)/ansi-de.vcf:3: not UTF-8 and no CHARSET: read as Windows-1252 (Western European)",
+            "kith: \(dir)/ansi-el.vcf:3: not UTF-8 and no CHARSET: read as Windows-1253 (Greek)",
+            "kith: \(dir)/ansi-he.vcf:3: not UTF-8 and no CHARSET: read as Windows-1255 (Hebrew)",
+            "kith: \(dir)/ansi-uk.vcf:3: not UTF-8 and no CHARSET: read as Windows-1251 (Cyrillic)",
+            "kith: \(dir)/birthdays.vcf:4: BDAY \"19723101\" is not a real date: kept in the notes, not as the birthday",
+            "kith: \(dir)/birthdays.vcf:9: BDAY \"09001231\" is before 1850: kept in the notes, not as the birthday",
+            "kith: \(dir)/birthdays.vcf:14: BDAY \"19020229\" is not a real date: kept in the notes, not as the birthday",
+            "kith: \(dir)/comment.vcf:5: skipped a comment line; the card was imported",
+            "kith: \(dir)/dup-uid-1.vcf:1: UID c0ffee-0001 is on 3 cards in this import, under 2 names: Sofia Marino keeps it, "
+                + "and each other name comes in as a person of its own",
+        ])
+        let people = k.ok(["people"]).out
+        for name in ["Astrid Lindqvist", "Ifeoma Okonkwo", "Hiro Tanaka", "Klaus Weber", "Priya Raman", "Mateo Ruiz",
+                     "Agnes Horváth", "Tomasz Nowak", "Jürgen Müller-Lüdenscheidt", "Γιώργος Παπαδόπουλος", "שרה כהן",
+                     "Олена Шевченко", "Lena Fischer", "Rui Costa", #"A;B\C;D:E\\"#, "Nadia Al-Rashid", #"A;BC;D:E\"#,
+                     "Sofia Marino", "Luca Bianchi"] {
+            #expect(people.contains(name), "\(name) missing from\n\(people)")
+        }
+        #expect(!people.contains("Ole Brandt") && !people.contains("Marta Silva"))   // the nested AGENT cards
+        #expect(k.ok(["show", "tomasz"]).out.contains("Birthday: 19020229"))
+
+        let again = k.run(["import", "vcard", dir])
+        #expect(again.out == "From 14 files: 0 added, 0 updated, 19 unchanged.\n")
+        #expect(again.errLines == r.errLines)
+    }
+
     /// Cards without a usable name, or that never end, are skipped and named; an
     /// impossible birthday or a stray line costs only itself, said as a warning.
     @Test func brokenCardsAreNamedWithTheirLinesAndEveryOtherCardIsIn() {
