@@ -4,7 +4,8 @@ import KithCore
 /// Reads vCard 2.1, 3.0 and 4.0 as phones, khard and vdirsyncer really write them, and
 /// writes 4.0 or 3.0. Only what kith keeps is read (names, nickname, birthday, note,
 /// categories, UID); everything else on a card is passed over without being decoded, so
-/// a photo or a strange phone-number encoding never costs the person.
+/// a photo or a strange phone-number encoding never costs the person, and a line or field
+/// that cannot be read costs only itself, said as a warning.
 public enum VCard {
     public struct Reading: Sendable {
         public var cards: [ContactCard] = []
@@ -16,12 +17,12 @@ public enum VCard {
         public var warnings: [String] = []
     }
 
-    /// `today` decides which birthdays are in the future (and so refused, as the CLI
-    /// refuses them).
     /// The longest line read: a NOTE at the 10 MB limit, every character escaped, fits;
     /// a photo of a few megabytes fits; anything longer is no contact's.
     static let maxLine = 2 * Parse.noteLimit + 1000
 
+    /// `today` decides which birthdays are in the future: the CLI refuses those, so they
+    /// go to the notes instead.
     public static func read(_ data: Data, file: String, today: Day) -> Reading {
         let lines = logicalLines(widened(data))
         var splitter = Splitter(file: file)
