@@ -370,30 +370,42 @@ public enum VCard {
             func unescape(_ s: Substring) -> String { VCard.unescape(s, escaping) }
             func split(_ s: String, on separator: Character) -> [Substring] { VCard.split(s, on: separator, escaping) }
             var warnings: [(line: Int, text: String)] = []
-            func first(_ name: String) throws -> (Property, String)? {
+            // A field whose text cannot be decoded (an unknown CHARSET, base64) costs only
+            // itself, said once; the first such name field is the problem if no name is left.
+            var undecodable: [Int: String] = [:]
+            var nameProblem: String? = nil
+            func text(_ p: Property) -> String? {
+                do { return try p.text(file: file, codePage: codePage) } catch let e as InputError {
+                    if undecodable.updateValue(e.message, forKey: p.line) == nil {
+                        warnings.append((p.line, "\(e.message); skipped, the card was imported"))
+                        if nameProblem == nil, ["FN", "N", "NICKNAME"].contains(p.name) { nameProblem = e.message }
+                    }
+                } catch {}
+                return nil
+            }
+            func first(_ name: String) -> (Property, String)? {
                 for p in props where p.name == name {
-                    let t = try p.text(file: file, codePage: codePage)
-                    if !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
+                    if let t = text(p), !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
                 }
                 return nil
             }
-            let kind = (try first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
+            let kind = (first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
                 .trimmingCharacters(in: .whitespaces)
             if let kind, kind != "individual" { return .notPerson }
             // Apple marks a company's card with X-ABShowAs:COMPANY.
-            if try first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
+            if first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
 
             var card = ContactCard(file: file, line: line, name: "")
-            card.uid = try first("UID")?.1.trimmingCharacters(in: .whitespaces)
+            card.uid = first("UID")?.1.trimmingCharacters(in: .whitespaces)
 
             var nameLine = line
             var name: String? = nil
-            if let hit = try first("FN") {
+            if let hit = first("FN") {
                 let (p, fn) = hit
                 name = unescape(fn[...]).trimmingCharacters(in: .whitespacesAndNewlines)
                 nameLine = p.line
             }
-            if let hit = try first("N") {
+            if let hit = first("N") {
                 let (p, n) = hit
                 card.structuredName = structured(n, escaping)
                 if name?.isEmpty ?? true {
@@ -401,20 +413,20 @@ public enum VCard {
                     nameLine = p.line
                 }
             }
-            if name?.isEmpty ?? true, let hit = try first("NICKNAME") {
+            if name?.isEmpty ?? true, let hit = first("NICKNAME") {
                 let (p, nick) = hit
                 name = split(nick, on: ",").first.map { unescape($0).trimmingCharacters(in: .whitespaces) }
                 nameLine = p.line
             }
             guard let name, !name.isEmpty else {
-                if try first("ORG") != nil { return .notPerson }
-                return .problem("\(file):\(line): card has no name (neither FN nor N)")
+                if first("ORG") != nil { return .notPerson }
+                return .problem(nameProblem ?? "\(file):\(line): card has no name (neither FN nor N)")
             }
             do { card.name = try Names.validate(name) } catch let e as InputError {
                 return .problem("\(file):\(nameLine): \(e.message)")
             }
 
-            if let hit = try first("NICKNAME"),
+            if let hit = first("NICKNAME"),
                case let (p, nick) = hit,
                let firstNick = split(nick, on: ",").map({ unescape($0).trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }),
                firstNick != card.name {
@@ -424,7 +436,7 @@ public enum VCard {
             }
 
             var notes: [String] = []
-            if let hit = try first("BDAY") {
+            if let hit = first("BDAY") {
                 let (p, bday) = hit
                 let isText = p.param("VALUE")?.lowercased() == "text"
                 // A date no calendar has, or one kith refuses, costs the birthday, not the
@@ -445,7 +457,8 @@ public enum VCard {
                 // it however it reads, and is refused before it is decoded.
                 let over = "\(file):\(p.line): NOTE is over 10 MB; a note is text, not a file"
                 guard p.value.count <= 2 * Parse.noteLimit else { return .problem(over) }
-                let text = unescape(try p.text(file: file, codePage: codePage)[...])
+                guard let value = text(p) else { continue }
+                let text = unescape(value[...])
                     .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard text.utf8.count <= Parse.noteLimit else { return .problem(over) }
                 if !text.isEmpty { notes.append(text) }
@@ -457,7 +470,7 @@ public enum VCard {
 
             var seen = Set<String>()
             for p in props where p.name == "CATEGORIES" {
-                for piece in split(try p.text(file: file, codePage: codePage), on: ",") {
+                for piece in split(text(p) ?? "", on: ",") {
                     let g = unescape(piece).trimmingCharacters(in: .whitespaces)
                     guard !g.isEmpty, seen.insert(Folding.fold(g)).inserted else { continue }
                     // A category kith cannot use as a group name is left out, with a note for

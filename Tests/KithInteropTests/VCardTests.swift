@@ -189,9 +189,25 @@ private func card(_ body: String) -> ContactCard? {
         #expect(card("NICKNAME:Gran")?.name == "Gran")
     }
 
+    /// A name kith cannot decode is the card's problem, said as what is wrong with it.
     @Test func aCardWithAnUnknownCharsetIsReported() {
         let r = read(text: "BEGIN:VCARD\r\nFN;CHARSET=KLINGON:x\r\nEND:VCARD\r\n")
         #expect(r.problems == ["t.vcf:2: FN has an unknown CHARSET \"KLINGON\""])
+    }
+
+    /// Any other field kith cannot decode costs only itself; the name may come from N.
+    @Test func aFieldThatCannotBeDecodedCostsOnlyItself() throws {
+        let r = read(text: "BEGIN:VCARD\r\nFN;CHARSET=KLINGON:x\r\nN:Berg;Bo\r\nNOTE;CHARSET=KLINGON:x\r\n"
+                     + "NICKNAME;ENCODING=b:Qm9ibw==\r\nCATEGORIES;CHARSET=US-ASCII:Climbé\r\nNOTE:kept\r\nEND:VCARD\r\n")
+        #expect(r.problems.isEmpty)
+        let c = try #require(r.cards.first)
+        #expect(c.name == "Bo Berg" && c.note == "kept" && c.nickname == nil && c.categories.isEmpty)
+        #expect(r.warnings == [
+            "t.vcf:2: FN has an unknown CHARSET \"KLINGON\"; skipped, the card was imported",
+            "t.vcf:4: NOTE has an unknown CHARSET \"KLINGON\"; skipped, the card was imported",
+            "t.vcf:5: NICKNAME is binary (base64), not text; skipped, the card was imported",
+            "t.vcf:6: CATEGORIES is not valid US-ASCII; skipped, the card was imported",
+        ])
     }
 
     @Test func aBrokenPhotoOrPhoneEncodingDoesNotCostThePerson() {
