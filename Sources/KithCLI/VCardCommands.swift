@@ -19,7 +19,10 @@ struct ImportVCard: ParsableCommand {
             you wrote in kith stays. Circles, cadences and moments are never touched.
 
             A card kith cannot read is reported as file:line: reason and skipped; the others are imported, all in one \
-            transaction. Exit status 1 when any card was skipped that way, 0 otherwise.
+            transaction. Exit status 1 when any card was skipped that way, 0 otherwise. A field that cannot be read \
+            (an impossible birthday, a garbled line) costs only itself, said as file:line: what was left out. Text \
+            that is not UTF-8 and names no CHARSET is read in the Windows code page it fits (1252, 1251, 1253 or \
+            1255), and the file's first such line says which.
             """)
     @Argument(help: ArgumentHelp("vCard files or directories; - reads standard input.", valueName: "path"), completion: .file())
     var paths: [String]
@@ -35,6 +38,7 @@ struct ImportVCard: ParsableCommand {
         let files = try VCardFiles.collect(paths)
         var cards: [ContactCard] = []
         var problems: [String] = []
+        var warnings: [String] = []
         var notPeople = 0
         for file in files {
             let data: Data
@@ -47,11 +51,13 @@ struct ImportVCard: ParsableCommand {
             let reading = VCard.read(data, file: file, today: ctx.today)
             cards += reading.cards
             problems += reading.problems
+            warnings += reading.warnings
             notPeople += reading.notPeople.count
         }
         let store = try ctx.openStore(creating: !dryRun)
         var report = try store.importContacts(cards, circle: circle, joinGroups: groups, today: ctx.today, dryRun: dryRun)
         report.problems = problems + report.problems
+        report.warnings = warnings + report.warnings
 
         let would = dryRun ? "would be " : ""
         if dryRun {

@@ -14,8 +14,24 @@ public enum CSV {
     /// which spreadsheets show as text (numbers like -1 are left alone).
     static func defused(_ s: String) -> String {
         guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
-        if Double(s) != nil { return s }
+        if isPlainDecimal(s) { return s }
         return "'" + s
+    }
+
+    /// A sign, digits and at most one point (`-1`, `+0.5`, `-.5`). Not `Double(s)`: it
+    /// also takes `-inf`, `+nan(DDE_cmd)` and `-0x1p3`, which no spreadsheet reads as a
+    /// number and one may run.
+    static func isPlainDecimal(_ s: String) -> Bool {
+        var digits = 0, points = 0
+        for (i, u) in s.unicodeScalars.enumerated() {
+            switch u {
+            case "+" where i == 0, "-" where i == 0: continue
+            case "0"..."9": digits += 1
+            case ".": points += 1
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     public static func row(_ fields: [String]) -> String {

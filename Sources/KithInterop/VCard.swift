@@ -4,7 +4,8 @@ import KithCore
 /// Reads vCard 2.1, 3.0 and 4.0 as phones, khard and vdirsyncer really write them, and
 /// writes 4.0 or 3.0. Only what kith keeps is read (names, nickname, birthday, note,
 /// categories, UID); everything else on a card is passed over without being decoded, so
-/// a photo or a strange phone-number encoding never costs the person.
+/// a photo or a strange phone-number encoding never costs the person, and a line or field
+/// that cannot be read costs only itself, said as a warning.
 public enum VCard {
     public struct Reading: Sendable {
         public var cards: [ContactCard] = []
@@ -12,64 +13,94 @@ public enum VCard {
         public var problems: [String] = []
         /// Cards for groups or organisations rather than people (`file:line`).
         public var notPeople: [String] = []
+        /// What was left out of cards that were read, each as `file:line: what`.
+        public var warnings: [String] = []
     }
 
-    /// `today` decides which birthdays are in the future (and so refused, as the CLI
-    /// refuses them).
     /// The longest line read: a NOTE at the 10 MB limit, every character escaped, fits;
     /// a photo of a few megabytes fits; anything longer is no contact's.
     static let maxLine = 2 * Parse.noteLimit + 1000
 
+    /// `today` decides which birthdays are in the future: the CLI refuses those, so they
+    /// go to the notes instead.
     public static func read(_ data: Data, file: String, today: Day) -> Reading {
+        let lines = logicalLines(widened(data))
+        var splitter = Splitter(file: file)
+        for line in lines { splitter.take(line) }
+        splitter.finish()
         var reading = Reading()
-        var bytes = [UInt8](data)
-        // Some Windows programs write UTF-16 with a byte-order mark: read it as text.
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
-           let text = String(data: data, encoding: .utf16) {
-            bytes = Array(text.utf8)
-        }
-        let lines = logicalLines(bytes)
-        var card: [Property]? = nil
-        var start = 0
-        var broken: String? = nil
-        var sawCard = false
-
-        for line in lines {
-            if line.bytes.count > maxLine {
-                if card != nil, broken == nil { broken = "\(file):\(line.number): a line over \(maxLine / 1_000_000) MB (not a contact's text)" }
-                continue
-            }
-            if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard let prop = Property(line) else {
-                if card != nil, broken == nil { broken = "\(file):\(line.number): a line without a ':' (not a vCard property)" }
-                continue
-            }
-            if prop.name == "BEGIN", prop.asciiValue.uppercased() == "VCARD" {
-                if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
-                card = []
-                start = line.number
-                broken = nil
-                sawCard = true
-            } else if prop.name == "END", prop.asciiValue.uppercased() == "VCARD" {
-                guard let props = card else { continue }
-                if let broken { reading.problems.append(broken) }
-                else {
-                    switch contact(props, file: file, line: start, today: today) {
-                    case .person(let c): reading.cards.append(c)
-                    case .notPerson: reading.notPeople.append("\(file):\(start)")
-                    case .problem(let p): reading.problems.append(p)
-                    }
-                }
-                card = nil
-            } else {
-                card?.append(prop)
+        let codePage = codePage(for: splitter.pieces, file: file, warnings: &reading.warnings)
+        for piece in splitter.pieces {
+            switch piece {
+            case .problem(let p): reading.problems.append(p)
+            case .card(let raw): take(raw, file: file, today: today, codePage: codePage, into: &reading)
             }
         }
-        if card != nil { reading.problems.append("\(file):\(start): card has no END:VCARD") }
-        if !sawCard, lines.contains(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
-            reading.problems.append("\(file):1: not a vCard file (no BEGIN:VCARD)")
+        if !splitter.sawCard, let first = lines.first(where: { !$0.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) {
+            reading.problems.append(noCard(lines, file: file) ?? "\(file):\(first.number): not a vCard file (no BEGIN:VCARD)")
         }
         return reading
+    }
+
+    private static func take(_ raw: RawCard, file: String, today: Day, codePage: CodePage?, into reading: inout Reading) {
+        if let broken = raw.broken { return reading.problems.append(broken) }
+        switch contact(raw.props, file: file, line: raw.start, today: today, codePage: codePage) {
+        case .person(let c, let warnings):
+            reading.cards.append(c)
+            // Stable, so two warnings of one line keep their order.
+            reading.warnings += (raw.warnings + warnings).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+                .map(\.element.text)
+        case .notPerson: reading.notPeople.append("\(file):\(raw.start)")
+        case .problem(let p): reading.problems.append(p)
+        }
+    }
+
+    /// A file with BEGIN:VCARD at the start of a line that still started no card: said as
+    /// that, since "no BEGIN:VCARD" would send the user looking for the wrong thing.
+    private static func noCard(_ lines: [Line], file: String) -> String? {
+        let begin = Array("BEGIN:VCARD".utf8)
+        guard let line = lines.first(where: { line in
+            let text = line.bytes.drop { $0 == 0x20 || $0 == 0x09 }
+            return text.count >= begin.count && zip(text, begin).allSatisfy { $0 & 0xDF == $1 & 0xDF }
+        }) else { return nil }
+        return "\(file):\(line.number): no card starts here: BEGIN:VCARD has more after it on its line"
+    }
+
+    /// The bytes as UTF-8 where a Windows program wrote UTF-16: with a byte-order mark, or
+    /// without one, which shows as a zero byte beside every ASCII character.
+    static func widened(_ data: Data) -> [UInt8] {
+        let bytes = [UInt8](data)
+        let encoding: String.Encoding
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16
+        } else if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
+            encoding = .utf16LittleEndian
+        } else if bytes.count >= 4, bytes[0] == 0, bytes[1] != 0, bytes[2] == 0, bytes[3] != 0 {
+            encoding = .utf16BigEndian
+        } else {
+            return bytes
+        }
+        return String(data: data, encoding: encoding).map { Array($0.utf8) } ?? bytes
+    }
+
+    /// The code page for text that names no CHARSET and is not UTF-8, guessed from all
+    /// such text in the file (a Windows tool writes a whole file in one: an address adds to
+    /// the evidence), and said once, at the first line kith reads in it. Nil when nothing
+    /// kith reads needs one.
+    private static func codePage(for pieces: [Piece], file: String, warnings: inout [String]) -> CodePage? {
+        var samples: [[UInt8]] = []
+        var firstLine: Int? = nil
+        for case .card(let raw) in pieces {
+            for p in raw.props {
+                guard let bytes = p.unlabelledText, String(bytes: bytes, encoding: .utf8) == nil else { continue }
+                samples.append(bytes)
+                if firstLine == nil, readHere.contains(p.name) { firstLine = p.line }
+            }
+        }
+        guard let firstLine else { return nil }
+        let page = CodePage.guess(samples)
+        warnings.append("\(file):\(firstLine): not UTF-8 and no CHARSET: read as \(page.label)")
+        return page
     }
 
     // MARK: lines
@@ -82,7 +113,7 @@ public enum VCard {
         var last: Int
     }
 
-    /// Splits on LF, CRLF or lone CR, then unfolds: a line starting with a space or tab
+    /// Splits on LF, CRLF, CR CR LF or lone CR, then unfolds: a line starting with a space or tab
     /// continues the previous one, and in QUOTED-PRINTABLE values (vCard 2.1) a line
     /// ending in `=` continues on the next.
     static func logicalLines(_ bytes: [UInt8]) -> [Line] { logicalLines(physicalLines(bytes)) }
@@ -99,7 +130,8 @@ public enum VCard {
             let b = body[i]
             if b == 0x0A || (!hasLF && b == 0x0D) {
                 var end = i
-                if b == 0x0A, end > from, body[end - 1] == 0x0D { end -= 1 }
+                // iOS has written CR CR LF after every line: all the CRs belong to the end.
+                while b == 0x0A, end > from, body[end - 1] == 0x0D { end -= 1 }
                 physical.append(body[from..<end])
                 from = i + 1
             }
@@ -183,9 +215,26 @@ public enum VCard {
 
         var asciiValue: String { String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
 
+        /// BEGIN:VCARD and END:VCARD, with any spaces or control characters (a NUL, a stray
+        /// CR) a writer left after them.
+        var isBegin: Bool { name == "BEGIN" && word == "VCARD" }
+        var isEnd: Bool { name == "END" && word == "VCARD" }
+        private var word: String {
+            String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)).uppercased()
+        }
+
+        var isBase64: Bool { ["B", "BASE64"].contains(param("ENCODING")?.uppercased()) }
+
+        /// The bytes of a text value that names no CHARSET, QUOTED-PRINTABLE undone; nil for
+        /// one that names a CHARSET, and for photos, logos, sounds and keys, which are data.
+        var unlabelledText: [UInt8]? {
+            guard param("CHARSET") == nil, !isBase64, !VCard.binary.contains(name) else { return nil }
+            return param("ENCODING")?.uppercased() == "QUOTED-PRINTABLE" ? VCard.quotedPrintable(value) : value
+        }
+
         /// The value as text, still escaped: QUOTED-PRINTABLE undone and the CHARSET
-        /// applied (UTF-8 when none is named).
-        func text(file: String) throws -> String {
+        /// applied; with none named, UTF-8, or else `codePage` (the file's guess).
+        func text(file: String, codePage: CodePage? = nil) throws -> String {
             var bytes = value
             switch param("ENCODING")?.uppercased() {
             case "QUOTED-PRINTABLE"?: bytes = VCard.quotedPrintable(bytes)
@@ -196,11 +245,10 @@ public enum VCard {
             guard let encoding = VCard.encoding(charset ?? "utf-8") else {
                 throw InputError("\(file):\(line): \(name) has an unknown CHARSET \"\(charset!)\"")
             }
-            guard let s = String(bytes: bytes, encoding: encoding) else {
-                let named = charset.map { "valid \($0)" } ?? "UTF-8 (add CHARSET= or export the card as UTF-8)"
-                throw InputError("\(file):\(line): \(name) is not \(named)")
-            }
-            return s
+            if let s = String(bytes: bytes, encoding: encoding) { return s }
+            if charset == nil, let codePage { return codePage.decode(bytes) }
+            let named = charset.map { "valid \($0)" } ?? "UTF-8 (add CHARSET= or export the card as UTF-8)"
+            throw InputError("\(file):\(line): \(name) is not \(named)")
         }
     }
 
@@ -246,8 +294,19 @@ public enum VCard {
         }
     }
 
-    /// Undoes TEXT escaping: `\n` and `\N` are newlines, `\,` `\;` `\:` `\\` the character.
-    static func unescape(_ s: Substring) -> String {
+    /// How a card's backslashes read. In 3.0 and 4.0 `\\`, `\,`, `\;` and `\n` are
+    /// escapes; 2.1 escapes only `\;` (in compound values), and every other backslash is
+    /// text, as in a Windows path in a note.
+    enum Escaping {
+        case rfc, v21
+
+        init(version: String?) { self = version?.trimmingCharacters(in: .whitespaces) == "2.1" ? .v21 : .rfc }
+    }
+
+    /// Undoes TEXT escaping: `\n` and `\N` are newlines, `\,` `\;` `\:` `\\` the character
+    /// (in 2.1 only `\;`).
+    static func unescape(_ s: Substring, _ escaping: Escaping = .rfc) -> String {
+        if escaping == .v21 { return s.replacingOccurrences(of: "\\;", with: ";") }
         var out = ""
         var escaped = false
         for ch in s {
@@ -264,19 +323,23 @@ public enum VCard {
         return out
     }
 
-    /// Splits at separators that are not escaped, leaving each piece still escaped.
-    static func split(_ s: String, on separator: Character) -> [Substring] {
+    /// Splits at separators that are not escaped, leaving each piece still escaped. In 2.1
+    /// only a semicolon can be escaped.
+    static func split(_ s: String, on separator: Character, _ escaping: Escaping = .rfc) -> [Substring] {
         var pieces: [Substring] = []
         var from = s.startIndex
         var escaped = false
         var i = s.startIndex
         while i < s.endIndex {
             let ch = s[i]
-            if escaped { escaped = false }
+            if escaped, escaping == .rfc || ch == ";" { escaped = false }
             else if ch == "\\" { escaped = true }
-            else if ch == separator {
-                pieces.append(s[from..<i])
-                from = s.index(after: i)
+            else {
+                escaped = false
+                if ch == separator {
+                    pieces.append(s[from..<i])
+                    from = s.index(after: i)
+                }
             }
             i = s.index(after: i)
         }
@@ -284,61 +347,86 @@ public enum VCard {
         return pieces
     }
 
+    /// A 2.1 `N` as 3.0 and 4.0 escape it, so that an export means the same name.
+    static func structured(_ n: String, _ escaping: Escaping) -> String {
+        guard escaping == .v21 else { return n }
+        return split(n, on: ";", .v21).map { ContentLine.escape(unescape($0, .v21)) }.joined(separator: ";")
+    }
+
     // MARK: cards
 
     enum Outcome {
-        case person(ContactCard)
+        /// With what was left out of the card, each with its line.
+        case person(ContactCard, warnings: [(line: Int, text: String)])
         case notPerson
         case problem(String)
     }
 
-    static func contact(_ props: [Property], file: String, line: Int, today: Day) -> Outcome {
+    /// The person a card's properties describe. `codePage` reads text that names no
+    /// CHARSET and is not UTF-8.
+    static func contact(_ props: [Property], file: String, line: Int, today: Day, codePage: CodePage? = nil) -> Outcome {
         do {
-            func first(_ name: String) throws -> (Property, String)? {
+            let escaping = Escaping(version: props.first { $0.name == "VERSION" }?.asciiValue)
+            func unescape(_ s: Substring) -> String { VCard.unescape(s, escaping) }
+            func split(_ s: String, on separator: Character) -> [Substring] { VCard.split(s, on: separator, escaping) }
+            var warnings: [(line: Int, text: String)] = []
+            // A field whose text cannot be decoded (an unknown CHARSET, base64) costs only
+            // itself, said once; the first such name field is the problem if no name is left.
+            var undecodable: [Int: String] = [:]
+            var nameProblem: String? = nil
+            func text(_ p: Property) -> String? {
+                do { return try p.text(file: file, codePage: codePage) } catch let e as InputError {
+                    if undecodable.updateValue(e.message, forKey: p.line) == nil {
+                        warnings.append((p.line, "\(e.message); skipped, the card was imported"))
+                        if nameProblem == nil, ["FN", "N", "NICKNAME"].contains(p.name) { nameProblem = e.message }
+                    }
+                } catch {}
+                return nil
+            }
+            func first(_ name: String) -> (Property, String)? {
                 for p in props where p.name == name {
-                    let t = try p.text(file: file)
-                    if !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
+                    if let t = text(p), !t.trimmingCharacters(in: .whitespaces).isEmpty { return (p, t) }
                 }
                 return nil
             }
-            let kind = (try first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
+            let kind = (first("KIND") ?? first("X-ADDRESSBOOKSERVER-KIND"))?.1.lowercased()
                 .trimmingCharacters(in: .whitespaces)
             if let kind, kind != "individual" { return .notPerson }
             // Apple marks a company's card with X-ABShowAs:COMPANY.
-            if try first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
+            if first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
 
             var card = ContactCard(file: file, line: line, name: "")
-            card.uid = try first("UID")?.1.trimmingCharacters(in: .whitespaces)
+            card.uid = first("UID")?.1.trimmingCharacters(in: .whitespaces)
 
             var nameLine = line
             var name: String? = nil
-            if let hit = try first("FN") {
+            if let hit = first("FN") {
                 let (p, fn) = hit
                 name = unescape(fn[...]).trimmingCharacters(in: .whitespacesAndNewlines)
                 nameLine = p.line
             }
-            if let hit = try first("N") {
+            if let hit = first("N") {
                 let (p, n) = hit
-                card.structuredName = n
+                card.structuredName = structured(n, escaping)
                 if name?.isEmpty ?? true {
-                    name = nameFromParts(n)
+                    name = nameFromParts(n, escaping)
                     nameLine = p.line
                 }
             }
-            if name?.isEmpty ?? true, let hit = try first("NICKNAME") {
+            if name?.isEmpty ?? true, let hit = first("NICKNAME") {
                 let (p, nick) = hit
                 name = split(nick, on: ",").first.map { unescape($0).trimmingCharacters(in: .whitespaces) }
                 nameLine = p.line
             }
             guard let name, !name.isEmpty else {
-                if try first("ORG") != nil { return .notPerson }
-                return .problem("\(file):\(line): card has no name (neither FN nor N)")
+                if first("ORG") != nil { return .notPerson }
+                return .problem(nameProblem ?? "\(file):\(line): card has no name (neither FN nor N)")
             }
             do { card.name = try Names.validate(name) } catch let e as InputError {
                 return .problem("\(file):\(nameLine): \(e.message)")
             }
 
-            if let hit = try first("NICKNAME"),
+            if let hit = first("NICKNAME"),
                case let (p, nick) = hit,
                let firstNick = split(nick, on: ",").map({ unescape($0).trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }),
                firstNick != card.name {
@@ -348,13 +436,20 @@ public enum VCard {
             }
 
             var notes: [String] = []
-            if let hit = try first("BDAY") {
+            if let hit = first("BDAY") {
                 let (p, bday) = hit
-                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: p.param("VALUE")?.lowercased() == "text", today: today) {
+                let isText = p.param("VALUE")?.lowercased() == "text"
+                // A date no calendar has, or one kith refuses, costs the birthday, not the
+                // person: its text goes to the notes like a birthday in words.
+                let keep = { (why: String) in
+                    notes.append("Birthday: \(unescape(bday.trimmingCharacters(in: .whitespaces)[...]))")
+                    warnings.append((p.line, "\(file):\(p.line): BDAY \"\(bday)\" \(why): kept in the notes, not as the birthday"))
+                }
+                switch try birthday(bday, omitYear: p.param("X-APPLE-OMIT-YEAR"), isText: isText, today: today, escaping: escaping) {
                 case .date(let b): card.birthday = b
                 case .text(let t): notes.append("Birthday: \(t)")
-                case .impossible: return .problem("\(file):\(p.line): BDAY \"\(bday)\" is not a real date")
-                case .refused(let why): return .problem("\(file):\(p.line): BDAY \"\(bday)\" \(why)")
+                case .impossible: keep("is not a real date")
+                case .refused(let why): keep(why)
                 }
             }
             for p in props where p.name == "NOTE" {
@@ -362,7 +457,8 @@ public enum VCard {
                 // it however it reads, and is refused before it is decoded.
                 let over = "\(file):\(p.line): NOTE is over 10 MB; a note is text, not a file"
                 guard p.value.count <= 2 * Parse.noteLimit else { return .problem(over) }
-                let text = unescape(try p.text(file: file)[...])
+                guard let value = text(p) else { continue }
+                let text = unescape(value[...])
                     .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard text.utf8.count <= Parse.noteLimit else { return .problem(over) }
                 if !text.isEmpty { notes.append(text) }
@@ -374,7 +470,7 @@ public enum VCard {
 
             var seen = Set<String>()
             for p in props where p.name == "CATEGORIES" {
-                for piece in split(try p.text(file: file), on: ",") {
+                for piece in split(text(p) ?? "", on: ",") {
                     let g = unescape(piece).trimmingCharacters(in: .whitespaces)
                     guard !g.isEmpty, seen.insert(Folding.fold(g)).inserted else { continue }
                     // A category kith cannot use as a group name is left out, with a note for
@@ -384,7 +480,7 @@ public enum VCard {
                     }
                 }
             }
-            return .person(card)
+            return .person(card, warnings: warnings)
         } catch let e as InputError {
             return .problem(e.message)
         } catch {
@@ -395,9 +491,11 @@ public enum VCard {
     /// A display name from `N` (family;given;additional;prefix;suffix). Names in Han,
     /// kana or Hangul read family name first and without a space (山田太郎); others
     /// read given, additional, family.
-    static func nameFromParts(_ n: String) -> String {
-        let parts = split(n, on: ";").map { part in
-            split(String(part), on: ",").map { unescape($0).trimmingCharacters(in: .whitespaces) }
+    /// In 2.1 a comma is part of the name; in 3.0 and 4.0 it separates several.
+    static func nameFromParts(_ n: String, _ escaping: Escaping = .rfc) -> String {
+        let parts = split(n, on: ";", escaping).map { part in
+            let names = escaping == .v21 ? [part] : split(String(part), on: ",")
+            return names.map { unescape($0, escaping).trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: " ")
         }
         func at(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
@@ -431,8 +529,8 @@ public enum VCard {
     /// after `T`; Apple's year 1604 (with or without X-APPLE-OMIT-YEAR) and year 0000
     /// mean "no year". A year the CLI would refuse (after today, before 1850) is
     /// `.refused`. Anything else is free text ("spring 1990"), which kith keeps in the notes.
-    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day) throws -> BirthdayValue {
-        let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...])
+    static func birthday(_ raw: String, omitYear: String?, isText: Bool, today: Day, escaping: Escaping = .rfc) throws -> BirthdayValue {
+        let text = unescape(raw.trimmingCharacters(in: .whitespaces)[...], escaping)
         if isText { return .text(text) }
         var s = Substring(text)
         if let t = s.firstIndex(of: "T"), s[..<t].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { s = s[..<t] }
@@ -490,6 +588,14 @@ public enum VCard {
         lines.append("END:VCARD")
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }
+
+    /// The properties kith reads: a line that cannot be read after one of these costs only
+    /// that line (see `Splitter`).
+    static let readHere: Set<String> = ["VERSION", "UID", "FN", "N", "NICKNAME", "BDAY", "NOTE", "CATEGORIES", "KIND",
+                                        "X-ADDRESSBOOKSERVER-KIND", "X-ABSHOWAS", "ORG"]
+
+    /// Properties whose values are data, never text, whatever their bytes.
+    static let binary: Set<String> = ["PHOTO", "LOGO", "SOUND", "KEY"]
 
     /// The properties kith writes; every other line of a card is the address book's own.
     static let managed: Set<String> = ["VERSION", "PRODID", "UID", "FN", "N", "NICKNAME", "BDAY", "CATEGORIES", "NOTE", "REV"]

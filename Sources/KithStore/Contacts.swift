@@ -8,15 +8,56 @@ extension Store {
     /// kith. A match is updated with what the card carries: nickname, birthday, a new
     /// name (unless the user renamed them in kith); notes only when kith's are empty,
     /// so nothing written in kith is ever overwritten. A card whose name someone from
-    /// another card already has is added as "Name (2)". Circle, cadence and
+    /// another card already has is added as "Name (2)". Cards sharing a UID are settled
+    /// first (see `SharedUIDs`). Circle, cadence and
     /// moments are kith's own and never touched. A card that cannot be taken in is
     /// reported and leaves no trace; with `dryRun` everything is checked and rolled back.
     public func importContacts(_ cards: [ContactCard], circle: Circle, joinGroups: Bool, today: Day,
                                dryRun: Bool) throws(StoreError) -> ContactImport {
-        try write(commit: !dryRun) { db in
+        let shared = SharedUIDs(cards)
+        return try write(commit: !dryRun) { db in
             var importer = try ContactImporter(db, circle: circle, joinGroups: joinGroups, today: today)
-            for card in cards { try importer.take(card) }
+            importer.report.warnings = shared.warnings
+            for card in shared.cards { try importer.take(card) }
             return importer.report
+        }
+    }
+}
+
+/// Several cards of one import under one UID. Address books and test suites put one
+/// person's card in two files (a second copy, an edited one): those are one person, and
+/// the last card is taken. They also reuse a UID for someone else: a card under another
+/// name is a person of its own, as if it had no UID, and the first name keeps it. Taking
+/// every card in turn instead made them overwrite one person back and forth, so that the
+/// same files imported again counted each of them as updated.
+struct SharedUIDs {
+    private(set) var cards: [ContactCard] = []
+    /// One for each shared UID, at its first card.
+    private(set) var warnings: [String] = []
+
+    init(_ all: [ContactCard]) {
+        var byUID: [String: [Int]] = [:]
+        for (i, card) in all.enumerated() { if let uid = card.uid { byUID[uid, default: []].append(i) } }
+        var skip = Set<Int>(), withoutUID = Set<Int>()
+        var said: [(at: Int, text: String)] = []
+        for (uid, at) in byUID where at.count > 1 {
+            let first = all[at[0]]
+            var last: [String: Int] = [:]
+            for i in at { last[Folding.fold(all[i].name)] = i }
+            for i in at {
+                let key = Folding.fold(all[i].name)
+                if last[key] != i { skip.insert(i) } else if key != Folding.fold(first.name) { withoutUID.insert(i) }
+            }
+            let text = last.count == 1
+                ? "all named \(first.name): the last one is taken"
+                : "under \(last.count) names: \(first.name) keeps it, and each other name comes in as a person of its own"
+            said.append((at[0], "\(first.place): UID \(uid) is on \(at.count) cards in this import, \(text)"))
+        }
+        warnings = said.sorted { $0.at < $1.at }.map(\.text)
+        for (i, card) in all.enumerated() where !skip.contains(i) {
+            var card = card
+            if withoutUID.contains(i) { card.uid = nil }
+            cards.append(card)
         }
     }
 }
@@ -119,8 +160,10 @@ private struct ContactImporter {
             p.card = CardOrigin(name: card.name, structuredName: card.structuredName)
         }
         if let uid = card.uid { p.uid = uid }
-        var changed = p != old
-        if changed {
+        var seen = p
+        seen.card = old.card
+        var changed = seen != old || Self.cardChanged(from: old.card, to: p.card)
+        if p != old {
             try db.execute(sql: """
                 UPDATE people SET name = ?, nickname = ?, birthday_month = ?, birthday_day = ?, birthday_year = ?,
                     notes = ?, uid = ?, card_fn = ?, card_n = ? WHERE id = ?
@@ -136,6 +179,14 @@ private struct ContactImporter {
         }
         if try join(p.id, card.categories) { changed = true }
         if changed { report.updated.append(p.name) } else { report.unchanged.append(p.name) }
+    }
+
+    /// Whether the card kept for export changed in a way the user made. A first card for
+    /// someone added in kith, or a structured name where the card had none, is kith's own
+    /// export coming back with what it filled in: written, but not counted as an update.
+    static func cardChanged(from old: CardOrigin?, to new: CardOrigin?) -> Bool {
+        guard let old, let new, old != new else { return false }
+        return !(old.name == new.name && old.structuredName == nil)
     }
 
     private mutating func add(_ card: ContactCard, nickname: String?) throws -> Int64 {

@@ -85,22 +85,27 @@ private func card(_ body: String) -> ContactCard? {
         #expect(c.note == "“Quotes” and € signs")
     }
 
+    /// A card without a usable name, or that never ends, is skipped; an impossible
+    /// birthday or a stray line costs only itself.
     @Test func brokenCardsAreNamedWithTheirLineAndTheOthersRead() throws {
         let r = try read("vcard-broken/mixed.vcf")
-        #expect(r.cards.map(\.name) == ["Ana López", "Bo Berg", "Cy Chen"])
+        #expect(r.cards.map(\.name) == ["Ana López", "Bad Birthday", "Bo Berg", "Colin", "Cy Chen"])
         #expect(r.problems == [
-            "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date",
             "vcard-broken/mixed.vcf:17: card has no name (neither FN nor N)",
             "vcard-broken/mixed.vcf:25: a name cannot contain control characters",
-            "vcard-broken/mixed.vcf:31: a line without a ':' (not a vCard property)",
             "vcard-broken/mixed.vcf:38: card has no END:VCARD",
+        ])
+        #expect(r.warnings == [
+            "vcard-broken/mixed.vcf:10: BDAY \"1990-02-30\" is not a real date: kept in the notes, not as the birthday",
+            "vcard-broken/mixed.vcf:31: skipped a line without a ':' (not a vCard property); the card was imported",
         ])
     }
 
-    @Test func textThatIsNotUTF8AndSaysNoCharsetIsReported() throws {
+    @Test func textThatIsNotUTF8AndSaysNoCharsetIsReadAsWindows1252AndSaid() throws {
         let r = try read("vcard-broken/latin1-unlabelled.vcf")
-        #expect(r.cards.isEmpty)
-        #expect(r.problems == ["vcard-broken/latin1-unlabelled.vcf:3: FN is not UTF-8 (add CHARSET= or export the card as UTF-8)"])
+        #expect(r.cards.map(\.name) == ["Renée"])
+        #expect(r.problems.isEmpty)
+        #expect(r.warnings == ["vcard-broken/latin1-unlabelled.vcf:3: not UTF-8 and no CHARSET: read as Windows-1252 (Western European)"])
     }
 
     @Test func aFileThatIsNoVCardAtAll() throws {
@@ -132,7 +137,8 @@ private func card(_ body: String) -> ContactCard? {
     }
 
     /// The CLI's birthday rules: Apple's 1604 means no year even without
-    /// X-APPLE-OMIT-YEAR; a birthday after today or before 1850 is refused, never stored.
+    /// X-APPLE-OMIT-YEAR; a birthday after today or before 1850 is refused, never stored,
+    /// and its text kept in the notes.
     @Test func birthdaysTheCLIWouldRefuse() throws {
         #expect(try VCard.birthday("1604-04-15", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
         #expect(try VCard.birthday("16040415", omitYear: nil, isText: false, today: today) == .date(Birthday(month: 4, day: 15, year: nil)!))
@@ -146,8 +152,12 @@ private func card(_ body: String) -> ContactCard? {
         let r = read(text: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nBDAY:9999-12-31\r\nEND:VCARD\r\n"
                      + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nBDAY:1604-04-15\r\nEND:VCARD\r\n"
                      + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nBDAY:1200-01-01\r\nEND:VCARD\r\n", file: "b.vcf")
-        #expect(r.problems == ["b.vcf:4: BDAY \"9999-12-31\" is in the future", "b.vcf:14: BDAY \"1200-01-01\" is before 1850"])
-        #expect(r.cards.map(\.name) == ["Bo"] && r.cards.first?.birthday == Birthday(month: 4, day: 15, year: nil))
+        #expect(r.problems.isEmpty)
+        #expect(r.warnings == ["b.vcf:4: BDAY \"9999-12-31\" is in the future: kept in the notes, not as the birthday",
+                               "b.vcf:14: BDAY \"1200-01-01\" is before 1850: kept in the notes, not as the birthday"])
+        #expect(r.cards.map(\.name) == ["Ana", "Bo", "Cy"])
+        #expect(r.cards.map(\.birthday) == [nil, Birthday(month: 4, day: 15, year: nil), nil])
+        #expect(r.cards.map(\.note) == ["Birthday: 9999-12-31", "", "Birthday: 1200-01-01"])
     }
 
     @Test func escapesAndSeparators() throws {
@@ -179,9 +189,25 @@ private func card(_ body: String) -> ContactCard? {
         #expect(card("NICKNAME:Gran")?.name == "Gran")
     }
 
+    /// A name kith cannot decode is the card's problem, said as what is wrong with it.
     @Test func aCardWithAnUnknownCharsetIsReported() {
         let r = read(text: "BEGIN:VCARD\r\nFN;CHARSET=KLINGON:x\r\nEND:VCARD\r\n")
         #expect(r.problems == ["t.vcf:2: FN has an unknown CHARSET \"KLINGON\""])
+    }
+
+    /// Any other field kith cannot decode costs only itself; the name may come from N.
+    @Test func aFieldThatCannotBeDecodedCostsOnlyItself() throws {
+        let r = read(text: "BEGIN:VCARD\r\nFN;CHARSET=KLINGON:x\r\nN:Berg;Bo\r\nNOTE;CHARSET=KLINGON:x\r\n"
+                     + "NICKNAME;ENCODING=b:Qm9ibw==\r\nCATEGORIES;CHARSET=US-ASCII:Climbé\r\nNOTE:kept\r\nEND:VCARD\r\n")
+        #expect(r.problems.isEmpty)
+        let c = try #require(r.cards.first)
+        #expect(c.name == "Bo Berg" && c.note == "kept" && c.nickname == nil && c.categories.isEmpty)
+        #expect(r.warnings == [
+            "t.vcf:2: FN has an unknown CHARSET \"KLINGON\"; skipped, the card was imported",
+            "t.vcf:4: NOTE has an unknown CHARSET \"KLINGON\"; skipped, the card was imported",
+            "t.vcf:5: NICKNAME is binary (base64), not text; skipped, the card was imported",
+            "t.vcf:6: CATEGORIES is not valid US-ASCII; skipped, the card was imported",
+        ])
     }
 
     @Test func aBrokenPhotoOrPhoneEncodingDoesNotCostThePerson() {
@@ -286,6 +312,18 @@ private func card(_ body: String) -> ContactCard? {
         #expect(CSV.field("plain, text") == "\"plain, text\"")
     }
 
+    /// Swift's Double reads infinities, NaNs with a payload and hexadecimal floats: none
+    /// of them is a number to a spreadsheet, and `+nan(DDE_cmd)` would reach one as a
+    /// formula. Only plain decimals pass unquoted.
+    @Test func onlyPlainDecimalsPassAsNumbers() {
+        for s in ["-inf", "+inf", "-infinity", "+nan(DDE_cmd)", "-nan", "-0x1p3", "+0X10", "-1e5", "-", "+", "-.", "- 1", "+1+1", "-1-1", "+1.2.3"] {
+            #expect(CSV.field(s) == "'" + s, "\(s)")
+        }
+        for s in ["-1", "+2", "-0", "-3.25", "+0.5", "-.5", "-12.", "7"] {
+            #expect(CSV.field(s) == s, "\(s)")
+        }
+    }
+
     /// "\r\n" is one Swift Character, equal to neither "\r" nor "\n": a field holding it
     /// must still be quoted, or every CSV reader sees the rest as a new row.
     @Test func aCRLFInsideAFieldIsQuoted() {
@@ -299,5 +337,162 @@ private func card(_ body: String) -> ContactCard? {
     /// still a quote to a CSV reader, so it is doubled and the field quoted.
     @Test func aQuoteWithACombiningMarkIsDoubled() {
         #expect(CSV.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
+    }
+}
+
+/// Address books as phones, Windows tools and servers really write them, each fixture in
+/// `vcard-quirks` shaped like one of them: every card with a name comes in, and what is
+/// left out of it is said in one line.
+@Suite struct VCardRealWorldTests {
+    let dir = "vcard-quirks/"
+
+    @Test func iPhoneExportsWithCRCRLFLineEnds() throws {
+        let r = try read(dir + "iphone-crcrlf.vcf")
+        #expect(r.problems.isEmpty && r.warnings.isEmpty)
+        #expect(r.cards.map(\.name) == ["Astrid Lindqvist", "Ifeoma Okonkwo"])
+        #expect(r.cards.map(\.line) == [1, 12])
+        #expect(r.cards.first?.birthday == Birthday(month: 6, day: 2, year: 1988))
+        #expect(r.cards.first?.note == "Sings in the harbour choir, every second Thursday of the month.")
+    }
+
+    /// "No BEGIN:VCARD" is said only of a file that has none: UTF-16 without a byte-order
+    /// mark and BEGIN lines with trailing NULs are read, and a BEGIN:VCARD with more on its
+    /// line is named as that.
+    @Test func notAVCardFileIsSaidOnlyWhenTrue() {
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë 山田\r\nEND:VCARD\r\n"
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let r = VCard.read(text.data(using: encoding)!, file: "w.vcf", today: today)
+            #expect(r.cards.map(\.name) == ["Zoë 山田"] && r.problems.isEmpty)
+        }
+        #expect(read(text: "BEGIN:VCARD\0\r\nFN:Ana\r\nEND:VCARD\0\r\n").cards.map(\.name) == ["Ana"])
+        #expect(read(text: "X-HEADER:1\r\nBEGIN:VCARD;FN:Ana\r\n").problems
+                == ["t.vcf:2: no card starts here: BEGIN:VCARD has more after it on its line"])
+    }
+
+    /// vCard 2.1 ends base64 at a blank line, and old phones wrote its lines unindented.
+    @Test func a21PhotoWhoseLinesAreNotIndented() throws {
+        let r = try read(dir + "phone-2.1-photo.vcf")
+        #expect(r.problems.isEmpty && r.warnings.isEmpty)
+        #expect(r.cards.map(\.name) == ["Hiro Tanaka"])
+        #expect(r.cards.first?.birthday == Birthday(month: 3, day: 11, year: 1979))
+    }
+
+    @Test func anUnreadableLineCostsOnlyWhatItBelongsTo() throws {
+        let r = try read(dir + "adr-backslash-2.1.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Klaus Weber"])
+        #expect(r.cards.first?.birthday == Birthday(month: 10, day: 3, year: 1961))   // read after the bad line
+        #expect(r.warnings == ["vcard-quirks/adr-backslash-2.1.vcf:5: skipped an unreadable ADR; the card was imported"])
+
+        let c = try read(dir + "comment.vcf")
+        #expect(c.problems.isEmpty)
+        #expect(c.cards.map(\.name) == ["Priya Raman"])
+        #expect(c.warnings == ["vcard-quirks/comment.vcf:5: skipped a comment line; the card was imported"])
+
+        // A stray line after a field kith keeps costs only the line; one before any field too.
+        let s = read(text: "BEGIN:VCARD\r\nstray\r\nFN:Ana\r\nmore stray\r\nNOTE:kept\r\nPHOTO;ENCODING=b:AAAA\r\nnot base64!\r\nEND:VCARD\r\n")
+        #expect(s.problems.isEmpty)
+        #expect(s.cards.map(\.name) == ["Ana"] && s.cards.first?.note == "kept")
+        #expect(s.warnings == ["t.vcf:2: skipped a line without a ':' (not a vCard property); the card was imported",
+                               "t.vcf:4: skipped a line without a ':' (not a vCard property); the card was imported",
+                               "t.vcf:6: skipped an unreadable PHOTO; the card was imported"])
+    }
+
+    @Test func aBirthdayNoCalendarHasCostsOnlyTheBirthday() throws {
+        let r = try read(dir + "birthdays.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Mateo Ruiz", "Agnes Horváth", "Tomasz Nowak"])
+        #expect(r.cards.map(\.birthday) == [nil, nil, nil])
+        #expect(r.cards.map(\.note) == ["Birthday: 19723101", "Birthday: 09001231", "Birthday: 19020229\n\nGrandfather's chess partner"])
+        #expect(r.warnings == [
+            "vcard-quirks/birthdays.vcf:4: BDAY \"19723101\" is not a real date: kept in the notes, not as the birthday",
+            "vcard-quirks/birthdays.vcf:9: BDAY \"09001231\" is before 1850: kept in the notes, not as the birthday",
+            "vcard-quirks/birthdays.vcf:14: BDAY \"19020229\" is not a real date: kept in the notes, not as the birthday",
+        ])
+    }
+
+    @Test(arguments: [
+        ("ansi-de.vcf", "Jürgen Müller-Lüdenscheidt", "Windows-1252 (Western European)"),
+        ("ansi-el.vcf", "Γιώργος Παπαδόπουλος", "Windows-1253 (Greek)"),
+        ("ansi-he.vcf", "שרה כהן", "Windows-1255 (Hebrew)"),
+        ("ansi-uk.vcf", "Олена Шевченко", "Windows-1251 (Cyrillic)"),
+    ])
+    func windowsCodePagesWithoutACharset(_ file: String, _ name: String, _ codePage: String) throws {
+        let r = try read(dir + file)
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == [name])
+        #expect(r.warnings == ["vcard-quirks/\(file):3: not UTF-8 and no CHARSET: read as \(codePage)"])
+    }
+
+    @Test func aCodePageIsGuessedOnlyForTextThatIsNotUTF8() throws {
+        let de = try #require(try read(dir + "ansi-de.vcf").cards.first)
+        #expect(de.note == "Größe 42 – trägt gern „Wanderschuhe“")
+        #expect(de.structuredName == "Müller-Lüdenscheidt;Jürgen")
+        // A UTF-8 card beside a Latin-1 one stays UTF-8.
+        let mixed = Data("BEGIN:VCARD\r\nFN:Zoë\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Ren".utf8) + Data([0xE9])
+            + Data("e\r\nEND:VCARD\r\n".utf8)
+        let r = VCard.read(mixed, file: "m.vcf", today: today)
+        #expect(r.cards.map(\.name) == ["Zoë", "Renée"])
+        #expect(r.warnings == ["m.vcf:5: not UTF-8 and no CHARSET: read as Windows-1252 (Western European)"])
+    }
+
+    /// One name is the least a guess has to go on: each of these is the page's bytes for it.
+    @Test(arguments: [
+        ([0xCE, 0xEB, 0xFC, 0xE3, 0xE0], CodePage.windows1251, "Ольга"),
+        ([0xC8, 0xE2, 0xE0, 0xED, 0x20, 0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2], .windows1251, "Иван Петров"),
+        ([0xCD, 0xDF, 0xEA, 0xEF, 0xF2], .windows1253, "Νίκος"),
+        ([0xCC, 0xE1, 0xF1, 0xDF, 0xE1], .windows1253, "Μαρία"),
+        ([0xE3, 0xE5, 0xE3, 0x20, 0xEC, 0xE5, 0xE9], .windows1255, "דוד לוי"),
+        ([0x4A, 0x6F, 0x73, 0xE9, 0x20, 0x4D, 0x75, 0xF1, 0x6F, 0x7A], .windows1252, "José Muñoz"),
+        ([0x93, 0x51, 0x75, 0x6F, 0x74, 0x65, 0x73, 0x94, 0x20, 0x61, 0x6E, 0x64, 0x20, 0x80], .windows1252, "“Quotes” and €"),
+    ] as [([UInt8], CodePage, String)])
+    func aCodePageIsGuessedFromOneName(_ bytes: [UInt8], _ page: CodePage, _ text: String) {
+        #expect(CodePage.guess([bytes]) == page)
+        #expect(page.decode(bytes) == text)
+    }
+
+    /// kith's own tables against Foundation's, byte by byte (Foundation knows 1255 only by
+    /// its CoreFoundation number, which is why kith keeps tables of its own). Where a page
+    /// defines no character Foundation passes the byte through as that code point (a C1
+    /// control); kith has none there and reads U+FFFD.
+    @Test func theCodePageTablesAgreeWithFoundation() {
+        let pages: [(CodePage, String.Encoding)] = [(.windows1252, .windowsCP1252), (.windows1251, .windowsCP1251),
+                                                     (.windows1253, .windowsCP1253), (.windows1255, String.Encoding(rawValue: 0x8000_0505))]
+        for (page, encoding) in pages {
+            for b in UInt8(0x80)...0xFF {
+                let theirs = String(bytes: [b], encoding: encoding)
+                if let ours = page.scalar(b) {
+                    #expect(String(Character(ours)) == theirs, "\(page) byte \(b)")
+                } else {
+                    #expect(theirs == nil || theirs?.unicodeScalars.map(\.value) == [UInt32(b)], "\(page) byte \(b)")
+                }
+            }
+        }
+        #expect(CodePage.windows1253.decode([0x41, 0xAA]) == "A\u{FFFD}")
+    }
+
+    @Test func aCardNestedInAGENTIsLeftOutAndTheOuterCardKept() throws {
+        let r = try read(dir + "android-agent.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == ["Lena Fischer", "Rui Costa"])
+        #expect(r.cards.first?.birthday == Birthday(month: 9, day: 14, year: 1985))
+        #expect(r.cards.last?.note == "Marta keeps his calendar")
+        #expect(r.warnings == ["vcard-quirks/android-agent.vcf:6: skipped the card nested in AGENT; the card was imported",
+                               "vcard-quirks/android-agent.vcf:19: skipped the card nested in AGENT; the card was imported"])
+    }
+
+    @Test func vCard21BackslashesAreTextExceptBeforeASemicolon() throws {
+        let r = try read(dir + "backslash-2.1.vcf")
+        #expect(r.problems.isEmpty)
+        #expect(r.cards.map(\.name) == [#"A;B\C;D:E\\"#, "Nadia Al-Rashid", #"A;BC;D:E\"#])
+        #expect(r.cards.first?.note == #"Card file: C:\Users\nadia\contacts.vcf"#)
+        #expect(r.cards.dropFirst().first?.note == #"C:\new\table"#)
+        // The structured name is kept as 4.0 writes it, so an export means the same name.
+        let c = try #require(read(text: "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Dr\\Who;Jo,Jr\\;X\r\nEND:VCARD\r\n").cards.first)
+        #expect(c.name == #"Jo,Jr;X Dr\Who"#)
+        #expect(c.structuredName == #"Dr\\Who;Jo\,Jr\;X"#)
+        // A comma after a backslash still separates; the backslash before `\;` is text.
+        #expect(VCard.split(#"a\,b;c\;d"#, on: ",", .v21) == [#"a\"#, #"b;c\;d"#])
+        #expect(VCard.split(#"a\\;b;c"#, on: ";", .v21).map { VCard.unescape($0, .v21) } == [#"a\;b"#, "c"])
     }
 }

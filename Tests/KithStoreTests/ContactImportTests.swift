@@ -146,12 +146,47 @@ import Testing
         #expect(try s.people() == people)
     }
 
-    @Test func theSameUIDTwiceInOneImportIsSaid() throws {
+    /// One person's card in two files (a second copy, a nickname added later) is one
+    /// person with the last card's details; a card of another name that reuses the UID is
+    /// a person of its own. Said once per UID, and importing the same files again is no
+    /// update: the cards no longer take turns overwriting one person.
+    @Test func cardsSharingAUIDAreSaidOnceAndReimportQuietly() throws {
         let s = try store
-        let r = try run(s, [card("Ana", uid: "u1", line: 1), card("Ana B", uid: "u1", line: 7)])
-        #expect(r.added == ["Ana"])
-        #expect(r.updated == ["Ana B"])
-        #expect(r.warnings == ["book.vcf:7: UID u1 came earlier in this import too; this card's details win"])
+        let cards = [card("Sofia Marino", uid: "u1", line: 1), card("Sofia Marino", uid: "u1", nickname: "Sofi", line: 7),
+                     card("Luca Bianchi", uid: "u1", line: 13), card("Ana", uid: "u2", line: 19), card("Ana", uid: "u2", line: 25)]
+        let r = try run(s, cards)
+        #expect(r.added == ["Sofia Marino", "Luca Bianchi", "Ana"])
+        #expect(r.updated.isEmpty)
+        #expect(r.warnings == [
+            "book.vcf:1: UID u1 is on 3 cards in this import, under 2 names: Sofia Marino keeps it, and each other name comes in as a person of its own",
+            "book.vcf:19: UID u2 is on 2 cards in this import, all named Ana: the last one is taken",
+        ])
+        let people = try s.people()
+        #expect(people.first { $0.name == "Sofia Marino" }?.nickname == "Sofi")
+        #expect(people.first { $0.name == "Sofia Marino" }?.uid == "u1")
+        #expect(people.first { $0.name == "Luca Bianchi" }?.uid != "u1")
+
+        let again = try run(s, cards)
+        #expect(again.added.isEmpty && again.updated.isEmpty)
+        #expect(again.unchanged == ["Sofia Marino", "Luca Bianchi", "Ana"])
+        #expect(try s.people() == people)
+    }
+
+    /// kith's own export gives someone added in kith a structured name kith made up; taking
+    /// the export back in records it as their card, but that is no change the user made and
+    /// is not counted as one.
+    @Test func kithsOwnExportComingBackIsNoUpdate() throws {
+        let s = try store
+        let ana = try s.addPerson(Person(id: 0, name: "Ana María López", addedOn: today))
+        let exported = ContactCard(file: "out/a.vcf", line: 1, uid: ana.uid, name: "Ana María López", structuredName: "López;Ana María;;;")
+        let r = try run(s, [exported])
+        #expect(r.updated.isEmpty)
+        #expect(r.unchanged == ["Ana María López"])
+        #expect(try s.person(id: ana.id).card == CardOrigin(name: "Ana María López", structuredName: "López;Ana María;;;"))
+        // A change the address book made still counts.
+        var renamed = exported
+        renamed.name = "Ana López"
+        #expect(try run(s, [renamed]).updated == ["Ana López"])
     }
 
     @Test func aCardWithoutUIDIsMatchedByNameNextTime() throws {
