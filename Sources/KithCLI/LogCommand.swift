@@ -9,7 +9,8 @@ struct Log: ParsableCommand {
         abstract: "Log a moment of connection.",
         discussion: """
             Every field has a default: today, in person, mutual, light, no emotions. With --group \
-            and no names, every active member of the group was there.
+            and no names, every active member of the group was there. `kith moment edit ID` \
+            changes a logged moment (ID as printed in [#ID]), `kith moment delete ID` deletes it.
             Examples:
               kith log zoe --via call --reached-out them --feel happy,sad:2
               kith log "Ana,Ben" --kind fun --feel amused:3 --note "picnic"
@@ -53,7 +54,7 @@ struct Log: ParsableCommand {
     }
 
     /// "Logged a call with Zoë, yesterday · they reached out · happy  [#12]": what was
-    /// saved, with its id.
+    /// saved, with the id that `kith moment` takes.
     static func confirmation(_ m: Moment, who: String, today: Day) -> String {
         var line = "Logged \(Log.phrase(m.channel)) with \(who), \(DateText.relative(m.day, today: today))"
         if today.days(since: m.day) > 1 { line += " (\(DateText.long(m.day)))" }

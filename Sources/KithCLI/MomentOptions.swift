@@ -144,6 +144,29 @@ enum MomentText {
         "the moment of \(DateText.long(m.day))" + (m.time.map { " at \($0)" } ?? "") + " with \(who(m, names: names, groups: groups))"
     }
 
+    /// The fields that differ between `old` and `new`, each in a few words with its new
+    /// value: an edit's confirmation says what it did, not just that it did something.
+    static func changes(from old: Moment, to new: Moment, names: [Int64: String], groups: [Int64: String]) -> [String] {
+        let s = TerminalText.sanitize
+        var out: [String] = []
+        if old.day != new.day { out.append("moved from \(DateText.long(old.day))") }
+        if old.time != new.time { out.append(new.time.map { "time \($0)" } ?? "no time") }
+        // Who was there and the kinds are sets: the store keeps them in its own order.
+        if Set(old.people) != Set(new.people) {
+            out.append("who was there (before: \(old.people.map { s(names[$0] ?? "#\($0)") }.joined(separator: ", ")))")
+        }
+        if old.groupID != new.groupID { out.append(new.groupID.flatMap { groups[$0] }.map { "group \(s($0))" } ?? "no group") }
+        if old.channel != new.channel { out.append("via \(new.channel.rawValue)") }
+        if old.initiator != new.initiator { out.append(Format.reachedOut(new.initiator)) }
+        if Set(old.kinds) != Set(new.kinds) { out.append(new.kinds.isEmpty ? "no kinds" : "kind \(new.kinds.map(\.rawValue).joined(separator: ", "))") }
+        if old.emotions != new.emotions { out.append(new.emotions.isEmpty ? "no emotions" : "felt \(Format.emotions(new.emotions))") }
+        if old.uplift != new.uplift { out.append(new.uplift.map { "uplift \($0 > 0 ? "+" : "")\($0)" } ?? "no uplift") }
+        if old.depth != new.depth { out.append("depth \(new.depth.rawValue)") }
+        if old.received != new.received { out.append(new.received.map { "received \($0.rawValue)" } ?? "no longer marked as received") }
+        if old.note != new.note { out.append(new.note.isEmpty ? "note removed" : "note") }
+        return out
+    }
+
     /// Lines saying who among `people` is not a member of the moment's group, and how to
     /// add them: the moment is saved as asked, but the group's count may surprise.
     static func outsiders(_ people: [Int64], group: Group, members: Set<Int64>, names: [Int64: String]) -> [String] {
