@@ -8,110 +8,60 @@ struct Log: ParsableCommand {
         commandName: "log",
         abstract: "Log a moment of connection.",
         discussion: """
-            Every field has a default: today, in person, mutual, light, no emotions.
+            Every field has a default: today, in person, mutual, light, no emotions. With --group \
+            and no names, every active member of the group was there. `kith moment edit ID` \
+            changes a logged moment (ID as printed in [#ID]), `kith moment delete ID` deletes it.
             Examples:
               kith log zoe --via call --reached-out them --feel happy,sad:2
               kith log "Ana,Ben" --kind fun --feel amused:3 --note "picnic"
               kith log --group "Book club" --date yesterday --kind fun
             """)
 
-    @Argument(help: ArgumentHelp("Who was there: NAME, or NAME,NAME…", valueName: "names"))
-    var names: [String] = []
-    @Option(help: ArgumentHelp("A group moment: counts for the group and each member present (all members unless names are given).", valueName: "group"))
-    var group: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("YYYY-MM-DD, today, yesterday, a weekday, or 3d / 2w ago (default today).", valueName: "date"))
-    var date: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("HH:MM, optional.", valueName: "time"))
-    var time: String?
-    @Option(help: ArgumentHelp("in-person, call, video, message or other (default in-person).", valueName: "channel"))
-    var via: String?
-    @Option(name: .customLong("reached-out"), help: ArgumentHelp("me, them or mutual (default mutual).", valueName: "who"))
-    var reachedOut: String?
-    @Option(help: ArgumentHelp("fun, heart-to-heart, i-supported, they-supported, practical, affection, news, conflict (comma list).", valueName: "kinds"))
-    var kind: [String] = []
-    @Option(help: ArgumentHelp("Emotions felt, each with intensity 1-3: happy,sad:2 (`kith emotions` lists them).", valueName: "emotions"))
-    var feel: [String] = []
-    @Option(parsing: .unconditional, help: ArgumentHelp("How you felt afterwards, -2 to 2.", valueName: "n"))
-    var uplift: String?
-    @Option(help: ArgumentHelp("light, personal or vulnerable (default light).", valueName: "depth"))
-    var depth: String?
-    @Option(help: ArgumentHelp("For a vulnerable moment, how it was received: safe, mixed or hurtful.", valueName: "how"))
-    var received: String?
-    @Option(help: ArgumentHelp("A note; - reads it from standard input.", valueName: "text"))
-    var note: String?
+    @OptionGroup var fields: MomentOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let ctx = global.context()
-        // Every value is read and checked before the store is opened: a typo changes nothing.
-        let day = try Parse.day(date ?? "today", today: ctx.today)
-        if day > Parse.latestPast(ctx.today) {
-            throw InputError("\(day.iso) is in the future; moments are logged for today or earlier")
-        }
-        let time = try self.time.map(Parse.time)
-        let channel: Channel = try via.map { try parseChoice($0, as: "channel (--via)", aliases: Channel.aliases) } ?? .inPerson
-        let initiator: Initiator = try reachedOut.map { try parseChoice($0, as: "value for --reached-out", aliases: Initiator.aliases) } ?? .mutual
-        var kinds: [MomentKind] = []
-        for item in kind.flatMap({ $0.split(separator: ",") }) {
-            let k: MomentKind = try parseChoice(String(item), as: "kind", aliases: MomentKind.aliases)
-            if !kinds.contains(k) { kinds.append(k) }
-        }
-        let catalog = EmotionCatalog.current
-        let emotions = try catalog.parseTags(feel.joined(separator: ","))
-        let uplift = try self.uplift.map(Parse.uplift)
-        let received: Reception? = try self.received.map { try parseChoice($0, as: "value for --received") }
-        var depth: Depth = try self.depth.map { try parseChoice($0, as: "depth") } ?? .light
-        if received != nil {
-            if self.depth == nil { depth = .vulnerable } else if depth != .vulnerable {
-                throw InputError("--received describes a vulnerable moment; use it with --depth vulnerable")
-            }
-        }
-        if names.isEmpty && group == nil {
+        let given = try fields.read(today: ctx.today, clearing: false)
+        if given.names == nil && given.group == nil {
             throw InputError("say who the moment was with: kith log NAME, or kith log --group GROUP")
         }
-        let note = try self.note.map(readText) ?? ""
-
         let store = try ctx.openStore()
         let resolver = try Resolver(store: store)
-        var people = try resolver.people(names)
-        var groupID: Int64?
-        var groupName: String?
-        var outsiders: [Person] = []
-        if let g = group {
-            let grp = try resolver.group(g)
-            groupID = grp.id
-            groupName = grp.name
-            let members = Set(try store.memberIDs(group: grp.id))
-            outsiders = people.filter { !members.contains($0.id) }
+        var moment = given.applied(to: Moment(day: ctx.today, people: []))
+        var people = try resolver.people(given.names ?? [])
+        var outsiders: [String] = []
+        if let g = given.group ?? nil {
+            let group = try resolver.group(g)
+            moment.groupID = group.id
+            let members = Set(try store.memberIDs(group: group.id))
             if people.isEmpty {
+                // A group moment without names: everyone in the group was there.
                 people = resolver.people.filter { members.contains($0.id) && !$0.archived }
                 if people.isEmpty {
-                    let anyArchived = !members.isEmpty
-                    throw CLIError.failure("group \"\(grp.name)\" has no \(anyArchived ? "active " : "")members; name who was there: kith log NAME --group \"\(grp.name)\"")
+                    throw CLIError.failure("group \"\(group.name)\" has no \(members.isEmpty ? "" : "active ")members; name who was there: kith log NAME --group \"\(group.name)\"")
                 }
             }
+            outsiders = MomentText.outsiders(people.map(\.id), group: group, members: members, names: resolver.names)
         }
-        if people.isEmpty && groupID == nil {
+        if people.isEmpty {
             throw InputError("say who the moment was with: kith log NAME, or kith log --group GROUP")
         }
-        let moment = Moment(day: day, time: time, people: people.map(\.id), groupID: groupID, channel: channel,
-                            initiator: initiator, kinds: kinds, emotions: emotions, uplift: uplift, depth: depth,
-                            received: received, note: note)
+        moment.people = people.map(\.id)
         let saved = try store.addMoment(moment, createdAt: Int(Foundation.time(nil)))
+        Output.line(Log.confirmation(saved, who: MomentText.who(saved, names: resolver.names, groups: resolver.groupNames), today: ctx.today))
+        for line in outsiders { Output.line(line) }
+    }
 
-        let s = TerminalText.sanitize
-        var who = people.map { s($0.name) }.joined(separator: ", ")
-        if let groupName { who = "\(s(groupName)) (\(who))" }
-        var line = "Logged \(Log.phrase(channel)) with \(who), \(DateText.relative(day, today: ctx.today))"
-        if ctx.today.days(since: day) > 1 { line += " (\(DateText.long(day)))" }
-        if let time { line += " at \(time)" }
-        if initiator != .mutual { line += " · \(Format.reachedOut(initiator))" }
-        if !emotions.isEmpty { line += " · \(Format.emotions(emotions))" }
-        line += (saved.isTagged ? " · \(saved.connectionType.rawValue)" : "") + "  [#\(saved.id)]"
-        Output.line(line)
-        for p in outsiders {
-            Output.line("Note: \(s(p.name)) is not in \(s(groupName ?? "")); `kith edit \"\(s(p.name))\" --group \"\(s(groupName ?? ""))\"` adds them.")
-        }
+    /// "Logged a call with Zoë, yesterday · they reached out · happy  [#12]": what was
+    /// saved, with the id that `kith moment` takes.
+    static func confirmation(_ m: Moment, who: String, today: Day) -> String {
+        var line = "Logged \(Log.phrase(m.channel)) with \(who), \(DateText.relative(m.day, today: today))"
+        if today.days(since: m.day) > 1 { line += " (\(DateText.long(m.day)))" }
+        if let time = m.time { line += " at \(time)" }
+        if m.initiator != .mutual { line += " · \(Format.reachedOut(m.initiator))" }
+        if !m.emotions.isEmpty { line += " · \(Format.emotions(m.emotions))" }
+        return line + (m.isTagged ? " · \(m.connectionType.rawValue)" : "") + "  [#\(m.id)]"
     }
 }
 
@@ -177,8 +127,7 @@ struct History: ParsableCommand {
             subject = g.name
         }
         let moments = try store.moments(filter, limit: limit)
-        let names = Dictionary(uniqueKeysWithValues: resolver.people.map { ($0.id, $0.name) })
-        let groups = Dictionary(uniqueKeysWithValues: resolver.groups.map { ($0.id, $0.name) })
+        let names = resolver.names, groups = resolver.groupNames
         if json {
             Output.line(JSON.array(moments.map { Format.json($0, names: names, groups: groups, catalog: catalog) }).render())
             return

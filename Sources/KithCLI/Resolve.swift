@@ -16,6 +16,10 @@ struct Resolver {
         self.groups = try store.groups()
     }
 
+    /// Everyone's name by id, archived people too: what a moment's ids are shown as.
+    var names: [Int64: String] { Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }) }
+    var groupNames: [Int64: String] { Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }) }
+
     enum Scope { case active, archived, all }
 
     func person(_ query: String, scope: Scope = .active) throws -> Person {

@@ -338,6 +338,12 @@ extension Store {
         }
     }
 
+    /// One moment by its id (the id `kith history --json` shows), or nil when there is
+    /// none: a command that edits or deletes by id must tell a wrong id from a failure.
+    public func moment(id: Int64) throws(StoreError) -> Moment? {
+        try read { db in try Store.fetchMoments(db, sql: "SELECT * FROM moments WHERE id = ?", arguments: [id]).first }
+    }
+
     /// Deletes one moment with its people and emotions, in one transaction.
     public func deleteMoment(id: Int64) throws(StoreError) {
         try write { db in

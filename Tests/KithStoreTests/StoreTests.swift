@@ -431,6 +431,23 @@ import KithCore
         #expect(try s.integrityProblems() == ["the monthly counts disagree with the moments in 4 places"])
     }
 
+    /// One moment is read back whole by its id, and an id that is not (or no longer) a
+    /// moment's reads as nil, not as an error: the CLI says "no moment #N" for it.
+    @Test func oneMomentByItsID() throws {
+        let s = try store()
+        let zoe = try s.addPerson(Person(id: 0, name: "Zoë", addedOn: day))
+        let bo = try s.addPerson(Person(id: 0, name: "Bo", addedOn: day))
+        let club = try s.addGroup(name: "Club", cadenceDays: nil, notes: "", addedOn: day, members: [zoe.id, bo.id])
+        _ = try s.addMoment(Moment(day: day, people: [bo.id]), createdAt: 0)
+        let m = try s.addMoment(Moment(day: day.adding(days: -3), time: TimeOfDay(minutes: 600), people: [zoe.id, bo.id],
+                                       groupID: club.id, channel: .call, kinds: [.fun], emotions: [EmotionTag(word: "happy", intensity: 2)],
+                                       uplift: 1, note: "n"), createdAt: 0)
+        #expect(try s.moment(id: m.id) == m)
+        #expect(try s.moment(id: m.id + 1) == nil)
+        try s.deleteMoment(id: m.id)
+        #expect(try s.moment(id: m.id) == nil)
+    }
+
     /// Each person's last day is kept by triggers through every kind of write, falls
     /// back to the latest remaining moment when the last one goes, and a drifted value
     /// is reported by the integrity check.
