@@ -90,9 +90,15 @@ struct TUI {
             // With the frame out and no key waiting, the neighbours' first pages are read
             // ahead: moving to one then costs no query. A key arriving meanwhile waits
             // for one page at most.
+            var answered = false
             for effect in Update.prefetches(state) where !terminal.inputPending {
-                _ = runner.perform(effect)
+                if let answer = runner.perform(effect) {
+                    effects += Update.update(&state, answer)
+                    answered = true
+                }
             }
+            // A count came in: it is drawn before the loop waits for a key.
+            if answered { continue }
             // Idle, it looks twice a second whether another kith wrote to the store, so
             // a moment logged from cron or another shell shows within about a second.
             var event = terminal.next(timeout: 500)

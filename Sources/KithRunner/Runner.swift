@@ -37,7 +37,7 @@ public struct Runner {
     /// The answer to a store effect; nil for the effects the loop itself handles.
     public func perform(_ effect: Effect) -> Msg? {
         switch effect {
-        case .loadTimeline, .loadTimelineEnd, .loadTimelineAbove, .prefetch, .loadInsights, .loadLastKinds, .loadPerson, .loadGroup, .checkForChanges, .redraw, .suspend, .quit: break
+        case .loadTimeline, .loadTimelineEnd, .loadTimelineAbove, .prefetch, .countTimeline, .loadInsights, .loadLastKinds, .loadPerson, .loadGroup, .checkForChanges, .redraw, .suspend, .quit: break
         // Anything else may change what the pages hold (or follows a change: a reload).
         default: readAhead.clear()
         }
@@ -77,6 +77,10 @@ public struct Runner {
                     readAhead.keep(key, try store.moments(Runner.momentFilter(scope, wanted), limit: limit + 1))
                 }
                 return nil
+            case let .countTimeline(scope, wanted):
+                // Only a nicety of the title: a count that fails is simply not shown (an
+                // error here would be asked again at every idle moment).
+                return (try? store.momentCount(Runner.momentFilter(scope, wanted))).map { .timelineCounted(scope, filter: wanted, $0) }
             case .deleteMoment(let id):
                 try store.deleteMoment(id: id)
                 return .momentDeleted(id)

@@ -191,12 +191,16 @@ extension Scheduler {
     /// today, over the gaps between them (the time since the last counts as one more
     /// gap in the making). Counting days, not moments: six moments on one day are one
     /// meeting (they once made "every ~3d"). nil until there is enough to judge by: four
-    /// days of meeting spread over at least eight weeks.
+    /// days of meeting spread over at least eight weeks. nil too once the time since the
+    /// last meeting is more than twice that rhythm: a fortnight of daily meetings in
+    /// September and nothing since is no longer "every ~6d", it is a bond gone quiet,
+    /// which the due marks already say.
     public static func rhythm(days: [Day], today: Day) -> Int? {
         let distinct = Set(days.filter { $0 <= today && today.days(since: $0) < 366 })
-        guard distinct.count >= rhythmMinimumDays, let first = distinct.min(),
+        guard distinct.count >= rhythmMinimumDays, let first = distinct.min(), let last = distinct.max(),
               today.days(since: first) >= rhythmMinimumSpan else { return nil }
-        return max(1, today.days(since: first) / (distinct.count - 1))
+        let rhythm = max(1, today.days(since: first) / (distinct.count - 1))
+        return today.days(since: last) > 2 * rhythm ? nil : rhythm
     }
 
     /// The least a rhythm is judged by: days of meeting, and the span they cover.

@@ -221,6 +221,12 @@ extension Store {
     public func removeGroup(id: Int64) throws(StoreError) {
         try write { db in
             _ = try Store.group(db, id)
+            // A group moment with nobody in it (older versions could save one) would be
+            // left with neither people nor a group, which the store's check calls damage:
+            // it goes with its group, the one thing it was about.
+            try db.execute(sql: """
+                DELETE FROM moments WHERE group_id = ? AND NOT EXISTS (SELECT 1 FROM moment_people mp WHERE mp.moment_id = moments.id)
+                """, arguments: [id])
             try db.execute(sql: "DELETE FROM groups WHERE id = ?", arguments: [id])
         }
     }

@@ -270,6 +270,9 @@ public struct CheckInForm: Equatable, Sendable {
             let t = try timeOfDay()
             var groupID: Int64?
             if case .group(let g) = subject { groupID = g }
+            // Nobody ticked saved a group moment with no one in it, which removing the
+            // group then left with neither people nor a group.
+            if people.isEmpty { throw InputError("tick who was there (Space on *who*): a moment needs at least one person") }
             let m = Moment(id: editing ?? 0, day: day, time: t, people: people, groupID: groupID, channel: channel,
                            initiator: initiator, kinds: kinds, emotions: emotions, uplift: uplift, depth: depth,
                            received: depth == .vulnerable ? received : nil, note: note.text.trimmingSpaces)

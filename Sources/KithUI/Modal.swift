@@ -44,4 +44,22 @@ extension AppState {
         default: false
         }
     }
+
+    /// The state without what any key clears: the message, a form's error line, a
+    /// pending "quit?". What a key would do is judged without them: any key clears an
+    /// error, and that is not the key doing something (Space once showed as "toggle"
+    /// after a refused letter).
+    mutating func forgetNotices() {
+        message = nil
+        messageIsError = false
+        quitAsked = false
+        switch modal {
+        case .checkIn(var f): f.error = nil; modal = .checkIn(f)
+        case .person(var f): f.error = nil; modal = .person(f)
+        case .group(var f): f.error = nil; modal = .group(f)
+        case .filter(var f): f.error = nil; modal = .filter(f)
+        case .selfCheckin(var f): f.error = nil; modal = .selfCheckin(f)
+        default: break
+        }
+    }
 }

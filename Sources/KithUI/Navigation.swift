@@ -101,13 +101,19 @@ extension Update {
         return [.loadTimeline(scope, filter: state.filter, offset: 0, limit: TimelineState.firstPageSize(lines: lines))]
     }
 
-    /// The first pages worth reading ahead while idle: the people (or groups) just above
-    /// and below the selection in the roster, as the timeline would ask for them. Not
-    /// in the Today view, which moves through other rows.
+    /// Work worth doing while idle: the timeline's count when it is not known (the title
+    /// said "200+" after every save, and "14+" on coming back to a timeline counted
+    /// before), then the first pages of the people (or groups) just above and below the
+    /// selection in the roster, as the timeline would ask for them (not in the Today
+    /// view, which moves through other rows).
     public static func prefetches(_ state: AppState) -> [Effect] {
-        guard !state.showToday, !state.everyone, state.loaded else { return [] }
+        guard state.loaded else { return [] }
+        let t = state.timeline
+        var out: [Effect] = []
+        if let scope = t.scope, t.total == nil, !t.loading { out.append(.countTimeline(scope, filter: t.filter)) }
+        guard !state.showToday, !state.everyone else { return out }
         let lines = state.layout.timelineLines
-        return [state.rosterCursor + 1, state.rosterCursor - 1].compactMap { i in
+        return out + [state.rosterCursor + 1, state.rosterCursor - 1].compactMap { i in
             guard state.visible.indices.contains(i) else { return nil }
             return .prefetch(.subject(state.entries[state.visible[i]].subject), filter: state.filter,
                              limit: TimelineState.firstPageSize(lines: lines))

@@ -23,7 +23,13 @@ enum Paste {
             state.modal = .group(f)
             return []
         case .checkIn(var f):
-            if f.picker != nil { f.picker?.typeFilter(text) } else if let at = f.focusedText { f[keyPath: at].insert(contentsOf: text) } else { return refuse(&state) }
+            if f.picker != nil { f.picker?.typeFilter(text) } else if let at = f.focusedText { f[keyPath: at].insert(contentsOf: text) }
+            else if f.typingGoesToNote {
+                // Where typing starts the note ("Typing → note"), a paste does too: it was
+                // refused there, and c, paste, Ctrl-S logged an empty note.
+                f.field = .note
+                f.note.insert(contentsOf: text)
+            } else { return refuse(&state) }
             state.modal = .checkIn(f)
             return []
         case .some: return refuse(&state)

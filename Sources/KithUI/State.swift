@@ -192,7 +192,8 @@ public struct AppState: Equatable, Sendable {
     /// even where the form cannot be seen.
     public var holdsTypedText: Bool {
         switch modal {
-        case .checkIn(let f): f.isDirty
+        // Emotions chosen in the open picker and not yet kept count too.
+        case .checkIn(let f): f.isDirty || (f.picker.map { $0.chosen != f.emotions } ?? false)
         case .person(let f): f.isDirty
         case .group(let f): f.isDirty
         default: false

@@ -10,8 +10,15 @@ enum TodayUpdate {
             if state.showToday { state.focus = .roster }
             return Update.followSelection(&state, force: true) + (state.showToday ? [.loadLastKinds(state.duePeople)] : [])
         case .toggleArchived:
+            // The highlight stays on the bond it was on (the lines above it change), and
+            // the timeline follows: once the highlight moved while the timeline did not,
+            // and c, s and z then acted on a bond other than the one shown.
+            let line = state.todayLine
             state.showAllDue.toggle()
-            return []
+            let items = state.todayItems
+            state.todayCursor = line.flatMap { l in items.firstIndex(of: l) ?? items.firstIndex { $0.subject == l.subject } }
+                ?? min(state.todayCursor, max(0, items.count - 1))
+            return Update.followSelection(&state)
         case .focusNext:
             state.focus = .timeline
             return []

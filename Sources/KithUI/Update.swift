@@ -11,6 +11,8 @@ public enum Msg: Equatable, Sendable {
     /// A reminder was marked done, or opened again.
     case reminderSet(Reminder, done: Bool)
     case timelineLoaded(TimelineScope, filter: TimelineFilter = .none, [Moment], offset: Int, exhausted: Bool)
+    /// How many moments a timeline holds, counted while the app was idle.
+    case timelineCounted(TimelineScope, filter: TimelineFilter, Int)
     case momentDeleted(Int64)
     case momentSaved(Moment, edited: Bool)
     case personSaved(id: Int64, name: String, isNew: Bool)
@@ -74,6 +76,8 @@ public enum Effect: Equatable, Sendable {
     /// Reads a timeline page ahead and drops it: while the app is idle, the neighbours
     /// of the selection are read, so that moving to one finds its pages in memory.
     case prefetch(TimelineScope, filter: TimelineFilter, limit: Int)
+    /// Counts a timeline's moments (answered as `timelineCounted`), asked while idle.
+    case countTimeline(TimelineScope, filter: TimelineFilter)
     case redraw
     /// Hand the terminal to the shell and stop (Ctrl-Z); the loop draws again on `fg`.
     case suspend
@@ -102,6 +106,9 @@ public enum Update {
             return []
         case let .timelineLoaded(scope, filter, moments, offset, exhausted):
             TimelineUpdate.loaded(&state, scope, filter, moments, offset: offset, exhausted: exhausted)
+            return []
+        case let .timelineCounted(scope, filter, n):
+            if scope == state.timeline.scope, filter == state.timeline.filter, !state.timeline.recount { state.timeline.knownTotal = n }
             return []
         case .newDay(let day):
             return newDay(&state, day)
@@ -144,7 +151,7 @@ public enum Update {
             state.message = "Moment deleted."
         case let .momentSaved(m, edited):
             state.modal = nil
-            state.message = (edited ? "Saved the changes to " : "Logged ") + "a moment on \(DateText.long(m.day, style: style))"
+            state.message = (edited ? "Saved the changes to " : "Logged ") + "a moment with \(m.who(state)) on \(DateText.long(m.day, style: style))"
                 + (m.emotions.isEmpty ? "." : " · " + m.emotions.map(Words.chip).joined(separator: ", ") + ".")
         case let .personSaved(id, name, isNew):
             state.personForm = nil
@@ -159,10 +166,12 @@ public enum Update {
         case let .archived(name, archived):
             state.message = archived ? "Archived \(name); A shows archived people." : "\(name) is back."
         case let .snoozed(name, until):
-            state.message = until.map { "No nudges about \(name) until \(DateText.long($0, style: style)); logging a moment lifts it; u undoes." }
-                ?? "Nudges about \(name) are back; u undoes."
+            // "u undoes" only while there is something u would take back (not after u itself).
+            let undo = state.undo == nil ? "." : "; u undoes."
+            state.message = until.map { "No nudges about \(name) until \(DateText.long($0, style: style)); logging a moment lifts it" + undo }
+                ?? "Nudges about \(name) are back" + undo
         case let .reminderSet(r, isDone):
-            state.message = isDone ? "Done: \(r.text); u undoes." : "Open again: \(r.text)."
+            state.message = isDone ? "Done: \(r.text)" + (state.undo == nil ? "." : "; u undoes.") : "Open again: \(r.text)."
         case .selfSaved(let saved):
             state.selfForm = nil
             var parts = ["feeling \(saved.closeness ?? 0) of 7 connected"]
@@ -284,13 +293,10 @@ public enum Update {
     /// sets a message ("nothing to undo") does nothing.
     public static func outcome(of key: Key, in state: AppState, keymap: Keymap = .standard) -> Outcome? {
         var before = state
-        before.message = nil
-        before.messageIsError = false
-        before.quitAsked = false
+        before.forgetNotices()
         var after = before
         let effects = handle(key, &after, keymap)
-        after.message = nil
-        after.messageIsError = false
+        after.forgetNotices()
         return effects.isEmpty && after == before ? nil : Outcome(state: after, effects: effects)
     }
 
@@ -312,8 +318,12 @@ public enum Update {
             return [.quit]
         }
         if state.quitAsked {
+            // The key that answers "quit without saving?" only keeps the form: it is not
+            // also typed into it (an x once landed in the note).
             state.quitAsked = false
-            state.message = nil
+            state.message = "Kept what you typed."
+            state.messageIsError = false
+            return []
         }
         return nil
     }

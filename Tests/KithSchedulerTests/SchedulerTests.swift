@@ -82,6 +82,9 @@ import Testing
         #expect(Scheduler.rhythm(days: [0, 5, 12, 20].map { today.adding(days: -$0) }, today: today) == nil)
         // Four days over a year, two of them together: every four months.
         #expect(Scheduler.rhythm(days: [-360, -359, -40, -5].map { today.adding(days: $0) }, today: today) == 120)
+        // Daily for a fortnight in September, nothing for 82 days since: no rhythm to
+        // speak of, not "every ~6d" (found in tmux, issue 16 point 5).
+        #expect(Scheduler.rhythm(days: (0..<15).map { today.adding(days: -82 - $0) }, today: today) == nil)
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 7) == 28)     // monthly against weekly: suggest 4 weeks
         #expect(Scheduler.cadenceHint(rhythm: 30, cadence: 30) == nil)
         #expect(Scheduler.cadenceHint(rhythm: 3, cadence: 14) == 3)      // far more often than set

@@ -126,3 +126,83 @@ import Testing
         #expect(press(&s, .char("s")).isEmpty && press(&s, .char("z")).isEmpty && s.undo == nil)
     }
 }
+
+/// What the afternoon in tmux found after the first round (issue 16).
+@Suite struct WalkthroughFindingsTests {
+    @Test func aGroupCheckInWithNobodyTickedIsRefused() {
+        var s = Fixture.loaded()
+        var entries = Fixture.entries()
+        entries[5].members = [1, 3]
+        _ = Update.update(&s, .rosterLoaded(entries, people: Fixture.names, groups: [1: "Book club"]))
+        _ = press(&s, .char("r"), .char("c"))
+        #expect(s.form?.field == .who)
+        _ = press(&s, .char(" "), .right, .char(" "))
+        #expect(press(&s, .ctrl("s")).isEmpty)
+        #expect(s.form?.error?.contains("tick who was there") == true)
+    }
+
+    @Test func showingEveryDueBondKeepsTheHighlightOnItsLine() {
+        var s = TodayTests().loadedWithReminder()
+        _ = press(&s, .char("t"))
+        let reminderRow = s.todayItems.firstIndex { if case .reminder = $0 { true } else { false } }!
+        s.todayCursor = reminderRow
+        let line = s.todayLine
+        let effects = press(&s, .char("A"))
+        #expect(s.todayLine == line)
+        // The timeline follows whatever is highlighted.
+        #expect(s.timeline.scope == s.selected.map { .subject($0.subject) } || !effects.isEmpty)
+    }
+
+    @Test func theTimelineIsCountedWhileIdleAndTheCountShown() {
+        var s = Fixture.loaded()
+        s.timeline.knownTotal = nil
+        s.timeline.exhausted = false
+        #expect(s.timeline.total == nil)
+        #expect(Update.prefetches(s).first == .countTimeline(.subject(.person(1)), filter: .none))
+        _ = Update.update(&s, .timelineCounted(.subject(.person(1)), filter: .none, 907))
+        #expect(s.timeline.total == 907)
+        #expect(Update.prefetches(s).contains { if case .countTimeline = $0 { true } else { false } } == false)
+    }
+
+    @Test func aPasteWhereTypingStartsTheNoteGoesIntoTheNote() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        _ = Update.update(&s, .paste("she got the job"))
+        #expect(s.form?.note.text == "she got the job" && s.form?.field == .note)
+    }
+
+    @Test func theKeyThatAnswersQuitIsNotTyped() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        type(&s, "hi")
+        #expect(press(&s, .ctrl("c")).isEmpty && s.quitAsked)
+        #expect(press(&s, .char("x")).isEmpty)
+        #expect(s.form?.note.text == "hi" && s.message == "Kept what you typed.")
+        // Emotions chosen in an open picker count as typed.
+        var p = Fixture.loaded()
+        _ = press(&p, .char("c"))
+        while p.form?.field != .emotions { _ = press(&p, .tab) }
+        _ = press(&p, .enter, .char(" "))
+        #expect(p.holdsTypedText)
+    }
+
+    @Test func uUndoesIsSaidOnlyWhenUWouldUndo() {
+        var s = Fixture.loaded()
+        s.undo = nil
+        _ = Update.update(&s, .snoozed(name: "Zoë", until: nil))
+        #expect(s.message == "Nudges about Zoë are back.")
+        s.undo = .snooze(.person(1), name: "Zoë", previous: nil)
+        _ = Update.update(&s, .snoozed(name: "Zoë", until: nil))
+        #expect(s.message == "Nudges about Zoë are back; u undoes.")
+    }
+
+    @Test func aRefusedLetterDoesNotMakeSpaceLookUseful() {
+        var s = Fixture.loaded(width: 120)
+        _ = press(&s, .char("c"))
+        while s.form?.field != .uplift { _ = press(&s, .tab) }
+        _ = press(&s, .char("a"))
+        #expect(s.form?.error != nil)
+        let bar = Screen.render(s).lines().last ?? ""
+        #expect(!bar.contains("Space"), "\(bar)")
+    }
+}

@@ -29,7 +29,7 @@ T send-keys -t kith Tab Tab Tab                 # uplift → depth → note
 T send-keys -t kith -l "山田 and 🌱"
 T send-keys -t kith C-s
 wait_gone "Check in with"
-wait_for "Logged a moment on Sun 22 Nov 2026 · happy, sad:2."
+wait_for "Logged a moment with Zoë Ångström on Sun 22 Nov 2026 · happy, sad:2."
 wait_for "Zoë Ångström · 1 moment"
 wait_for "happy sad:2 · 山田 and 🌱"
 pass "a check-in with two emotions and a wide note shows at once"

@@ -16,7 +16,7 @@ wait_for "It is Sun 6 Dec 2026 now."
 T send-keys -t kith c
 wait_for "Check in with Zoë"
 T send-keys -t kith C-s
-wait_for "Logged a moment on Sun 6 Dec 2026"
+wait_for "Logged a moment with Zoë on Sun 6 Dec 2026"
 pass "idle over midnight: the header turns, and a check-in goes on the new day"
 T send-keys -t kith q
 wait_exit
@@ -27,7 +27,7 @@ T send-keys -t kith c
 wait_for "Check in with Zoë"
 wait_for "stays on Sat 5 Dec 2026"
 T send-keys -t kith C-s
-wait_for "Logged a moment on Sat 5 Dec 2026"
+wait_for "Logged a moment with Zoë on Sat 5 Dec 2026"
 pass "a check-in opened before midnight keeps its day and says so"
 T send-keys -t kith q
 wait_exit
