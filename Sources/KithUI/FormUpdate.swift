@@ -181,7 +181,12 @@ enum FormUpdate {
             }
             p.filter = ""
             p.typing = false
-        case .toggle: if let word { p.toggle(word) }
+        case .toggle:
+            guard let word else { break }
+            p.toggle(word)
+            // Chosen from a filter: the next letters start the next word (they once
+            // made "calmgrat", matching nothing).
+            if p.typing { p.filter = "" }
         case .intensity1: if let word { p.set(word, intensity: 1) }
         case .intensity2: if let word { p.set(word, intensity: 2) }
         case .intensity3: if let word { p.set(word, intensity: 3) }

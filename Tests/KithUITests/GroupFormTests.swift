@@ -206,3 +206,29 @@ import Testing
         #expect(!bar.contains("Space"), "\(bar)")
     }
 }
+
+@Suite struct NoteAndPickerTests {
+    /// A long note wraps in its field: its start stays in sight (it once scrolled
+    /// sideways on one row beside empty ones).
+    @Test func aLongNoteWraps() {
+        var s = Fixture.loaded(width: 80, height: 24)
+        _ = press(&s, .char("c"))
+        type(&s, "She told me about the new job in Porto and how her father is doing after the operation")
+        let screen = Screen.render(s).lines().joined(separator: "\n")
+        #expect(screen.contains("She told me about"), "\(screen)")
+        #expect(screen.contains("operation"))
+    }
+
+    /// Two words in one visit: after Space the filter starts again.
+    @Test func aSecondWordIsTypedAfterTheFirst() {
+        var s = Fixture.loaded()
+        _ = press(&s, .char("c"))
+        while s.form?.field != .emotions { _ = press(&s, .tab) }
+        _ = press(&s, .enter)
+        type(&s, "calm")
+        _ = press(&s, .char(" "))
+        type(&s, "grat")
+        _ = press(&s, .char(" "), .enter)
+        #expect(s.form?.emotions.map(\.word) == ["calm", "grateful"])
+    }
+}

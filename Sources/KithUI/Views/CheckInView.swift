@@ -158,21 +158,57 @@ enum CheckInView {
 
     /// The note: its lines wrapped to nothing fancy (long lines are cut at the edge),
     /// scrolled to keep the cursor in view.
+    /// A note, its lines wrapped at the field's width: a long sentence once scrolled
+    /// sideways on one row, its start out of sight, beside empty rows. Only the lines
+    /// around the cursor are wrapped, so a long note costs what is drawn.
     static func note(_ grid: inout Grid, _ buffer: TextBuffer, area: Rect, focused: Bool) {
-        let lines = buffer.lines
-        let (line, column) = buffer.cursorPosition
-        let top = max(0, line - area.height + 1)
         if buffer.isEmpty && !focused {
             grid.put("— (Enter in this field adds a line)", x: area.x, y: area.y, role: .muted, limit: area.width)
             return
         }
-        for row in 0..<area.height {
-            let i = top + row
-            guard i < lines.count else { break }
-            let scroll = i == line ? max(0, column - (area.width - 2)) : 0
-            grid.put(String(dropCells(lines[i], scroll)), x: area.x, y: area.y + row, role: .text, limit: area.width)
-            if focused && i == line { markCursor(&grid, x: area.x + column - scroll, y: area.y + row) }
+        let lines = buffer.lines
+        let line = buffer.cursorPosition.line
+        var offset = buffer.cursor - buffer.lineStart(buffer.cursor)
+        let width = max(1, area.width - 1)
+        var rows: [Substring] = []
+        var cursor = (row: 0, x: 0)
+        for i in max(0, line - area.height)..<min(lines.count, line + area.height + 1) {
+            let wrapped = wrap(lines[i], width: width)
+            if i == line {
+                // The row the cursor is in, by characters (a wide one may end a row early).
+                var row = 0
+                while row < wrapped.count - 1 && offset >= wrapped[row].count {
+                    offset -= wrapped[row].count
+                    row += 1
+                }
+                cursor = (rows.count + row, TerminalText.width(String(wrapped[row].prefix(offset))))
+            }
+            rows += wrapped
         }
+        let top = max(0, cursor.row - area.height + 1)
+        for r in 0..<area.height where top + r < rows.count {
+            grid.put(String(rows[top + r]), x: area.x, y: area.y + r, role: .text, limit: area.width)
+        }
+        if focused { markCursor(&grid, x: area.x + cursor.x, y: area.y + cursor.row - top) }
+    }
+
+    /// A line cut into rows of at most `width` cells (a wide character never split).
+    static func wrap(_ s: String, width: Int) -> [Substring] {
+        var rows: [Substring] = []
+        var start = s.startIndex, used = 0
+        var i = s.startIndex
+        while i < s.endIndex {
+            let w = TerminalText.width(of: s[i])
+            if used + w > width, used > 0 {
+                rows.append(s[start..<i])
+                start = i
+                used = 0
+            }
+            used += w
+            i = s.index(after: i)
+        }
+        rows.append(s[start..<s.endIndex])
+        return rows
     }
 
     static func markCursor(_ grid: inout Grid, x: Int, y: Int) {
