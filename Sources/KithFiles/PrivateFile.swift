@@ -23,8 +23,11 @@ public enum PrivateFile {
     }
 
     /// Writes `bytes` to `path` as a new 0600 file, replacing a regular file there.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+    /// `durable: false` leaves syncing the file and its folder to the caller, who writes
+    /// many files and syncs them once (the sync folder's first write is 100,000 files).
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = true) throws(Failure) {
         let w = try Writer(replacing: path)
+        w.durable = durable
         do {
             try w.append(bytes)
             try w.commit()
@@ -41,6 +44,8 @@ public enum PrivateFile {
         public let temporary: String
         private var fd: Int32
         private var buffer: [UInt8] = []
+        /// Whether `commit` syncs the file and its folder to disk.
+        public var durable = true
 
         public init(replacing path: String) throws(Failure) {
             try PrivateFile.checkReplaceable(path)
@@ -78,7 +83,7 @@ public enum PrivateFile {
         /// Flushes, syncs, and renames the file into place (the folder synced after).
         public func commit() throws(Failure) {
             try flush()
-            guard fsync(fd) == 0 else { throw Failure(path, PrivateFile.reason(errno)) }
+            guard !durable || fsync(fd) == 0 else { throw Failure(path, PrivateFile.reason(errno)) }
             close(fd)
             fd = -1
             // Checked again at the last moment: something may have appeared meanwhile.
@@ -88,7 +93,7 @@ public enum PrivateFile {
                 unlink(temporary)
                 throw Failure(path, why)
             }
-            PrivateFile.syncDirectory(of: path)
+            if durable { PrivateFile.syncDirectory(of: path) }
         }
 
         /// Removes the temporary file; the target is as it was.

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import KithCore
 import KithSync
 
@@ -72,19 +73,30 @@ extension Store {
 
     // MARK: the base: each record's file as last synced
 
-    public func syncBases() throws(StoreError) -> [SyncRecord.Kind: [String: (text: String, stat: String)]] {
+    /// Each record's file name and stat at the last sync: enough to pass over a file
+    /// that did not change without reading it.
+    public func syncBaseStats() throws(StoreError) -> [SyncRecord.Kind: [String: String]] {
         try read { db in
-            var out: [SyncRecord.Kind: [String: (text: String, stat: String)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, uid, text, stat FROM sync_base") {
-                guard let kind = SyncRecord.Kind(rawValue: row[0]) else { continue }
-                out[kind, default: [:]][row[1]] = (row[2], row[3])
+            var out: [SyncRecord.Kind: [String: String]] = [:]
+            try Store.step(db, sql: "SELECT kind, uid, stat FROM sync_base") { s in
+                guard let kind = SyncRecord.Kind(rawValue: String(cString: sqlite3_column_text(s, 0))) else { return }
+                out[kind, default: [:]][String(cString: sqlite3_column_text(s, 1))] = String(cString: sqlite3_column_text(s, 2))
             }
             return out
         }
     }
 
+    /// A record's file as last synced: the base of a three-way merge.
+    public func syncBase(_ kind: SyncRecord.Kind, uid: String) throws(StoreError) -> (text: String, stat: String)? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT text, stat FROM sync_base WHERE kind = ? AND uid = ?", arguments: [kind.rawValue, uid])
+                .map { ($0[0], $0[1]) }
+        }
+    }
+
     /// Records the files as now synced (nil text: the record and its file are gone).
     public func setSyncBases(_ bases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)]) throws(StoreError) {
+        guard !bases.isEmpty else { return }
         try write { db in
             let put = try db.makeStatement(sql: "INSERT OR REPLACE INTO sync_base (kind, uid, text, stat) VALUES (?, ?, ?, ?)")
             let drop = try db.makeStatement(sql: "DELETE FROM sync_base WHERE kind = ? AND uid = ?")

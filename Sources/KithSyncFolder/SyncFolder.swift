@@ -62,64 +62,85 @@ public struct SyncFolder {
         }
         guard !changes.isEmpty else { return }
         let names = try store.syncNames()
-        let bases = try store.syncBases()
         var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
-        for change in changes {
-            guard let kind = SyncRecord.Kind(rawValue: change.kind) else { continue }
-            let base = bases[kind]?[change.uid]
-            let path = self.path(kind, fileName: base.map { Self.fileName($0.stat) } ?? "\(change.uid).\(kind.fileExtension)")
-            let onDisk = Self.stat(path)
-            let changedThere = onDisk != nil && onDisk != base.map { Self.statPart($0.stat) }
-            guard var record = try store.syncRecord(kind, uid: change.uid) else {
-                // Deleted here. An edit there wins over the delete: it is read back in.
-                if changedThere { continue }
-                if onDisk != nil, !dryRun { unlink(path) }
-                if onDisk != nil { report.deletedThere += 1 }
-                newBases.append((kind, change.uid, nil, ""))
-                continue
+        var merged: [SyncRecord] = []
+        // Read in one transaction, a thousand at a time: one view of the store, without
+        // holding a hundred thousand records at once.
+        for batch in stride(from: 0, to: changes.count, by: 1000).map({ changes[$0..<min($0 + 1000, changes.count)] }) {
+            try store.snapshot {
+                for change in batch {
+                    guard let kind = SyncRecord.Kind(rawValue: change.kind) else { continue }
+                    try writeOut(change, kind, names, &report, &newBases, &merged, dryRun: dryRun)
+                }
             }
-            record.modified = change.at
-            let file = Self.read(path)
-            let theirs = file.flatMap { try? SyncCodec.decode($0) }
-            if let file, let theirs, theirs.sameContent(as: record) {
-                // The folder has it already (the same edit made there, or a first sync
-                // into a folder that holds it): nothing to write.
-                if !dryRun { newBases.append((kind, change.uid, file, Self.statLine(path))) }
-                continue
-            }
-            if changedThere, let theirs {
-                let old = base.flatMap { try? SyncCodec.decode($0.text) }
-                record = SyncMerge.merge(base: old, record, theirs)
-                if !dryRun { try store.applySync(record, createdAt: Int(now() / 1000)) }
-                report.merged += 1
-            } else {
-                report.sent += 1
-            }
-            guard !dryRun else { continue }
-            let text = SyncCodec.encode(record, names: names)
-            try write(text, to: path)
-            newBases.append((kind, change.uid, text, Self.statLine(path)))
         }
-        if !dryRun {
-            try store.setSyncBases(newBases)
-            try store.clearSyncChanges(changes.filter { SyncRecord.Kind(rawValue: $0.kind) != nil })
+        guard !dryRun else { return }
+        for record in merged { try store.applySync(record, createdAt: Int(now() / 1000)) }
+        try syncToDisk()
+        try store.setSyncBases(newBases)
+        try store.clearSyncChanges(changes.filter { SyncRecord.Kind(rawValue: $0.kind) != nil })
+        try rememberFolders()
+    }
+
+    private func writeOut(_ change: SyncChange, _ kind: SyncRecord.Kind, _ names: [String: String], _ report: inout SyncReport,
+                          _ newBases: inout [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
+                          _ merged: inout [SyncRecord], dryRun: Bool) throws {
+        let base = try store.syncBase(kind, uid: change.uid)
+        let path = self.path(kind, fileName: base.map { Self.fileName($0.stat) } ?? "\(change.uid).\(kind.fileExtension)")
+        let onDisk = Self.stat(path)
+        let changedThere = onDisk != nil && onDisk != base.map { Self.statPart($0.stat) }
+        guard var record = try store.syncRecord(kind, uid: change.uid) else {
+            // Deleted here. An edit there wins over the delete: it is read back in.
+            if changedThere { return }
+            if onDisk != nil {
+                if !dryRun { unlink(path) }
+                report.deletedThere += 1
+            }
+            newBases.append((kind, change.uid, nil, ""))
+            return
         }
+        record.modified = change.at
+        // A file kith wrote and nobody touched is known by its stat, unread.
+        let file = onDisk == nil ? nil : Self.read(path)
+        let theirs = file.flatMap { try? SyncCodec.decode($0) }
+        if let file, let theirs, theirs.sameContent(as: record) {
+            // The folder has it already (the same edit made there, or a first sync into
+            // a folder that holds it): nothing to write.
+            if !dryRun { newBases.append((kind, change.uid, file, Self.statLine(path))) }
+            return
+        }
+        if changedThere, let theirs {
+            let old = base.flatMap { try? SyncCodec.decode($0.text) }
+            record = SyncMerge.merge(base: old, record, theirs)
+            merged.append(record)
+            report.merged += 1
+        } else {
+            report.sent += 1
+        }
+        guard !dryRun else { return }
+        let text = SyncCodec.encode(record, names: names)
+        try write(text, to: path)
+        newBases.append((kind, change.uid, text, Self.statLine(path)))
     }
 
     // MARK: folder → store
 
     /// Reads the files that changed since the last sync into the store: new UIDs become
     /// records, changed ones update them, a file gone deletes its record. Files kith did
-    /// not write and cannot read are left alone and counted.
+    /// not write and cannot read are left alone and counted. A folder whose own stat is
+    /// what the last sync left is passed over whole: every engine writes a file under a
+    /// temporary name and renames it, which changes the folder.
     public func readIn(_ report: inout SyncReport, dryRun: Bool = false) throws {
-        let bases = try store.syncBases()
+        let stats = try store.syncBaseStats()
         var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
         var seen: [SyncRecord.Kind: Set<String>] = [:]
         var incoming: [(record: SyncRecord, text: String, stat: String)] = []
-        // Which base file each file name stands for, to skip unchanged files unread.
         var byFile: [String: (kind: SyncRecord.Kind, uid: String, stat: String)] = [:]
-        for (kind, entries) in bases { for (uid, b) in entries { byFile[Self.fileName(b.stat) + "@" + kind.folder] = (kind, uid, b.stat) } }
+        for (kind, entries) in stats { for (uid, stat) in entries { byFile[Self.fileName(stat) + "@" + kind.folder] = (kind, uid, stat) } }
+        var scanned: [String] = []
         for folder in ["contacts", "journal"] {
+            if try folderUnchanged(folder) { continue }
+            scanned.append(folder)
             for name in Self.files(in: root + "/" + folder) {
                 let path = root + "/" + folder + "/" + name
                 let statLine = Self.statLine(path)
@@ -153,8 +174,7 @@ public struct SyncFolder {
         incoming.sort { order.firstIndex(of: $0.record.kind)! < order.firstIndex(of: $1.record.kind)! }
         for item in incoming {
             let r = item.record
-            let base = bases[r.kind]?[r.uid]
-            if let base, let old = try? SyncCodec.decode(base.text), old.sameContent(as: r) {
+            if let base = try store.syncBase(r.kind, uid: r.uid), let old = try? SyncCodec.decode(base.text), old.sameContent(as: r) {
                 newBases.append((r.kind, r.uid, base.text, item.stat))     // the same record, touched
                 continue
             }
@@ -166,32 +186,57 @@ public struct SyncFolder {
                 report.problems.append("\(r.kind.folder)/\(Self.fileName(item.stat)): \(error)")
             }
         }
-        try deleteMissing(bases, seen: seen, &report, &newBases, dryRun: dryRun)
-        if !dryRun { try store.setSyncBases(newBases) }
+        try deleteMissing(stats, seen: seen, folders: scanned, &report, &newBases, dryRun: dryRun)
+        if !dryRun {
+            try store.setSyncBases(newBases)
+            // Only a folder read without problems is passed over next time: a file left
+            // out is tried again.
+            if report.problems.isEmpty { try rememberFolders() }
+        }
     }
 
     /// Records whose files are gone from the folder are deleted here, unless a whole
     /// folder is empty while records were synced from it: then nothing is deleted and the
     /// line says so (an emptied folder is far more often a mistake than a wish).
-    func deleteMissing(_ bases: [SyncRecord.Kind: [String: (text: String, stat: String)]], seen: [SyncRecord.Kind: Set<String>],
+    func deleteMissing(_ stats: [SyncRecord.Kind: [String: String]], seen: [SyncRecord.Kind: Set<String>], folders: [String],
                        _ report: inout SyncReport, _ newBases: inout [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
                        dryRun: Bool) throws {
-        for folder in ["contacts", "journal"] {
+        for folder in folders {
             let kinds = SyncRecord.Kind.allCases.filter { $0.folder == folder }
-            let known = kinds.reduce(0) { $0 + (bases[$1]?.count ?? 0) }
+            let known = kinds.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
             let present = kinds.reduce(0) { $0 + (seen[$1]?.count ?? 0) }
             if known > 0 && present == 0 {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
                               + "If the folder is right, move it aside and run `kith sync` again to write everything anew")
             }
             for kind in kinds {
-                for uid in (bases[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
+                for uid in (stats[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
                     if !dryRun { try store.deleteSync(kind, uid: uid) }
                     report.deletedHere += 1
                     newBases.append((kind, uid, nil, ""))
                 }
             }
         }
+    }
+
+    /// Whether a folder is as the last sync left it (its mtime and inode).
+    func folderUnchanged(_ folder: String) throws -> Bool {
+        guard let now = Self.stat(root + "/" + folder) else { return false }
+        return try store.setting("sync.folder." + folder) == now
+    }
+
+    func rememberFolders() throws {
+        for folder in ["contacts", "journal"] {
+            if let st = Self.stat(root + "/" + folder) { try store.setSetting("sync.folder." + folder, st) }
+        }
+    }
+
+    /// The files written without syncing each, synced at once.
+    func syncToDisk() throws {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        if kith_syncfs(fd) != 0 { throw Failure(message: "cannot sync the sync folder to disk: \(String(cString: strerror(errno)))") }
     }
 
     // MARK: files
@@ -219,7 +264,7 @@ public struct SyncFolder {
     }
 
     func write(_ text: String, to path: String) throws {
-        do { try PrivateFile.write(Array(text.utf8), to: path) } catch { throw Failure(message: error.description) }
+        do { try PrivateFile.write(Array(text.utf8), to: path, durable: false) } catch { throw Failure(message: error.description) }
     }
 
     /// The record files of a folder: `*.vcf` or `*.ics`, not hidden, not a temporary file
@@ -249,3 +294,7 @@ public struct SyncFolder {
     static func fileName(_ statLine: String) -> String { String(statLine.prefix { $0 != "|" }) }
     static func statPart(_ statLine: String) -> String { String(statLine.drop { $0 != "|" }.dropFirst()) }
 }
+
+/// Linux's syncfs(2), which Glibc's Swift module does not bring: one call flushes every
+/// file of the folder's file system, where a fsync per file cost 100,000 calls.
+@_silgen_name("syncfs") private func kith_syncfs(_ fd: Int32) -> Int32
