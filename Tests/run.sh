@@ -16,6 +16,7 @@ need sqlite3 sqlite3
 need strace strace
 need faketime faketime
 need python3 python3
+need git git
 [ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -e /usr/include/ncursesw/ncurses.h ] || [ -e /usr/include/ncurses.h ] || missing+=(libncurses-dev)
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
@@ -30,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
 fi
 
-# The Python readers, in a venv kept beside the build. A stamp holding the requirements
+# The Python readers and sync engines, in a venv kept beside the build. A stamp holding the requirements
 # file's contents says the venv is complete; a change to the file (or a venv left half
 # made) makes it again.
 tools=.build/test-tools

@@ -94,7 +94,7 @@ struct SyncMergeCommand: ParsableCommand {
             // vdirsyncer gives no base: kith's own last synced copy of the record is it.
             let ctx = global.context()
             if !StoreLocation.isAbsent(ctx.storePath), let store = try? ctx.openStore(reading: true),
-               let text = try? store.syncBase(mine.kind, uid: mine.uid)?.text {
+               let text = try? store.syncBase(mine.kind, uid: mine.uid)?.text, !text.isEmpty {
                 old = try? SyncCodec.decode(text)
             }
         }

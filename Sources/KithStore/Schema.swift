@@ -296,11 +296,15 @@ enum Schema {
 
                 -- The file each record was last synced as: the base of a three-way merge, and
                 -- how a file is known unchanged (its size, time and inode) without reading it.
+                -- `pending`: what kith wrote to the folder and the engine has not carried yet;
+                -- it becomes the base once the engine has run (a merge during the run must
+                -- start from the version both sides had, not from the one just written).
                 CREATE TABLE sync_base (
                     kind TEXT NOT NULL,
                     uid TEXT NOT NULL,
                     text TEXT NOT NULL,
                     stat TEXT NOT NULL,
+                    pending TEXT,
                     PRIMARY KEY (kind, uid)
                 ) WITHOUT ROWID;
 

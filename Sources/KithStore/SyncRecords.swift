@@ -86,24 +86,43 @@ extension Store {
         }
     }
 
-    /// A record's file as last synced: the base of a three-way merge.
+    /// A record's file as last synced: the base of a three-way merge (empty text: the
+    /// record has not been carried anywhere yet).
     public func syncBase(_ kind: SyncRecord.Kind, uid: String) throws(StoreError) -> (text: String, stat: String)? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT text, stat FROM sync_base WHERE kind = ? AND uid = ?", arguments: [kind.rawValue, uid])
-                .map { ($0[0], $0[1]) }
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT text, stat FROM sync_base WHERE kind = ? AND uid = ?"),
+                             arguments: [kind.rawValue, uid]).map { ($0[0], $0[1]) }
         }
     }
 
     /// Records the files as now synced (nil text: the record and its file are gone).
-    public func setSyncBases(_ bases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)]) throws(StoreError) {
+    /// `pending`: kith wrote these to the folder and the engine has yet to carry them:
+    /// their stat is kept now, their text becomes the base when `settleSyncBases` runs.
+    public func setSyncBases(_ bases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
+                             pending: Bool = false) throws(StoreError) {
         guard !bases.isEmpty else { return }
         try write { db in
             let put = try db.makeStatement(sql: "INSERT OR REPLACE INTO sync_base (kind, uid, text, stat) VALUES (?, ?, ?, ?)")
+            let stage = try db.makeStatement(sql: """
+                INSERT INTO sync_base (kind, uid, text, stat, pending) VALUES (?, ?, '', ?, ?)
+                ON CONFLICT (kind, uid) DO UPDATE SET stat = excluded.stat, pending = excluded.pending
+                """)
             let drop = try db.makeStatement(sql: "DELETE FROM sync_base WHERE kind = ? AND uid = ?")
             for b in bases {
-                if let text = b.text { try put.execute(arguments: [b.kind.rawValue, b.uid, text, b.stat]) }
-                else { try drop.execute(arguments: [b.kind.rawValue, b.uid]) }
+                if let text = b.text {
+                    if pending { try stage.execute(arguments: [b.kind.rawValue, b.uid, b.stat, text]) }
+                    else { try put.execute(arguments: [b.kind.rawValue, b.uid, text, b.stat]) }
+                } else {
+                    try drop.execute(arguments: [b.kind.rawValue, b.uid])
+                }
             }
+        }
+    }
+
+    /// The engine has carried what kith wrote: it is the base from now on.
+    public func settleSyncBases() throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE sync_base SET text = pending, pending = NULL WHERE pending IS NOT NULL")
         }
     }
 }
@@ -144,9 +163,9 @@ enum SyncRows {
     }
 
     static func person(_ db: Database, _ uid: String) throws -> SyncRecord? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT p.*, s.until_day AS snooze FROM people p LEFT JOIN snoozes s ON s.person_id = p.id WHERE p.uid = ?
-            """, arguments: [uid]) else { return nil }
+            """), arguments: [uid]) else { return nil }
         var r = SyncRecord(kind: .person, uid: uid, modified: 0)
         r["name"] = row["name"]
         r["nickname"] = row["nickname"]
@@ -165,26 +184,26 @@ enum SyncRows {
     }
 
     static func group(_ db: Database, _ uid: String) throws -> SyncRecord? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT g.*, s.until_day AS snooze FROM groups g LEFT JOIN snoozes s ON s.group_id = g.id WHERE g.uid = ?
-            """, arguments: [uid]) else { return nil }
+            """), arguments: [uid]) else { return nil }
         var r = SyncRecord(kind: .group, uid: uid, modified: 0)
         r["name"] = row["name"]
         r["cadence"] = (row["cadence_days"] as Int?).map(String.init)
         r["notes"] = (row["notes"] as String?).flatMap { $0.isEmpty ? nil : $0 }
         r["added"] = compact(Day(ordinal: row["added_day"]))
         r["snooze"] = (row["snooze"] as Int?).map { compact(Day(ordinal: $0)) }
-        let members = try String.fetchAll(db, sql: """
+        let members = try String.fetchAll(db.cachedStatement(sql: """
             SELECT p.uid FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.group_id = ? ORDER BY p.uid
-            """, arguments: [row["id"] as Int64])
+            """), arguments: [row["id"] as Int64])
         if !members.isEmpty { r.fields["members"] = .many(members) }
         return r
     }
 
     static func moment(_ db: Database, _ uid: String) throws -> SyncRecord? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT m.*, g.uid AS group_uid FROM moments m LEFT JOIN groups g ON g.id = m.group_id WHERE m.uid = ?
-            """, arguments: [uid]) else { return nil }
+            """), arguments: [uid]) else { return nil }
         let id: Int64 = row["id"]
         var r = SyncRecord(kind: .moment, uid: uid, modified: 0)
         var start = compact(Day(ordinal: row["day"]))
@@ -200,15 +219,15 @@ enum SyncRows {
         r["depth"] = row["depth"]
         r["received"] = row["received"]
         r["created"] = (row["created_at"] as Int?).map(String.init)
-        let people = try String.fetchAll(db, sql: """
+        let people = try String.fetchAll(db.cachedStatement(sql: """
             SELECT p.uid FROM moment_people mp JOIN people p ON p.id = mp.person_id WHERE mp.moment_id = ? ORDER BY p.uid
-            """, arguments: [id])
+            """), arguments: [id])
         if !people.isEmpty { r.fields["people"] = .many(people) }
         let kinds = MomentKind.kinds(mask: row["kinds"]).map(\.rawValue)
         if !kinds.isEmpty { r.fields["kinds"] = .many(kinds) }
-        let emotions = try Row.fetchAll(db, sql: """
+        let emotions = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT word, intensity FROM moment_emotions WHERE moment_id = ? ORDER BY position
-            """, arguments: [id]).map { "\($0[0] as String):\($0[1] as Int)" }
+            """), arguments: [id]).map { "\($0[0] as String):\($0[1] as Int)" }
         if !emotions.isEmpty { r.fields["emotions"] = .many(emotions) }
         if let extra: String = row["extra"], !extra.isEmpty { r.fields["extra"] = .many(extra.components(separatedBy: "\n")) }
         return r
@@ -217,10 +236,10 @@ enum SyncRows {
     static let states: [String: String] = ["open": "NEEDS-ACTION", "done": "COMPLETED", "dismissed": "CANCELLED"]
 
     static func reminder(_ db: Database, _ uid: String) throws -> SyncRecord? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT r.*, p.uid AS person_uid, g.uid AS group_uid FROM reminders r
             LEFT JOIN people p ON p.id = r.person_id LEFT JOIN groups g ON g.id = r.group_id WHERE r.uid = ?
-            """, arguments: [uid]) else { return nil }
+            """), arguments: [uid]) else { return nil }
         var r = SyncRecord(kind: .reminder, uid: uid, modified: 0)
         r["text"] = row["text"]
         r["due"] = compact(Day(ordinal: row["on_day"]))
@@ -256,7 +275,7 @@ enum SyncRows {
 
     static func id(_ db: Database, _ table: String, _ uid: String?) throws -> Int64? {
         guard let uid else { return nil }
-        return try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE uid = ?", arguments: [uid])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE uid = ?"), arguments: [uid])
     }
 
     static func text(_ r: SyncRecord, _ field: String, _ what: String) throws -> String {
@@ -267,7 +286,7 @@ enum SyncRows {
     static func applyPerson(_ db: Database, _ r: SyncRecord) throws {
         let name = try text(r, "name", "name")
         let existing = try id(db, "people", r.uid)
-        if let other = try String.fetchOne(db, sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND uid IS NOT ?",
+        if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND uid IS NOT ?"),
                                            arguments: [Folding.fold(name), r.uid]) {
             throw Refused(message: "\(r.fileName): someone named \"\(other)\" is already in kith under another UID; rename one of them")
         }
@@ -303,7 +322,7 @@ enum SyncRows {
 
     static func applyGroup(_ db: Database, _ r: SyncRecord) throws {
         let name = try text(r, "name", "name")
-        if let other = try String.fetchOne(db, sql: "SELECT name FROM groups WHERE kith_fold(name) = ? AND uid IS NOT ?",
+        if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM groups WHERE kith_fold(name) = ? AND uid IS NOT ?"),
                                            arguments: [Folding.fold(name), r.uid]) {
             throw Refused(message: "\(r.fileName): a group named \"\(other)\" is already in kith under another UID; rename one of them")
         }
@@ -317,7 +336,7 @@ enum SyncRows {
         }
         let gid = try id(db, "groups", r.uid)!
         let members = try r.many("members").compactMap { try id(db, "people", $0) }
-        let now = Set(try Int64.fetchAll(db, sql: "SELECT person_id FROM memberships WHERE group_id = ?", arguments: [gid]))
+        let now = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT person_id FROM memberships WHERE group_id = ?"), arguments: [gid]))
         for p in now.subtracting(members) {
             try db.execute(sql: "DELETE FROM memberships WHERE group_id = ? AND person_id = ?", arguments: [gid, p])
         }

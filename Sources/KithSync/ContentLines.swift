@@ -141,10 +141,12 @@ enum ContentLines {
     /// Folds a line at 75 octets, never inside a UTF-8 sequence (Radicale stores such a
     /// split as mojibake, and vdirsyncer then fails the whole collection).
     static func fold(_ line: String) -> String {
+        if line.utf8.count <= 75 { return line }
         var out = ""
         var count = 0
         for ch in line.unicodeScalars {
-            let n = String(ch).utf8.count
+            let v = ch.value
+            let n = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
             if count + n > 75 {
                 out += "\r\n "
                 count = 1

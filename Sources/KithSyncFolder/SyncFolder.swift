@@ -54,7 +54,8 @@ public struct SyncFolder {
     public func writeOut(_ report: inout SyncReport, dryRun: Bool = false) throws {
         try makeFolders()
         var changes = try store.syncChanges()
-        if try !store.isTrackingSyncChanges() {
+        let first = try !store.isTrackingSyncChanges()
+        if first {
             // The first sync: everything, and from now on every change is noted.
             if !dryRun { try store.startTrackingSyncChanges() }
             let at = now()
@@ -70,22 +71,23 @@ public struct SyncFolder {
             try store.snapshot {
                 for change in batch {
                     guard let kind = SyncRecord.Kind(rawValue: change.kind) else { continue }
-                    try writeOut(change, kind, names, &report, &newBases, &merged, dryRun: dryRun)
+                    try writeOut(change, kind, names, first: first, &report, &newBases, &merged, dryRun: dryRun)
                 }
             }
         }
         guard !dryRun else { return }
         for record in merged { try store.applySync(record, createdAt: Int(now() / 1000)) }
         try syncToDisk()
-        try store.setSyncBases(newBases)
+        try store.setSyncBases(newBases, pending: true)
         try store.clearSyncChanges(changes.filter { SyncRecord.Kind(rawValue: $0.kind) != nil })
         try rememberFolders()
     }
 
-    private func writeOut(_ change: SyncChange, _ kind: SyncRecord.Kind, _ names: [String: String], _ report: inout SyncReport,
+    private func writeOut(_ change: SyncChange, _ kind: SyncRecord.Kind, _ names: [String: String], first: Bool, _ report: inout SyncReport,
                           _ newBases: inout [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
                           _ merged: inout [SyncRecord], dryRun: Bool) throws {
-        let base = try store.syncBase(kind, uid: change.uid)
+        // The first sync has no bases yet: none is looked for.
+        let base = first ? nil : try store.syncBase(kind, uid: change.uid)
         let path = self.path(kind, fileName: base.map { Self.fileName($0.stat) } ?? "\(change.uid).\(kind.fileExtension)")
         let onDisk = Self.stat(path)
         let changedThere = onDisk != nil && onDisk != base.map { Self.statPart($0.stat) }
@@ -110,7 +112,7 @@ public struct SyncFolder {
             return
         }
         if changedThere, let theirs {
-            let old = base.flatMap { try? SyncCodec.decode($0.text) }
+            let old = base.flatMap { $0.text.isEmpty ? nil : try? SyncCodec.decode($0.text) }
             record = SyncMerge.merge(base: old, record, theirs)
             merged.append(record)
             report.merged += 1
@@ -131,6 +133,11 @@ public struct SyncFolder {
     /// what the last sync left is passed over whole: every engine writes a file under a
     /// temporary name and renames it, which changes the folder.
     public func readIn(_ report: inout SyncReport, dryRun: Bool = false) throws {
+        // What was written out has been carried (or there is no engine): it is the base.
+        if !dryRun { try store.settleSyncBases() }
+        // Unchanged folders are passed over before anything is read from the store.
+        let changed = try ["contacts", "journal"].filter { try !folderUnchanged($0) }
+        guard !changed.isEmpty else { return }
         let stats = try store.syncBaseStats()
         var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
         var seen: [SyncRecord.Kind: Set<String>] = [:]
@@ -138,8 +145,7 @@ public struct SyncFolder {
         var byFile: [String: (kind: SyncRecord.Kind, uid: String, stat: String)] = [:]
         for (kind, entries) in stats { for (uid, stat) in entries { byFile[Self.fileName(stat) + "@" + kind.folder] = (kind, uid, stat) } }
         var scanned: [String] = []
-        for folder in ["contacts", "journal"] {
-            if try folderUnchanged(folder) { continue }
+        for folder in changed {
             scanned.append(folder)
             for name in Self.files(in: root + "/" + folder) {
                 let path = root + "/" + folder + "/" + name
