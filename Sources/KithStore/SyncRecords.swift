@@ -352,7 +352,15 @@ enum SyncRows {
         if let t = start.split(separator: "T").dropFirst().first, t.count >= 4, let h = Int(t.prefix(2)), let m = Int(t.dropFirst(2).prefix(2)) {
             minute = h * 60 + m
         }
-        let people = try r.many("people").compactMap { try id(db, "people", $0) }
+        var people = try r.many("people").compactMap { try id(db, "people", $0) }
+        if people.isEmpty && r.many("people").isEmpty {
+            // An entry another app wrote (jtx Board on a phone): who it was with is in its
+            // categories, by name.
+            for name in r.categories {
+                if let pid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM people WHERE kith_fold(name) = ?"),
+                                                arguments: [Folding.fold(name)]), !people.contains(pid) { people.append(pid) }
+            }
+        }
         guard !people.isEmpty else {
             throw Refused(message: "\(r.fileName): names nobody kith knows (its people have not arrived, or were removed)")
         }

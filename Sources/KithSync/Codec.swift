@@ -197,7 +197,9 @@ public enum SyncCodec {
         let setFields = Dictionary((sets[kind] ?? []).map { ($0.property, $0.field) }, uniquingKeysWith: { a, _ in a })
         var setValues: [String: [String]] = [:]
         for p in props {
-            if let field = setFields[p.name] {
+            if p.name == "CATEGORIES" {
+                r.categories += ContentLines.split(p.value, on: ",").filter { !$0.isEmpty }
+            } else if let field = setFields[p.name] {
                 setValues[field, default: []].append(setValue(p))
             } else if let field = textFields[p.name], r[field] == nil {
                 r[field] = isText(p.name) ? ContentLines.unescape(p.value[...]) : p.value

@@ -19,6 +19,10 @@ public struct SyncRecord: Equatable, Sendable {
     /// later of two edits of one field).
     public var modified: Int64
     public var fields: [String: Field]
+    /// The CATEGORIES of a journal entry as another app wrote them: names, which a phone's
+    /// journal app uses to say who an entry is about. Not part of the record's content
+    /// (kith writes its own people's names there for other apps to show).
+    public var categories: [String] = []
 
     public init(kind: Kind, uid: String, modified: Int64, fields: [String: Field] = [:]) {
         self.kind = kind

@@ -142,6 +142,25 @@ import Testing
         #expect(try sync(fa).problems.count == 2)
     }
 
+    /// A journal entry written on a phone (jtx Board): a date, a note, and who it was
+    /// with by name in its categories. It becomes a moment with that person.
+    @Test func aPhonesJournalEntryBecomesAMoment() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        let entry = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//jtx Board//EN\nBEGIN:VJOURNAL\nUID:jtx-1234\nDTSTAMP:20261121T090000Z\n"
+            + "DTSTART;VALUE=DATE:20261121\nSUMMARY:Lunch\nDESCRIPTION:lunch by the river\\, long talk\nCATEGORIES:Ben,Work\n"
+            + "X-JTX-COLOR:-16776961\nEND:VJOURNAL\nEND:VCALENDAR\n"
+        try Data(entry.utf8).write(to: URL(fileURLWithPath: dir.file("vdir/journal/jtx-1234.ics")))
+        let r = try sync(fa)
+        #expect(r.received == 1 && r.problems.isEmpty, "\(r)")
+        let m = try #require(try a.moments(MomentFilter(), limit: 10).first { $0.note == "lunch by the river, long talk" })
+        #expect(try a.person(id: m.people[0]).name == "Ben" && m.day == Day(year: 2026, month: 11, day: 21))
+        // Its own lines stay in the file, untouched: kith does not rewrite what it did not change.
+        #expect(try sync(fa) == SyncReport())
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir.file("vdir/journal/jtx-1234.ics"))), as: UTF8.self) == entry)
+    }
+
     @Test func anEmptiedFolderDeletesNothing() throws {
         let (a, fa) = try device("a")
         try fill(a)
