@@ -167,7 +167,7 @@ struct Kith: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Add.self, Edit.self, Archive.self, Unarchive.self, PeopleCommand.self, Show.self,
-            GroupCommand.self, Log.self, MomentCommand.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, SyncCommand.self, ConfigCommand.self, Emotions.self, Demo.self,
+            GroupCommand.self, Log.self, MomentCommand.self, History.self, InsightsCommand.self, SelfCheckinCommand.self, Due.self, NudgeCommand.self, Snooze.self, Remind.self, Export.self, Import.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self, SyncCommand.self, TrashCommand.self, ConfigCommand.self, Emotions.self, Demo.self,
         ]
     )
 

@@ -33,6 +33,8 @@ struct SyncRun: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Sync now (the default).")
     @Flag(help: "Only the two folder steps: no engine.") var offline = false
     @Flag(name: .customLong("dry-run"), help: "Say what would happen; write nothing.") var dryRun = false
+    @Flag(name: .customLong("delete-all"), help: "A folder emptied of every record deletes them all here too (refused otherwise).")
+    var deleteAll = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -51,7 +53,7 @@ struct SyncRun: ParsableCommand {
             if let engine, !dryRun {
                 try engine.run(in: folder.root, kith: SyncMergeCommand.selfPath(), environment: ctx.environment)
             }
-            try folder.readIn(&report, dryRun: dryRun)
+            try folder.readIn(&report, dryRun: dryRun, allowEmptying: deleteAll)
         } catch let e as SyncFolder.Failure {
             throw CLIError.failure(e.message)
         } catch let e as SyncEngine.Failure {
@@ -110,5 +112,62 @@ struct SyncMergeCommand: ParsableCommand {
     /// This program, as git must call it back.
     static func selfPath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+/// `kith trash`: moments deleted on another device, for 30 days; `kith trash restore N`.
+struct TrashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trash",
+        abstract: "Moments deleted on another device (kept 30 days): list them, or bring one back.",
+        subcommands: [TrashList.self, TrashRestore.self],
+        defaultSubcommand: TrashList.self)
+}
+
+struct TrashList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the trash, newest deletion first.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        let store = try ctx.openStore(reading: true)
+        let trash = try store.syncTrash()
+        guard !trash.isEmpty else {
+            Output.line("The trash is empty: moments deleted on another device stay here for \(SyncFolder.trashDays) days.")
+            return
+        }
+        let names = try store.syncNames()
+        for (i, item) in trash.enumerated() {
+            Output.line("\(i + 1). " + TrashList.describe(item.record, names: names))
+        }
+        Output.line("`kith trash restore N` brings one back (and to the other devices at the next sync).")
+    }
+
+    /// "Sun 22 Nov 2026 · Ana, Ben · the note's first line".
+    static func describe(_ r: SyncRecord, names: [String: String]) -> String {
+        let digits = (r["start"] ?? "").prefix(8)
+        let day = Int(digits.prefix(4)).flatMap { y in Int(digits.dropFirst(4).prefix(2)).flatMap { m in
+            Int(digits.suffix(2)).flatMap { Day(year: y, month: m, day: $0) } } }
+        let who = r.many("people").map { names[$0] ?? "someone no longer here" }.joined(separator: ", ")
+        let note = (r["note"] ?? "").split(separator: "\n").first.map { " · " + TerminalText.sanitize(String($0.prefix(60))) } ?? ""
+        return (day.map { DateText.long($0) } ?? "no date") + " · " + TerminalText.sanitize(who) + note
+    }
+}
+
+struct TrashRestore: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring a moment back from the trash.")
+    @Argument(help: "Its number in `kith trash`.") var number: Int
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ctx = global.context()
+        let store = try ctx.openStore()
+        let trash = try store.syncTrash()
+        guard trash.indices.contains(number - 1) else {
+            throw CLIError.failure(trash.isEmpty ? "the trash is empty" : "the trash has \(trash.count) moment\(trash.count == 1 ? "" : "s"); give 1 to \(trash.count)")
+        }
+        let item = trash[number - 1]
+        try store.restoreFromTrash(uid: item.uid, at: Int64(Date().timeIntervalSince1970 * 1000))
+        Output.line("Brought back the moment of " + TrashList.describe(item.record, names: try store.syncNames()) + ".")
     }
 }

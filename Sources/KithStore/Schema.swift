@@ -308,6 +308,14 @@ enum Schema {
                     PRIMARY KEY (kind, uid)
                 ) WITHOUT ROWID;
 
+                -- Moments deleted because their file went from the sync folder (deleted on
+                -- another device), kept as their file for 30 days: `kith trash` brings one back.
+                CREATE TABLE sync_trash (
+                    uid TEXT PRIMARY KEY NOT NULL,
+                    text TEXT NOT NULL,
+                    deleted_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
                 CREATE TABLE sync_changes (
                     kind TEXT NOT NULL,
                     uid TEXT NOT NULL,

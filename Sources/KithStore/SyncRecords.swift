@@ -47,9 +47,14 @@ extension Store {
         }
     }
 
-    /// Deletes a record whose file was deleted in the folder, leaving no change note.
-    public func deleteSync(_ kind: SyncRecord.Kind, uid: String) throws(StoreError) {
+    /// Deletes a record whose file was deleted in the folder, leaving no change note. A
+    /// moment goes to the trash (`deletedAt`, seconds since 1970) for 30 days first.
+    public func deleteSync(_ kind: SyncRecord.Kind, uid: String, deletedAt: Int = 0) throws(StoreError) {
         try write { db in
+            if kind == .moment, let r = try SyncRows.moment(db, uid) {
+                try db.execute(sql: "INSERT OR REPLACE INTO sync_trash (uid, text, deleted_at) VALUES (?, ?, ?)",
+                               arguments: [uid, SyncCodec.encode(r), deletedAt])
+            }
             switch kind {
             case .person:
                 // A person with moments is archived rather than deleted: their moments
@@ -69,6 +74,38 @@ extension Store {
             }
             try db.execute(sql: "DELETE FROM sync_changes WHERE kind = ? AND uid = ?", arguments: [kind.rawValue, uid])
         }
+    }
+
+    // MARK: the trash
+
+    /// Moments deleted on another device, newest deletion first: UID, the moment's record
+    /// and when it was deleted here.
+    public func syncTrash() throws(StoreError) -> [(uid: String, record: SyncRecord, deletedAt: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT uid, text, deleted_at FROM sync_trash ORDER BY deleted_at DESC, uid").compactMap { row in
+                guard let r = try? SyncCodec.decode(row[1] as String) else { return nil }
+                return (row[0], r, row[2])
+            }
+        }
+    }
+
+    /// Brings a moment back from the trash, and notes it as changed so the next sync
+    /// writes it to the folder again (the other devices get it back too).
+    public func restoreFromTrash(uid: String, at: Int64) throws(StoreError) {
+        try write { db in
+            guard let text = try String.fetchOne(db, sql: "SELECT text FROM sync_trash WHERE uid = ?", arguments: [uid]),
+                  let r = try? SyncCodec.decode(text) else { throw StoreError.notFound("nothing in the trash has the UID \(uid)") }
+            do { try SyncRows.apply(db, r, createdAt: Int(at / 1000)) } catch let e as SyncRows.Refused { throw StoreError.conflict(e.message) }
+            try db.execute(sql: "DELETE FROM sync_trash WHERE uid = ?", arguments: [uid])
+            try db.execute(sql: """
+                INSERT INTO sync_changes (kind, uid, at) VALUES ('moment', ?, ?) ON CONFLICT (kind, uid) DO UPDATE SET at = excluded.at
+                """, arguments: [uid, at])
+        }
+    }
+
+    /// Forgets what was deleted before `before` (seconds since 1970).
+    public func emptyTrash(before: Int) throws(StoreError) {
+        try write { db in try db.execute(sql: "DELETE FROM sync_trash WHERE deleted_at < ?", arguments: [before]) }
     }
 
     // MARK: the base: each record's file as last synced

@@ -132,7 +132,9 @@ public struct SyncFolder {
     /// not write and cannot read are left alone and counted. A folder whose own stat is
     /// what the last sync left is passed over whole: every engine writes a file under a
     /// temporary name and renames it, which changes the folder.
-    public func readIn(_ report: inout SyncReport, dryRun: Bool = false) throws {
+    /// `allowEmptying`: the user confirmed that a folder emptied of every record means
+    /// deleting them all here.
+    public func readIn(_ report: inout SyncReport, dryRun: Bool = false, allowEmptying: Bool = false) throws {
         // What was written out has been carried (or there is no engine): it is the base.
         if !dryRun { try store.settleSyncBases() }
         // Unchanged folders are passed over before anything is read from the store.
@@ -192,9 +194,10 @@ public struct SyncFolder {
                 report.problems.append("\(r.kind.folder)/\(Self.fileName(item.stat)): \(error)")
             }
         }
-        try deleteMissing(stats, seen: seen, folders: scanned, &report, &newBases, dryRun: dryRun)
+        try deleteMissing(stats, seen: seen, folders: scanned, &report, &newBases, dryRun: dryRun, allowEmptying: allowEmptying)
         if !dryRun {
             try store.setSyncBases(newBases)
+            try store.emptyTrash(before: Int(now() / 1000) - Self.trashDays * 86_400)
             // Only a folder read without problems is passed over next time: a file left
             // out is tried again.
             if report.problems.isEmpty { try rememberFolders() }
@@ -206,18 +209,21 @@ public struct SyncFolder {
     /// line says so (an emptied folder is far more often a mistake than a wish).
     func deleteMissing(_ stats: [SyncRecord.Kind: [String: String]], seen: [SyncRecord.Kind: Set<String>], folders: [String],
                        _ report: inout SyncReport, _ newBases: inout [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)],
-                       dryRun: Bool) throws {
+                       dryRun: Bool, allowEmptying: Bool) throws {
         for folder in folders {
             let kinds = SyncRecord.Kind.allCases.filter { $0.folder == folder }
             let known = kinds.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
             let present = kinds.reduce(0) { $0 + (seen[$1]?.count ?? 0) }
-            if known > 0 && present == 0 {
+            // One record gone is a delete like any other; every one of several is far more
+            // often a folder emptied by mistake than a wish.
+            if known > 1 && present == 0 && !allowEmptying {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
-                              + "If the folder is right, move it aside and run `kith sync` again to write everything anew")
+                              + "To write them all to the folder again, move it aside and run `kith sync`; to delete them all here, "
+                              + "`kith sync --delete-all`")
             }
             for kind in kinds {
                 for uid in (stats[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
-                    if !dryRun { try store.deleteSync(kind, uid: uid) }
+                    if !dryRun { try store.deleteSync(kind, uid: uid, deletedAt: Int(now() / 1000)) }
                     report.deletedHere += 1
                     newBases.append((kind, uid, nil, ""))
                 }
@@ -244,6 +250,9 @@ public struct SyncFolder {
         defer { close(fd) }
         if kith_syncfs(fd) != 0 { throw Failure(message: "cannot sync the sync folder to disk: \(String(cString: strerror(errno)))") }
     }
+
+    /// How long a moment deleted on another device can be brought back (`kith trash`).
+    public static let trashDays = 30
 
     // MARK: files
 

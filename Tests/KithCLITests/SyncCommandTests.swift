@@ -38,6 +38,30 @@ import KithTestSupport
         #expect(run(a, ["sync", "--offline"]).out == "sent 0, received 1, merged 0.\n")
     }
 
+    /// A moment deleted on another device stays restorable here for 30 days.
+    @Test func aMomentDeletedElsewhereIsInTheTrash() throws {
+        let (a, b, shared) = devices()
+        defer { withExtendedLifetime(shared) {} }
+        a.ok(["add", "Ana"])
+        a.ok(["log", "ana", "--note", "the lake, in June"])
+        _ = run(a, ["sync", "--offline"]); _ = run(b, ["sync", "--offline"])
+        #expect(b.ok(["trash"]).out.hasPrefix("The trash is empty"))
+        let id = try #require((a.json(["history", "--json"]) as? [[String: Any]])?.first?["id"] as? Int)
+        a.ok(["moment", "delete", "\(id)"])
+        _ = run(a, ["sync", "--offline"])
+        #expect(run(b, ["sync", "--offline"]).out == "sent 0, received 0, merged 0, deleted 1 here.\n")
+        #expect(!b.ok(["history"]).out.contains("the lake"))
+        #expect(b.ok(["trash"]).out.hasPrefix("1. Sun 22 Nov 2026 · Ana · the lake, in June\n"))
+        #expect(b.ok(["trash", "restore", "1"]).out.contains("Brought back the moment of Sun 22 Nov 2026 · Ana"))
+        #expect(b.ok(["history"]).out.contains("the lake, in June"))
+        #expect(b.ok(["trash"]).out.hasPrefix("The trash is empty"))
+        #expect(b.run(["trash", "restore", "1"]).err.contains("the trash is empty"))
+        // Brought back on the other device too.
+        #expect(run(b, ["sync", "--offline"]).out == "sent 1, received 0, merged 0.\n")
+        #expect(run(a, ["sync", "--offline"]).out == "sent 0, received 1, merged 0.\n")
+        #expect(a.ok(["history"]).out.contains("the lake, in June"))
+    }
+
     @Test func withoutAnEngineSyncSaysHowToSetOne() {
         let k = Sandbox()
         k.ok(["add", "Ana"])
