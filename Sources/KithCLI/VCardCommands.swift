@@ -173,8 +173,12 @@ struct ExportVCard: ParsableCommand {
         }
         var written = 0, updated = 0
         var kept: [String] = []
+        // A card is found by the UID inside it, whatever its file is called: DAVx5 and
+        // vdirsyncer name files otherwise, and each such card once got a duplicate.
+        let byUID = VCardFiles.indexByUID(out)
         for card in cards {
-            let path = (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person))
+            let named = (out as NSString).appendingPathComponent(VCardFiles.fileName(card.person))
+            let path = FileManager.default.fileExists(atPath: named) ? named : card.person.uid.flatMap { byUID[$0] } ?? named
             var text = Array(card.text.utf8)
             if FileManager.default.fileExists(atPath: path) {
                 guard let data = FileManager.default.contents(atPath: path),
@@ -200,6 +204,34 @@ struct ExportVCard: ParsableCommand {
 }
 
 extension VCardFiles {
+    /// The vCard files of a folder by the UID each holds (the first card's), read only as
+    /// far as that line.
+    static func indexByUID(_ dir: String) -> [String: String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [:] }
+        var out: [String: String] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") && (name.lowercased().hasSuffix(".vcf") || name.lowercased().hasSuffix(".vcard")) {
+            let path = (dir as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            var lines: [String] = []
+            for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+                if let first = raw.first, first == " " || first == "\t", !lines.isEmpty { lines[lines.count - 1] += raw.dropFirst() }
+                else { lines.append(String(raw)) }
+            }
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                var head = line[..<colon].uppercased()
+                if let dot = head.firstIndex(of: ".") { head = String(head[head.index(after: dot)...]) }
+                if head == "UID" || head.hasPrefix("UID;") {
+                    let uid = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                    if !uid.isEmpty, out[uid] == nil { out[uid] = path }
+                    break
+                }
+            }
+        }
+        return out
+    }
+
     /// A card's file name in a vdir: its UID when that is a safe file name, as khard and
     /// vdirsyncer do; otherwise the UID with unsafe characters replaced and a hash of the
     /// UID added, so that every export names the same person's file the same way.

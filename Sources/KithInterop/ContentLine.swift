@@ -12,6 +12,8 @@ enum ContentLine {
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\r": break
+            // A tab is text (RFC 5545's TSAFE-CHAR and RFC 6350 allow it), kept as it is.
+            case "\t": out.unicodeScalars.append(u)
             default:
                 if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { continue }
                 out.unicodeScalars.append(u)

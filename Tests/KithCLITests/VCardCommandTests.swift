@@ -241,6 +241,24 @@ import Testing
         k.ok(["export", "vcard", "--out", file])
     }
 
+    /// A card whose file is named otherwise (DAVx5 and vdirsyncer pick their own names)
+    /// is found by the UID inside it and updated in place, never duplicated (issue 18,
+    /// point 3); a tab in its note and its other lines stay byte for byte.
+    @Test func aCardIsFoundByTheUIDInsideItWhateverItsFileIsCalled() throws {
+        let k = Sandbox()
+        let vdir = k.tmp.file("contacts")
+        try FileManager.default.createDirectory(atPath: vdir, withIntermediateDirectories: true)
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:6f1c-ana\r\nFN:Ana\r\nTEL;TYPE=CELL:+351 912 345 678\r\n"
+            + "NOTE:tea\tno sugar\r\nEND:VCARD\r\n"
+        FileManager.default.createFile(atPath: vdir + "/7d3d0e08-b0d4-4bb8.vcf", contents: Data(card.utf8))
+        k.ok(["import", "vcard", vdir])
+        k.ok(["edit", "ana", "--circle", "inner"])
+        #expect(k.ok(["export", "vcard", "--out", vdir, "--v3"]).out == "Wrote 1 vCard to \(vdir)/ (1 updated in place, their other lines kept).\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: vdir) == ["7d3d0e08-b0d4-4bb8.vcf"])
+        let out = String(decoding: try #require(bytes(of: vdir + "/7d3d0e08-b0d4-4bb8.vcf")), as: UTF8.self)
+        #expect(out.contains("TEL;TYPE=CELL:+351 912 345 678\r\n") && out.contains("NOTE:tea\tno sugar\r\n"), "\(out)")
+    }
+
     /// Kept lines go back byte for byte, in whatever encoding they were: a Latin-1
     /// address, a raw binary photo, a folded line; nothing is decoded or re-folded.
     @Test func keptLinesThatAreNotUTF8GoBackByteForByte() throws {
