@@ -203,8 +203,14 @@ struct Show: ParsableCommand {
         let p = try resolver.person(name, scope: .all)
         let summary = try store.summary(person: p.id)
         let groups = try store.groupNamesByPerson()[p.id] ?? []
+        let reach = ContactLines.reach(try store.cardLines(person: p.id))
         if json {
             var fields = Format.jsonFields(p, last: summary.last, groups: groups)
+            for kind in ["phone", "email"] {
+                fields.append((kind + "s", .array(reach.filter { $0.kind == kind }.map { r in
+                    .object([("value", .string(r.value)), ("label", r.label.map(JSON.string) ?? .null)])
+                })))
+            }
             fields.append(("moments", .int(summary.total)))
             fields.append(("reachedOut", .object(Initiator.allCases.map { ($0.rawValue, .int(summary.byInitiator[$0] ?? 0)) })))
             Output.line(JSON.object(fields).render())
@@ -216,6 +222,8 @@ struct Show: ParsableCommand {
         if p.archived { title += " · archived" }
         Output.line(title)
         var rows: [(String, String)] = []
+        // How to reach them first: a user about to reach out wants it.
+        for r in reach { rows.append((r.kind, s(r.value) + (r.label.map { " (\(s($0)))" } ?? ""))) }
         rows.append(("circle", "\(p.circle.rawValue) · \(Format.cadence(p))"))
         if let b = p.bond { rows.append(("for", b.rawValue)) }
         if let b = p.birthday {

@@ -158,7 +158,8 @@ struct ExportVCard: ParsableCommand {
         let store = try global.context().openExisting(for: "export")
         let people = try store.people(includeArchived: archived)
         let groups = try store.groupNamesByPerson()
-        let cards = people.map { (person: $0, text: VCard.write($0, groups: groups[$0.id] ?? [], version: version)) }
+        let cards = try people.map { (person: $0, text: VCard.write($0, groups: groups[$0.id] ?? [], version: version,
+                                                                     otherLines: try store.cardLines(person: $0.id))) }
         let noun = cards.count == 1 ? "vCard" : "vCards"
 
         var isDir: ObjCBool = false

@@ -15,6 +15,8 @@ public struct ContactCard: Hashable, Sendable {
     public var categories: [String]
     /// Categories that could not be group names, each as `file:line: why`.
     public var droppedCategories: [String] = []
+    /// The card's lines kith does not model, as they came (phones, emails, addresses…).
+    public var otherLines: [String] = []
 
     public init(file: String, line: Int, uid: String? = nil, name: String, structuredName: String? = nil,
                 nickname: String? = nil, birthday: Birthday? = nil, note: String = "", categories: [String] = []) {
@@ -47,4 +49,35 @@ public struct ContactImport: Sendable, Equatable {
     public var warnings: [String] = []
 
     public init() {}
+}
+
+/// How to reach someone, from the lines of their card kith keeps without modelling them
+/// (phones and emails from a phone's address book): what a user about to reach out wants.
+public enum ContactLines {
+    public struct Reach: Equatable, Sendable {
+        public let kind: String          // "phone" or "email"
+        public let value: String
+        /// The card's own label: cell, work, home…
+        public let label: String?
+    }
+
+    public static func reach(_ lines: [String]) -> [Reach] {
+        lines.compactMap { line -> Reach? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            var head = line[..<colon]
+            if let dot = head.firstIndex(of: "."), !head[..<dot].contains(";") { head = head[head.index(after: dot)...] }
+            let parts = head.split(separator: ";")
+            guard let name = parts.first?.uppercased(), name == "TEL" || name == "EMAIL" else { return nil }
+            var value = String(line[line.index(after: colon)...]).trimmingSpaces
+            if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
+            if value.lowercased().hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
+            guard !value.isEmpty else { return nil }
+            let types = parts.dropFirst().flatMap { p -> [String] in
+                let kv = p.split(separator: "=", maxSplits: 1)
+                let v = kv.count == 2 && kv[0].uppercased() == "TYPE" ? kv[1] : (kv.count == 1 ? kv[0] : "")
+                return v.split(separator: ",").map { String($0.filter { $0 != "\"" }).lowercased() }
+            }.filter { !["internet", "voice", "pref", "x400", ""].contains($0) }
+            return Reach(kind: name == "TEL" ? "phone" : "email", value: value, label: types.isEmpty ? nil : types.joined(separator: ", "))
+        }
+    }
 }

@@ -173,6 +173,8 @@ public enum VCard {
         let params: [(key: String, value: String)]
         let value: [UInt8]
         let line: Int
+        /// The whole line as it came (group prefix, parameters and all), unfolded.
+        let raw: [UInt8]
 
         /// `item1.TEL;TYPE=CELL:...`: the group prefix is dropped, names and keys are
         /// case-insensitive, 2.1's bare parameters (`;HOME`, `;QUOTED-PRINTABLE`) are
@@ -209,6 +211,7 @@ public enum VCard {
             }
             self.value = Array(line.bytes[(colon + 1)...])
             self.line = line.number
+            self.raw = line.bytes
         }
 
         func param(_ key: String) -> String? { params.first { $0.key == key }?.value }
@@ -396,6 +399,15 @@ public enum VCard {
             if first("X-ABSHOWAS")?.1.trimmingCharacters(in: .whitespaces).uppercased() == "COMPANY" { return .notPerson }
 
             var card = ContactCard(file: file, line: line, name: "")
+            // The lines kith does not model (phones, emails, addresses, photos, other apps'
+            // lines), kept as they came so a sync writes them back: a person's whole card
+            // travels. REV is the server's and changes with every write: not kept.
+            let modelled: Set = ["BEGIN", "END", "VERSION", "PRODID", "UID", "FN", "N", "NOTE", "BDAY", "CATEGORIES", "REV"]
+            var firstNickname = true
+            card.otherLines = props.compactMap { p in
+                if p.name == "NICKNAME" && firstNickname { firstNickname = false; return nil }
+                return modelled.contains(p.name) ? nil : String(validating: p.raw, as: UTF8.self)
+            }
             card.uid = first("UID")?.1.trimmingCharacters(in: .whitespaces)
 
             var nameLine = line
@@ -565,7 +577,9 @@ public enum VCard {
     }
 
     /// One card. Folded at 75 octets with CRLF line ends, as both RFCs ask.
-    public static func write(_ p: Person, groups: [String], version: Version) -> String {
+    /// `otherLines`: the card's lines kith keeps without modelling (phones, emails…),
+    /// written back as they came, so the export is the whole card.
+    public static func write(_ p: Person, groups: [String], version: Version, otherLines: [String] = []) -> String {
         var lines = ["BEGIN:VCARD", "VERSION:\(version.rawValue)", "PRODID:-//kith//kith//EN"]
         if let uid = p.uid { lines.append("UID:\(ContentLine.escape(uid))") }
         // A card's own name goes back out unless the user renamed the person in kith: the
@@ -585,6 +599,7 @@ public enum VCard {
         }
         if !groups.isEmpty { lines.append("CATEGORIES:\(groups.map(ContentLine.escape).joined(separator: ","))") }
         if !p.notes.isEmpty { lines.append("NOTE:\(ContentLine.escape(p.notes))") }
+        lines += otherLines.filter { !$0.isEmpty }
         lines.append("END:VCARD")
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }

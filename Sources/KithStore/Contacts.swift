@@ -178,6 +178,12 @@ private struct ContactImporter {
             people[p.id] = p
         }
         if try join(p.id, card.categories) { changed = true }
+        // The lines kith keeps as they came (a phone number the address book changed).
+        let lines = card.otherLines.joined(separator: "\n")
+        if try String.fetchOne(db, sql: "SELECT coalesce(card_extra, '') FROM people WHERE id = ?", arguments: [p.id]) != lines {
+            try db.execute(sql: "UPDATE people SET card_extra = ? WHERE id = ?", arguments: [lines, p.id])
+            changed = true
+        }
         if changed { report.updated.append(p.name) } else { report.unchanged.append(p.name) }
     }
 
@@ -197,10 +203,11 @@ private struct ContactImporter {
                        card: CardOrigin(name: card.name, structuredName: card.structuredName))
         try db.execute(sql: """
             INSERT INTO people (name, nickname, circle, birthday_month, birthday_day, birthday_year, notes, added_day,
-                                uid, card_fn, card_n)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                uid, card_fn, card_n, card_extra)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [p.name, p.nickname, p.circle.rawValue, p.birthday?.month, p.birthday?.day, p.birthday?.year,
-                             p.notes, p.addedOn.ordinal, p.uid, p.card?.name, p.card?.structuredName])
+                             p.notes, p.addedOn.ordinal, p.uid, p.card?.name, p.card?.structuredName,
+                             card.otherLines.joined(separator: "\n")])
         var added = p
         added.id = db.lastInsertedRowID
         people[added.id] = added

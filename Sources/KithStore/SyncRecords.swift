@@ -11,6 +11,15 @@ extension Store {
         try read { db in try SyncRows.record(db, kind, uid) }
     }
 
+    /// The lines of a person's card kith keeps without modelling them (phones, emails,
+    /// addresses, other apps' lines), as they came.
+    public func cardLines(person id: Int64) throws(StoreError) -> [String] {
+        try read { db in
+            let extra = try String.fetchOne(db, sql: "SELECT card_extra FROM people WHERE id = ?", arguments: [id]) ?? ""
+            return extra.isEmpty ? [] : extra.components(separatedBy: "\n")
+        }
+    }
+
     /// Every record's kind and UID: what the first sync writes.
     public func syncUIDs() throws(StoreError) -> [(kind: SyncRecord.Kind, uid: String)] {
         try read { db in

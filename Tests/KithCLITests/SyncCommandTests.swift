@@ -62,6 +62,29 @@ import KithTestSupport
         #expect(a.ok(["history"]).out.contains("the lake, in June"))
     }
 
+    /// A person's whole card travels: the phones, emails and other apps' lines an
+    /// address book gave them are kept in the store, shown by `kith show`, and synced.
+    @Test func aPersonsWholeCardTravels() throws {
+        let (a, b, shared) = devices()
+        defer { withExtendedLifetime(shared) {} }
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ana-1\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\n"
+            + "item1.TEL;type=CELL:+351 912 345 678\r\nitem1.X-ABLabel:mobile\r\nEMAIL;TYPE=INTERNET,WORK:ana@example.org\r\n"
+            + "NICKNAME:Nana\r\nNICKNAME:Ani\r\nX-SOMEAPP-MOOD:sunny\r\nREV:20261101T100000Z\r\nEND:VCARD\r\n"
+        FileManager.default.createFile(atPath: a.tmp.file("ana.vcf"), contents: Data(card.utf8))
+        a.ok(["import", "vcard", a.tmp.file("ana.vcf")])
+        let shown = a.ok(["show", "ana"]).out
+        #expect(shown.contains("phone        +351 912 345 678 (cell)") && shown.contains("email        ana@example.org (work)"), "\(shown)")
+        _ = run(a, ["sync", "--offline"])
+        _ = run(b, ["sync", "--offline"])
+        #expect(b.ok(["show", "ana"]).out.contains("phone        +351 912 345 678 (cell)"))
+        let json = try #require(b.json(["show", "ana", "--json"]) as? [String: Any])
+        #expect((json["emails"] as? [[String: Any]])?.first?["value"] as? String == "ana@example.org")
+        let file = String(decoding: try #require(FileManager.default.contents(atPath: shared.file("vdir/contacts/ana-1.vcf"))), as: UTF8.self)
+        for line in ["item1.TEL;type=CELL:+351 912 345 678", "item1.X-ABLabel:mobile", "NICKNAME:Ani", "X-SOMEAPP-MOOD:sunny"] {
+            #expect(file.contains(line + "\r\n"), "\(line) missing from\n\(file)")
+        }
+    }
+
     @Test func withoutAnEngineSyncSaysHowToSetOne() {
         let k = Sandbox()
         k.ok(["add", "Ana"])
