@@ -145,12 +145,12 @@ public enum Modal: Equatable, Sendable {
 /// The whole app as plain data. Views render from it alone; only `update` changes it.
 public struct AppState: Equatable, Sendable {
     public var today: Day {
-        didSet { refreshHeader() }
+        didSet { refreshHeader(); refreshToday() }
     }
     public var width: Int
     public var height: Int
     public var entries: [RosterEntry] = [] {
-        didSet { refreshHeader() }
+        didSet { refreshHeader(); refreshToday() }
     }
     /// What the top line says, worked out once when the roster changes rather than for
     /// every frame: a thousand due states and birthdays per key press showed up first
@@ -166,20 +166,26 @@ public struct AppState: Equatable, Sendable {
     public var showGroups = false
     public var rosterCursor = 0
     /// The Today view in the left pane instead of the roster (t).
-    public var showToday = false
+    public var showToday = false {
+        didSet { refreshToday() }
+    }
     public var todayCursor = 0
     /// Every bond that is due, not only the daily few (A in the Today view).
-    public var showAllDue = false
+    public var showAllDue = false {
+        didSet { refreshToday() }
+    }
     public var snoozes: [Subject: Day] = [:] {
-        didSet { refreshHeader() }
+        didSet { refreshHeader(); refreshToday() }
     }
     /// The kinds of each due person's last moment, read when the Today view shows: its
     /// suggestions then are the ones `kith due` gives.
-    public var lastKinds: [Int64: LastMoment] = [:]
+    public var lastKinds: [Int64: LastMoment] = [:] {
+        didSet { refreshToday() }
+    }
     /// The distinct days each due person was met over the last year (their rhythm).
     public var meetingDays: [Int64: [Day]] = [:]
     public var reminders: [Reminder] = [] {
-        didSet { refreshHeader() }
+        didSet { refreshHeader(); refreshToday() }
     }
     public var rosterScroll = 0
     public var focus: Pane = .roster
@@ -209,8 +215,16 @@ public struct AppState: Equatable, Sendable {
     public var messageIsError = false
     /// The roster row to select once the roster has reloaded (a person just added).
     public var selectAfterLoad: Subject?
-    public var personNames: [Int64: String] = [:]
-    public var groupNames: [Int64: String] = [:]
+    public var personNames: [Int64: String] = [:] {
+        didSet { refreshToday() }
+    }
+    public var groupNames: [Int64: String] = [:] {
+        didSet { refreshToday() }
+    }
+    /// The Today view's lines, ranked when what they come from changes and only while the
+    /// view is shown: ranking a thousand bonds for every key (and for every hint the hint
+    /// bar asks the update about) made entering Today take 50 ms.
+    public internal(set) var todayItems: [TodayItem] = []
     /// The emotion words and the date style from the config's rules; held here so that
     /// views, and their tests, read them from the state.
     public var emotions: EmotionCatalog
@@ -218,7 +232,7 @@ public struct AppState: Equatable, Sendable {
     /// The config's rules (cadences, overdue factor, daily cap, birthday days): the
     /// views, Today and the help read them here, never from a global.
     public var rules: Rules {
-        didSet { refreshHeader() }
+        didSet { refreshHeader(); refreshToday() }
     }
 
     /// `rules`: the config's, as the full screen passes them; the built-in ones by

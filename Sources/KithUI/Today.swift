@@ -31,7 +31,11 @@ extension AppState {
     /// What is due today, from the roster's own data: ranked nudges (the daily cap
     /// unless everything was asked for), open reminders from their day, and birthdays
     /// in the next two weeks.
-    public var todayItems: [TodayItem] {
+    mutating func refreshToday() {
+        todayItems = showToday ? rankToday() : []
+    }
+
+    func rankToday() -> [TodayItem] {
         var bonds: [Bond] = []
         for e in entries where !e.archived {
             if e.isGroup && e.members.isEmpty { continue }

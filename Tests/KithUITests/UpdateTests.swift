@@ -361,7 +361,7 @@ import Testing
         #expect(help.contains("overdue (2× cadence") && !help.contains("1.5×"), "\(help)")
         #expect(HelpView.lines(.standard, rules: rules).contains { $0.1.contains("not only the first 1") })
         // Zoë, 21 days on a 7-day cadence, is overdue at 2×; only one nudge shows.
-        #expect(s.todayItems.filter { if case .nudge = $0 { true } else { false } }.count == 1)
+        #expect(s.rankToday().filter { if case .nudge = $0 { true } else { false } }.count == 1)
         #expect(s.header.overdue == 1)
         s.rules.overdueFactor = 4
         #expect(s.header.overdue == 0 && s.header.due == 2)
