@@ -7,6 +7,7 @@ import KithTerminal
 import KithSettings
 import KithUI
 import KithRunner
+import KithSyncFolder
 
 /// Runs the full-screen app: the loop that draws the state, reads a key, updates, and
 /// performs the effects update asks for against the store.
@@ -45,6 +46,8 @@ struct TUI {
             state.messageIsError = true
         }
         var effects: [Effect] = [.loadRoster, .promptSelf(manual: false)]
+        let sync = backgroundSync()
+        sync?.start()
         var lastDraw = 0
         var backedUp = false
         let daily = BackgroundDaily()
@@ -68,7 +71,10 @@ struct TUI {
                 case .quit: return
                 case .redraw: terminal.invalidate()
                 case .suspend: terminal.suspend()
-                default: if let answer = runner.perform(effect) { effects += Update.update(&state, answer) }
+                default:
+                    guard let answer = runner.perform(effect) else { break }
+                    if TUI.isSave(answer) { sync?.start() }
+                    effects += Update.update(&state, answer)
                 }
             }
             // With keys already waiting (a held j), handle them first: drawing every
@@ -112,6 +118,10 @@ struct TUI {
                     effects = Update.update(&state, .failed(failure))
                     break
                 }
+                if let outcome = sync?.take() {
+                    effects = Update.update(&state, TUI.message(outcome))
+                    if !effects.isEmpty || state.message != nil { break }
+                }
                 if let changed = runner.perform(.checkForChanges) {
                     effects = Update.update(&state, changed)
                     break
@@ -138,4 +148,30 @@ func milliseconds() -> Int {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)
     return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
+}
+
+extension TUI {
+    /// The background sync, when the config asks for it (`[sync] auto = true` and an
+    /// engine); nil otherwise.
+    func backgroundSync() -> BackgroundSync? {
+        let settings = SyncCommand.settings
+        guard settings.auto, let engine: SyncEngine = settings.git ? .git : settings.command.map(SyncEngine.command) else { return nil }
+        return BackgroundSync(storePath: ctx.storePath, folder: SyncCommand.folder(ctx), engine: engine,
+                              kith: SyncMergeCommand.selfPath(), environment: ctx.environment)
+    }
+
+    /// Answers that mean something was written: a sync follows.
+    static func isSave(_ msg: Msg) -> Bool {
+        switch msg {
+        case .momentSaved, .momentDeleted, .personSaved, .groupSaved, .groupRemoved, .archived, .snoozed, .reminderSet, .selfSaved: true
+        default: false
+        }
+    }
+
+    static func message(_ outcome: BackgroundSync.Outcome) -> Msg {
+        switch outcome {
+        case .done(let r): .synced(sent: r.sent, received: r.received + r.deletedHere, merged: r.merged, problems: r.problems)
+        case .failed(let why): .syncFailed(why)
+        }
+    }
 }

@@ -38,6 +38,11 @@ public enum Msg: Equatable, Sendable {
     case newDay(Day)
     /// Text the terminal delivered as a paste: text only, never keys.
     case paste(String)
+    /// A sync in the background ended (`[sync] auto`): what it carried each way, and the
+    /// files it could not take in.
+    case synced(sent: Int, received: Int, merged: Int, problems: [String])
+    /// A background sync failed (the engine, the folder): said once, nothing lost.
+    case syncFailed(String)
 }
 
 /// Work for the outside world (the store, the terminal), described as data. The app's
@@ -135,6 +140,24 @@ public enum Update {
             return []
         case .failed(let why):
             failed(&state, why)
+            return []
+        case let .synced(_, received, merged, problems):
+            // Quiet when it only sent: the user made those changes. What came in, and any
+            // file left out, is said, unless a form is open (it would cover what is typed).
+            guard received + merged > 0 || !problems.isEmpty else { return [] }
+            if state.modal == nil {
+                var parts = ["received \(received)"]
+                if merged > 0 { parts.append("merged \(merged)") }
+                state.message = "Synced: " + parts.joined(separator: ", ") + "."
+                    + (problems.first.map { " \(problems.count) file\(problems.count == 1 ? "" : "s") not taken in: \($0)" } ?? "")
+                state.messageIsError = !problems.isEmpty
+            }
+            return received + merged > 0 ? [.loadRoster] : []
+        case .syncFailed(let why):
+            if state.modal == nil {
+                state.message = why
+                state.messageIsError = true
+            }
             return []
         default:
             return done(&state, msg)

@@ -39,6 +39,8 @@ import KithTestSupport
     @Test func pastesAreTextAndCtrlZSuspends() { runScript("paste.sh") }
     /// Groups added, edited and removed in the full screen; a group check-in's who.
     @Test func groupsInTheFullScreen() { runScript("groups.sh") }
+    /// [sync] auto: a sync when the full screen opens and after each save, in the background.
+    @Test func theFullScreenSyncsInTheBackground() { runScript("autosync.sh") }
     /// SIGKILL at random moments, 210 times: during kith log, bulk imports and saves in
     /// the full-screen view (see faults.py).
     @Test func pullingThePlugNeverCostsASavedMoment() { runScript("faults.py", with: "/usr/bin/python3") }

@@ -232,3 +232,20 @@ import Testing
         #expect(s.form?.emotions.map(\.word) == ["calm", "grateful"])
     }
 }
+
+/// `[sync] auto`: what a background sync brought is said; what it only sent is not.
+@Suite struct BackgroundSyncMessageTests {
+    @Test func onlyWhatCameInIsSaid() {
+        var s = Fixture.loaded()
+        #expect(Update.update(&s, .synced(sent: 3, received: 0, merged: 0, problems: [])).isEmpty && s.message == nil)
+        #expect(Update.update(&s, .synced(sent: 0, received: 2, merged: 1, problems: [])) == [.loadRoster])
+        #expect(s.message == "Synced: received 2, merged 1." && !s.messageIsError)
+        _ = Update.update(&s, .synced(sent: 0, received: 0, merged: 0, problems: ["journal/x.ics: no UID; left as it is"]))
+        #expect(s.message == "Synced: received 0. 1 file not taken in: journal/x.ics: no UID; left as it is" && s.messageIsError)
+        // Over an open form nothing is said (it would cover what is being typed).
+        _ = press(&s, .char("c"))
+        s.message = nil
+        _ = Update.update(&s, .syncFailed("Sync: the sync command `vdirsyncer sync` failed (exit 1)"))
+        #expect(s.message == nil && s.form?.error == nil)
+    }
+}
