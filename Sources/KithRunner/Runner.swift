@@ -183,6 +183,7 @@ public struct Runner {
         let people = try store.people(includeArchived: true)
         let groups = try store.groups()
         let last = try store.lastMomentDays()
+        let cards = try store.cardLinesByPerson()
         let recent = try store.recentActivity(until: today)
         let active = Set(people.filter { !$0.archived }.map(\.id))
         let none = [Int](repeating: 0, count: 12)
@@ -190,6 +191,7 @@ public struct Runner {
             RosterEntry(subject: .person(p.id), name: p.name, nickname: p.nickname, circle: p.circle,
                         cadenceDays: p.effectiveCadenceDays, last: last[p.id], added: p.addedOn, archived: p.archived,
                         birthday: p.birthday, activity: recent.people[p.id] ?? none, purpose: p.bond)
+            .reaching(cards[p.id].map(ContactLines.reach) ?? [])
         }
         let memberships = try store.membersByGroup()
         entries += groups.map { g in
@@ -204,5 +206,14 @@ public struct Runner {
         return .rosterLoaded(entries, people: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.name) }),
                              groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.name) }),
                              snoozes: snoozes, reminders: try store.reminders())
+    }
+}
+
+extension RosterEntry {
+    /// The entry with how to reach them: "+351 912 345 678 (cell)", "ana@example.org".
+    func reaching(_ reach: [ContactLines.Reach]) -> RosterEntry {
+        var e = self
+        e.reach = reach.map { $0.value + ($0.label.map { " (\($0))" } ?? "") }
+        return e
     }
 }

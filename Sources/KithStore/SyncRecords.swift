@@ -20,6 +20,17 @@ extension Store {
         }
     }
 
+    /// The same for everyone who has such lines, in one read (the roster's).
+    public func cardLinesByPerson() throws(StoreError) -> [Int64: [String]] {
+        try read { db in
+            var out: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, card_extra FROM people WHERE card_extra IS NOT NULL AND card_extra != ''") {
+                out[row[0]] = (row[1] as String).components(separatedBy: "\n")
+            }
+            return out
+        }
+    }
+
     /// Every record's kind and UID: what the first sync writes.
     public func syncUIDs() throws(StoreError) -> [(kind: SyncRecord.Kind, uid: String)] {
         try read { db in

@@ -18,6 +18,9 @@ public struct RosterEntry: Equatable, Sendable {
     public var members: [Int64]
     /// What the bond is for (a person's), for the Today view's suggestions.
     public var purpose: BondPurpose?
+    /// How to reach them (a person's phones and emails from their card), shown under
+    /// their timeline: a user about to reach out wants them at hand.
+    public var reach: [String] = []
     /// Name and nickname folded once at load, so filtering as you type stays cheap.
     public let folded: String
 

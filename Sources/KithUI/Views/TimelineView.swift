@@ -10,6 +10,11 @@ enum TimelineView {
         grid.box(area, title: title(state), focused: focused)
         let inner = area.inset(1)
         guard !inner.isEmpty else { return }
+        // How to reach the person, on the pane's bottom edge: at hand, taking no row.
+        if !state.everyone, let e = state.selected, !e.reach.isEmpty, area.width > 8 {
+            let text = " " + TerminalText.truncate(TerminalText.sanitize(e.reach.joined(separator: " · ")), to: area.width - 6) + " "
+            grid.put(text, x: area.x + 2, y: area.maxY - 1, role: focused ? .borderFocused : .border)
+        }
         if t.moments.isEmpty {
             let text: String
             if t.loading { text = "Loading…" }
