@@ -403,6 +403,14 @@ enum SyncRows {
         try setSnooze(db, column: "group_id", gid, r["snooze"])
     }
 
+    /// A record's emotions ("sad:2"), each intensity held to 1-3.
+    static func emotionTags(_ r: SyncRecord) -> [EmotionTag] {
+        r.many("emotions").compactMap { v -> EmotionTag? in
+            guard let colon = v.lastIndex(of: ":"), let n = Int(v[v.index(after: colon)...]) else { return nil }
+            return EmotionTag(word: String(v[..<colon]), intensity: min(3, max(1, n)))
+        }
+    }
+
     static func applyMoment(_ db: Database, _ r: SyncRecord, createdAt: Int) throws {
         guard let start = r["start"], let d = day(start) else { throw Refused(message: "\(r.fileName): no date (DTSTART)") }
         var minute: Int?
@@ -422,10 +430,7 @@ enum SyncRows {
             throw Refused(message: "\(r.fileName): names nobody kith knows (its people have not arrived, or were removed)")
         }
         let group = try id(db, "groups", r["group"])
-        let emotions = r.many("emotions").compactMap { v -> EmotionTag? in
-            guard let colon = v.lastIndex(of: ":"), let n = Int(v[v.index(after: colon)...]) else { return nil }
-            return EmotionTag(word: String(v[..<colon]), intensity: min(3, max(1, n)))
-        }
+        let emotions = emotionTags(r)
         var m = Moment(day: d, time: minute.flatMap(TimeOfDay.init(minutes:)), people: people, groupID: group,
                        channel: Channel(rawValue: r["channel"] ?? "") ?? .inPerson,
                        initiator: Initiator(rawValue: r["initiator"] ?? "") ?? .mutual,
@@ -475,10 +480,7 @@ enum SyncRows {
         guard let d = selfDay(r.uid) else { throw Refused(message: "\(r.fileName): not a day's check-in") }
         let answers = (r["loneliness"] ?? "").split(separator: "-").compactMap { Int($0).flatMap(Loneliness.Answer.init(rawValue:)) }
         let loneliness = answers.count == 3 ? Loneliness(lackCompanionship: answers[0], leftOut: answers[1], isolated: answers[2]) : nil
-        let emotions = r.many("emotions").compactMap { v -> EmotionTag? in
-            guard let colon = v.lastIndex(of: ":"), let n = Int(v[v.index(after: colon)...]) else { return nil }
-            return EmotionTag(word: String(v[..<colon]), intensity: min(3, max(1, n)))
-        }
+        let emotions = emotionTags(r)
         let c = SelfCheckin(day: d, closeness: r["closeness"].flatMap { Int($0) }.map { min(7, max(1, $0)) },
                             emotions: emotions, loneliness: loneliness)
         try db.execute(sql: "DELETE FROM self_checkins WHERE day = ?", arguments: [d.ordinal])

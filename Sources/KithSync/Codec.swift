@@ -1,3 +1,5 @@
+import KithCore
+
 /// A file in the sync folder that kith cannot read as a record: one line saying why.
 public struct SyncFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
@@ -127,37 +129,20 @@ public enum SyncCodec {
     /// Milliseconds since 1970 as an iCalendar UTC date-time.
     static func utcStamp(_ ms: Int64) -> String {
         let seconds = ms / 1000
-        let days = Int(seconds / 86_400), rest = Int(seconds % 86_400)
-        let (y, m, d) = civil(days)
+        let rest = Int(((seconds % 86_400) + 86_400) % 86_400)
+        let day = Day(ordinal: Int((seconds - Int64(rest)) / 86_400))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)\(two(m))\(two(d))T\(two(rest / 3600))\(two(rest / 60 % 60))\(two(rest % 60))Z"
+        return "\(day.year)\(two(day.month))\(two(day.day))T\(two(rest / 3600))\(two(rest / 60 % 60))\(two(rest % 60))Z"
     }
 
-    /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
+    /// An iCalendar date-time (UTC, or floating and read as UTC) as milliseconds since 1970.
     static func parseStamp(_ s: String) -> Int64? {
         let digits = s.filter(\.isNumber)
         guard digits.count >= 14, let y = Int(digits.prefix(4)), let mo = Int(digits.dropFirst(4).prefix(2)),
               let d = Int(digits.dropFirst(6).prefix(2)), let h = Int(digits.dropFirst(8).prefix(2)),
-              let mi = Int(digits.dropFirst(10).prefix(2)), let se = Int(digits.dropFirst(12).prefix(2)) else { return nil }
-        let y1 = mo <= 2 ? y - 1 : y
-        let era = (y1 >= 0 ? y1 : y1 - 399) / 400
-        let yoe = y1 - era * 400
-        let doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return (Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + se)) * 1000
+              let mi = Int(digits.dropFirst(10).prefix(2)), let se = Int(digits.dropFirst(12).prefix(2)),
+              let day = Day(year: y, month: mo, day: d) else { return nil }
+        return (Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + se)) * 1000
     }
 
     // MARK: reading

@@ -1,3 +1,5 @@
+import KithCore
+
 /// The content lines of vCard (RFC 6350) and iCalendar (RFC 5545) files as the sync folder
 /// holds them: written by kith, or by a server or a phone that re-folded the lines,
 /// re-ordered the properties, turned CRLF into LF or upper-cased the parameter names.
@@ -78,27 +80,7 @@ enum ContentLines {
         return ContentProperty(group: group, name: name.uppercased(), params: params, value: value, line: line)
     }
 
-    /// TEXT escaping (RFC 5545 §3.3.11, RFC 6350 §3.4): backslash, semicolon, comma and
-    /// newline. An unescaped comma matters: servers built on vobject (Radicale) keep only
-    /// what comes before it. Other control characters are dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": break
-            case "\t": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { ContentLine.escape(s) }
 
     static func unescape(_ s: Substring) -> String {
         var out = ""
@@ -138,22 +120,5 @@ enum ContentLines {
         return pieces
     }
 
-    /// Folds a line at 75 octets, never inside a UTF-8 sequence (Radicale stores such a
-    /// split as mojibake, and vdirsyncer then fails the whole collection).
-    static func fold(_ line: String) -> String {
-        if line.utf8.count <= 75 { return line }
-        var out = ""
-        var count = 0
-        for ch in line.unicodeScalars {
-            let v = ch.value
-            let n = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            if count + n > 75 {
-                out += "\r\n "
-                count = 1
-            }
-            out.unicodeScalars.append(ch)
-            count += n
-        }
-        return out
-    }
+    static func fold(_ line: String) -> String { ContentLine.fold(line) }
 }
