@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "KithInterop", dependencies: ["KithCore"]),
         // Sync records and their files (vCard, iCalendar VJOURNAL/VTODO), and the
         // three-way merge of two edits. Pure: the folder and the engines are elsewhere.
-        .target(name: "KithSync", dependencies: ["KithCore"]),
+        .target(name: "KithSync", dependencies: ["KithCore", "KithInterop"]),
         // The sync folder: records written to and read from a vdir, and the engines that
         // carry it (any command, such as vdirsyncer; git).
         .target(name: "KithSyncFolder", dependencies: ["KithCore", "KithFiles", "KithStore", "KithSync"]),

@@ -49,9 +49,12 @@ struct SyncRun: ParsableCommand {
         let folder = SyncFolder(root: SyncCommand.folder(ctx), store: store)
         var report = SyncReport()
         do {
+            try folder.checkNotEmptied(allowEmptying: deleteAll)
             try folder.writeOut(&report, dryRun: dryRun)
             if let engine, !dryRun {
                 try engine.run(in: folder.root, kith: SyncMergeCommand.selfPath(), environment: ctx.environment)
+                // Merges the engine asked for (`kith sync merge`) count as this sync's.
+                report.merged += try folder.takeMergeCount()
             }
             try folder.readIn(&report, dryRun: dryRun, allowEmptying: deleteAll)
         } catch let e as SyncFolder.Failure {
@@ -103,6 +106,16 @@ struct SyncMergeCommand: ParsableCommand {
         let merged = SyncCodec.encode(SyncMerge.merge(base: old, mine, theirs))
         try write(merged, to: a)
         if base == nil { try write(merged, to: b) }
+        countMerge()
+    }
+
+    /// Notes the merge in the store, for the line of the `kith sync` that ran the engine.
+    func countMerge() {
+        let ctx = global.context()
+        guard !StoreLocation.isAbsent(ctx.storePath), let store = try? Store(path: ctx.storePath) else { return }
+        defer { store.closeConnection() }
+        let n = Int((try? store.setting(SyncFolder.mergeCountKey)) ?? nil ?? "0") ?? 0
+        try? store.setSetting(SyncFolder.mergeCountKey, String(n + 1))
     }
 
     func write(_ text: String, to path: String) throws {

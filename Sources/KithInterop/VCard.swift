@@ -668,7 +668,7 @@ public enum VCard {
     /// ("Ana María López" → López; Ana María), a name without spaces as the given name.
     /// After a comma comes either a suffix ("Ana López, MD") or, in "Smith, Jo", the
     /// given name of a name written family name first.
-    static func structuredName(_ name: String) -> String {
+    public static func structuredName(_ name: String) -> String {
         if let comma = name.firstIndex(of: ",") {
             let before = String(name[..<comma]).trimmingCharacters(in: .whitespaces)
             let after = String(name[name.index(after: comma)...]).trimmingCharacters(in: .whitespaces)

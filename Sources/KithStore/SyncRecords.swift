@@ -336,7 +336,7 @@ enum SyncRows {
     }
 
     static func text(_ r: SyncRecord, _ field: String, _ what: String) throws -> String {
-        guard let v = r[field], !v.trimmingSpaces.isEmpty else { throw Refused(message: "\(r.fileName): no \(what)") }
+        guard let v = r[field], !v.trimmingSpaces.isEmpty else { throw Refused(message: "no \(what)") }
         return v
     }
 
@@ -345,7 +345,7 @@ enum SyncRows {
         let existing = try id(db, "people", r.uid)
         if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE kith_fold(name) = ? AND uid IS NOT ?"),
                                            arguments: [Folding.fold(name), r.uid]) {
-            throw Refused(message: "\(r.fileName): someone named \"\(other)\" is already in kith under another UID; rename one of them")
+            throw Refused(message: "someone named \"\(other)\" is already in kith under another UID; rename one of them")
         }
         var birthday: Birthday?
         if let b = r["birthday"] { birthday = SyncRows.birthday(b) }
@@ -381,7 +381,7 @@ enum SyncRows {
         let name = try text(r, "name", "name")
         if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM groups WHERE kith_fold(name) = ? AND uid IS NOT ?"),
                                            arguments: [Folding.fold(name), r.uid]) {
-            throw Refused(message: "\(r.fileName): a group named \"\(other)\" is already in kith under another UID; rename one of them")
+            throw Refused(message: "a group named \"\(other)\" is already in kith under another UID; rename one of them")
         }
         let cadence = r["cadence"].flatMap { Int($0) }.map { min(3650, max(1, $0)) }
         if let gid = try id(db, "groups", r.uid) {
@@ -412,7 +412,7 @@ enum SyncRows {
     }
 
     static func applyMoment(_ db: Database, _ r: SyncRecord, createdAt: Int) throws {
-        guard let start = r["start"], let d = day(start) else { throw Refused(message: "\(r.fileName): no date (DTSTART)") }
+        guard let start = r["start"], let d = day(start) else { throw Refused(message: "no date (DTSTART)") }
         var minute: Int?
         if let t = start.split(separator: "T").dropFirst().first, t.count >= 4, let h = Int(t.prefix(2)), let m = Int(t.dropFirst(2).prefix(2)) {
             minute = h * 60 + m
@@ -427,7 +427,7 @@ enum SyncRows {
             }
         }
         guard !people.isEmpty else {
-            throw Refused(message: "\(r.fileName): names nobody kith knows (its people have not arrived, or were removed)")
+            throw Refused(message: "names nobody kith knows (its people have not arrived, or were removed)")
         }
         let group = try id(db, "groups", r["group"])
         let emotions = emotionTags(r)
@@ -461,9 +461,9 @@ enum SyncRows {
 
     static func applyReminder(_ db: Database, _ r: SyncRecord, createdAt: Int) throws {
         let text = try self.text(r, "text", "text (SUMMARY)")
-        guard let due = day(r["due"]) else { throw Refused(message: "\(r.fileName): no day (DUE)") }
+        guard let due = day(r["due"]) else { throw Refused(message: "no day (DUE)") }
         let person = try id(db, "people", r["person"]), group = try id(db, "groups", r["group"])
-        guard (person == nil) != (group == nil) else { throw Refused(message: "\(r.fileName): names nobody kith knows") }
+        guard (person == nil) != (group == nil) else { throw Refused(message: "names nobody kith knows") }
         let state = states.first { $0.value == r["state"] }?.key ?? "open"
         let closed = day(r["closed"])?.ordinal
         if let rid = try id(db, "reminders", r.uid) {
@@ -477,7 +477,7 @@ enum SyncRows {
     }
 
     static func applySelf(_ db: Database, _ r: SyncRecord, createdAt: Int) throws {
-        guard let d = selfDay(r.uid) else { throw Refused(message: "\(r.fileName): not a day's check-in") }
+        guard let d = selfDay(r.uid) else { throw Refused(message: "not a day's check-in") }
         let answers = (r["loneliness"] ?? "").split(separator: "-").compactMap { Int($0).flatMap(Loneliness.Answer.init(rawValue:)) }
         let loneliness = answers.count == 3 ? Loneliness(lackCompanionship: answers[0], leftOut: answers[1], isolated: answers[2]) : nil
         let emotions = emotionTags(r)

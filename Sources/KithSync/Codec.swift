@@ -1,4 +1,5 @@
 import KithCore
+import KithInterop
 
 /// A file in the sync folder that kith cannot read as a record: one line saying why.
 public struct SyncFileError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -13,6 +14,9 @@ public struct SyncFileError: Error, Equatable, Sendable, CustomStringConvertible
 /// shows them. What kith alone means goes in `X-KITH-…` properties, one property per value
 /// for lists (a comma list would be cut at its first comma by vobject-based servers).
 /// Properties kith does not know are kept, in order, and written back as they came.
+/// `X-KITH-REV` changes with every write: vdirsyncer's change check ignores REV,
+/// LAST-MODIFIED and DTSTAMP and remembers a content hash, so an edit that brought a
+/// record back to an earlier content (a snooze set, then lifted) was never sent.
 public enum SyncCodec {
     /// The fields each kind carries in standard or `X-KITH-` properties. A field not
     /// listed here (a phone number, another app's line) rides in `extra`.
@@ -24,7 +28,7 @@ public enum SyncCodec {
         .moment: [("start", "DTSTART"), ("note", "DESCRIPTION"), ("group", "X-KITH-GROUP"), ("channel", "X-KITH-CHANNEL"),
                   ("initiator", "X-KITH-INITIATOR"), ("uplift", "X-KITH-UPLIFT"), ("depth", "X-KITH-DEPTH"),
                   ("received", "X-KITH-RECEIVED"), ("created", "X-KITH-CREATED")],
-        .reminder: [("text", "SUMMARY"), ("due", "DUE"), ("state", "STATUS"), ("closed", "COMPLETED"),
+        .reminder: [("text", "SUMMARY"), ("due", "DUE"), ("state", "STATUS"), ("closed", "X-KITH-CLOSED"),
                     ("person", "X-KITH-PERSON"), ("group", "X-KITH-GROUP")],
         .self: [("start", "DTSTART"), ("closeness", "X-KITH-CLOSENESS"), ("loneliness", "X-KITH-LONELINESS")],
     ]
@@ -37,7 +41,7 @@ public enum SyncCodec {
     /// Written for other apps to show, and worked out again from the fields on reading:
     /// never read back as data.
     static let derived: Set<String> = ["VERSION", "PRODID", "UID", "N", "SUMMARY", "CATEGORIES", "DTSTAMP", "LAST-MODIFIED", "REV",
-                                       "X-ADDRESSBOOKSERVER-KIND", "X-KITH-RECORD", "CLASS"]
+                                       "X-ADDRESSBOOKSERVER-KIND", "X-KITH-RECORD", "CLASS", "COMPLETED", "X-KITH-REV"]
 
     // MARK: writing
 
@@ -51,15 +55,19 @@ public enum SyncCodec {
             lines += ["BEGIN:VCARD", "VERSION:3.0", "PRODID:-//kith//EN", "UID:" + r.uid]
             if r.kind == .group { lines.append("X-ADDRESSBOOKSERVER-KIND:group") }
             let name = r["name"] ?? ""
-            lines.append("N:" + (r.kind == .group ? escape(name) + ";;;;" : structuredName(name)))
+            lines.append("N:" + (r.kind == .group ? escape(name) + ";;;;" : VCard.structuredName(name)))
             lines += properties(r)
             lines.append("REV:" + stamp)
+            lines.append("X-KITH-REV:\(r.modified)")
             lines += r.many("extra")
             lines.append("END:VCARD")
         case .moment, .self, .reminder:
             lines += ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kith//EN"]
             lines.append(r.kind == .reminder ? "BEGIN:VTODO" : "BEGIN:VJOURNAL")
-            lines += ["UID:" + r.uid, "DTSTAMP:" + stamp, "LAST-MODIFIED:" + stamp]
+            lines += ["UID:" + r.uid, "DTSTAMP:" + stamp, "LAST-MODIFIED:" + stamp, "X-KITH-REV:\(r.modified)"]
+            // A task's COMPLETED is a date-time (RFC 5545; Radicale refuses a date, and
+            // vdirsyncer then stops the whole journal); a dismissed one has none.
+            if r.kind == .reminder, r["state"] == "COMPLETED", let closed = r["closed"] { lines.append("COMPLETED:\(closed)T000000Z") }
             if r.kind == .self { lines.append("X-KITH-RECORD:self-checkin") }
             if let summary = summary(r, display) { lines.append("SUMMARY:" + escape(summary)) }
             let names = r.many("people").compactMap { display[$0] }
@@ -103,13 +111,6 @@ public enum SyncCodec {
     }
 
     static func escape(_ s: String) -> String { ContentLines.escape(s) }
-
-    /// "Zoë Ångström" → "Ångström;Zoë;;;": family name last, as most names are written.
-    static func structuredName(_ name: String) -> String {
-        let words = name.split(separator: " ").map(String.init)
-        guard words.count > 1 else { return escape(name) + ";;;;" }
-        return escape(words.last!) + ";" + escape(words.dropLast().joined(separator: " ")) + ";;;"
-    }
 
     /// What a phone's journal or task app shows as the title.
     static func summary(_ r: SyncRecord, _ display: [String: String]) -> String? {
@@ -155,7 +156,7 @@ public enum SyncCodec {
         var props: [ContentProperty] = []
         var component: String?
         for line in lines {
-            guard let p = ContentLines.parse(line) else { throw SyncFileError("a line without a colon: \(line.prefix(40))") }
+            guard let p = ContentLines.parse(line) else { throw SyncFileError("not a vCard or iCalendar file (a line without a colon)") }
             if p.name == "BEGIN" {
                 stack.append(p.value.uppercased())
                 if ["VCARD", "VJOURNAL", "VTODO"].contains(p.value.uppercased()), component == nil { component = p.value.uppercased() }

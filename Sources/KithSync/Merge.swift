@@ -33,8 +33,15 @@ public enum SyncMerge {
         default:
             guard appended.contains(name), case .one(let lt)? = l, case .one(let et)? = e, !et.isEmpty else { return l }
             if lt.isEmpty { return e }
-            return .one(lt + "\n\n— the other edit (\(SyncCodec.utcStamp(earlierWhen))) —\n" + et)
+            return .one(lt + "\n\n— the other edit (\(readable(earlierWhen))) —\n" + et)
         }
+    }
+
+    /// "2026-12-06 08:05 UTC".
+    static func readable(_ ms: Int64) -> String {
+        let s = SyncCodec.utcStamp(ms)
+        let d = Array(s)
+        return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8])) \(String(d[9..<11])):\(String(d[11..<13])) UTC"
     }
 
     static func base(_ f: Field?) -> [String] {

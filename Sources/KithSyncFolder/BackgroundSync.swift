@@ -64,8 +64,10 @@ public final class BackgroundSync: Sendable {
             defer { store.closeConnection() }
             let f = SyncFolder(root: folder, store: store)
             var report = SyncReport()
+            try f.checkNotEmptied(allowEmptying: false)
             try f.writeOut(&report)
             try engine.run(in: folder, kith: kith, environment: environment)
+            report.merged += try f.takeMergeCount()
             try f.readIn(&report)
             return .done(report)
         } catch {

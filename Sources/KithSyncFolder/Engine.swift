@@ -57,11 +57,15 @@ public enum SyncEngine: Equatable, Sendable {
         return Result(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    /// The last few lines of an engine's output, on one line, to say why it failed.
+    /// Why an engine failed, on one line: its error lines (vdirsyncer's `error:` and
+    /// `critical:`, git's `fatal:` and `error:`), else its last lines. The last two lines
+    /// alone once left out the one that named the refused record.
     static func tail(_ output: String) -> String {
         let lines = output.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return "" }
-        return ": " + lines.suffix(2).joined(separator: " / ")
+        let errors = lines.filter { l in ["error:", "critical:", "fatal:"].contains { l.lowercased().hasPrefix($0) } }
+            .filter { !$0.contains("Use -vdebug") }
+        return ": " + (errors.isEmpty ? Array(lines.suffix(2)) : Array(errors.prefix(2))).joined(separator: " / ")
     }
 }
 
@@ -88,7 +92,8 @@ struct Git {
                                      + "(or `git init` there and add a remote), then sync again")
         }
         try setUp()
-        try must("add", git("add", "-A", "."))
+        // Only kith's two folders: a stray file or folder beside them is the user's.
+        try must("add", git("add", "-A", "--", "contacts", "journal"))
         if git("diff", "--cached", "--quiet").status != 0 {
             try must("commit", git("commit", "-q", "-m", "kith sync"))
         }

@@ -231,6 +231,22 @@ public struct SyncFolder {
         }
     }
 
+    /// Refuses before the engine runs when a folder holds none of the several records
+    /// synced from it: git would otherwise commit and push the emptied folder to every
+    /// device before the read step refused it.
+    public func checkNotEmptied(allowEmptying: Bool) throws {
+        guard !allowEmptying else { return }
+        let stats = try store.syncBaseStats()
+        for folder in ["contacts", "journal"] {
+            let known = SyncRecord.Kind.allCases.filter { $0.folder == folder }.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
+            if known > 1 && Self.files(in: root + "/" + folder).isEmpty {
+                throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was "
+                              + "deleted or sent. To write them all to the folder again, move it aside and run `kith sync`; to delete "
+                              + "them all here, `kith sync --delete-all`")
+            }
+        }
+    }
+
     /// Whether a folder is as the last sync left it (its mtime and inode).
     func folderUnchanged(_ folder: String) throws -> Bool {
         guard let now = Self.stat(root + "/" + folder) else { return false }
@@ -249,6 +265,16 @@ public struct SyncFolder {
         guard fd >= 0 else { return }
         defer { close(fd) }
         if kith_syncfs(fd) != 0 { throw Failure(message: "cannot sync the sync folder to disk: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Where `kith sync merge` (run by the engine) counts the merges it made.
+    public static let mergeCountKey = "sync.merges"
+
+    /// The merges the engine asked for since the last look, forgotten once read.
+    public func takeMergeCount() throws -> Int {
+        let n = Int(try store.setting(Self.mergeCountKey) ?? "0") ?? 0
+        if n > 0 { try store.setSetting(Self.mergeCountKey, "0") }
+        return n
     }
 
     /// How long a moment deleted on another device can be brought back (`kith trash`).

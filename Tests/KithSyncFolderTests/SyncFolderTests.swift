@@ -161,6 +161,24 @@ import Testing
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir.file("vdir/journal/jtx-1234.ics"))), as: UTF8.self) == entry)
     }
 
+    /// An engine's error lines are the ones said (the last two lines once left out the
+    /// one naming the refused record).
+    @Test func anEnginesErrorLinesAreTheOnesSaid() {
+        let out = "Syncing kith_journal\nerror: Unknown error occurred for kith_journal: 400 Bad Request: r-1.ics\nerror: Use -vdebug to see the full traceback.\nCopying (updating) item self-1 to kith_journal_remote\n"
+        #expect(SyncEngine.tail(out) == ": error: Unknown error occurred for kith_journal: 400 Bad Request: r-1.ics")
+        #expect(SyncEngine.tail("a\nb\nc\n") == ": b / c")
+    }
+
+    /// Refused before the engine runs: git would otherwise push the emptied folder.
+    @Test func anEmptiedFolderIsRefusedBeforeTheEngine() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        for name in SyncFolder.files(in: dir.file("vdir/contacts")) { unlink(dir.file("vdir/contacts/" + name)) }
+        #expect(throws: SyncFolder.Failure.self) { try fa.checkNotEmptied(allowEmptying: false) }
+        try fa.checkNotEmptied(allowEmptying: true)
+    }
+
     @Test func anEmptiedFolderDeletesNothing() throws {
         let (a, fa) = try device("a")
         try fill(a)

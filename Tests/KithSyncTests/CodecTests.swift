@@ -155,3 +155,46 @@ import Testing
         #expect(Set(SyncMerge.merge(base: nil, a, b).many("extra")) == ["TEL:1", "TEL:2", "TEL:3"])
     }
 }
+
+/// What a new user's week with Radicale and vdirsyncer found (issue 18).
+@Suite struct EngineFindingsTests {
+    /// A done task's COMPLETED is a date-time: Radicale refused a date, and vdirsyncer
+    /// then stopped the whole journal. A dismissed task has none.
+    @Test func aDoneReminderCarriesADateTime() throws {
+        var t = SyncRecord(kind: .reminder, uid: "r-1", modified: 0)
+        t["text"] = "ask"
+        t["due"] = "20261201"
+        t["person"] = "p-1"
+        t["state"] = "COMPLETED"
+        t["closed"] = "20261206"
+        let text = SyncCodec.encode(t)
+        #expect(text.contains("COMPLETED:20261206T000000Z\r\n") && text.contains("X-KITH-CLOSED:20261206\r\n"))
+        #expect(try SyncCodec.decode(text).sameContent(as: t))
+        t["state"] = "CANCELLED"
+        #expect(!SyncCodec.encode(t).contains("COMPLETED:"))
+    }
+
+    /// Every write changes a line vdirsyncer's hash does not ignore: it remembers a hash
+    /// of the old content, and an edit back to it (a snooze set, then lifted) was never sent.
+    @Test func everyWriteChangesALineVdirsyncerHashes() throws {
+        var p = SyncRecord(kind: .person, uid: "p-1", modified: 1000)
+        p["name"] = "Zoë"
+        let first = SyncCodec.encode(p)
+        p.modified = 2000
+        let second = SyncCodec.encode(p)
+        #expect(first != second && first.contains("X-KITH-REV:1000\r\n"))
+        #expect(try SyncCodec.decode(first).sameContent(as: SyncCodec.decode(second)))
+    }
+
+    @Test func namesForOtherAppsAreStructuredAsWritten() {
+        var p = SyncRecord(kind: .person, uid: "p-1", modified: 0)
+        p["name"] = "Smith, Jo"
+        #expect(SyncCodec.encode(p).contains("N:Smith;Jo;;;\r\n"))
+    }
+
+    @Test func aMalformedFileIsNamedNotQuoted() {
+        #expect(throws: SyncFileError("not a vCard or iCalendar file (a line without a colon)")) {
+            try SyncCodec.decode("BEGIN:VCARD\nmy secret diary line\nEND:VCARD\n")
+        }
+    }
+}

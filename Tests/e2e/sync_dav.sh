@@ -127,3 +127,22 @@ out=$(k b sync) || fail "sync b after the delete: $out"
 k b history --json | grep -qF "Middlemarch" && fail "the deleted moment is still on b"
 same a b || fail "the journals differ after the delete"
 pass "a delete on A reaches B"
+
+# A reminder marked done travels: its COMPLETED is a date-time (Radicale refused a date
+# and vdirsyncer then stopped the whole journal).
+k a remind done 1 >/dev/null
+out=$(k a sync) || fail "sync a after a reminder was marked done: $out"
+k b sync >/dev/null || fail "sync b after the reminder was done"
+k b remind list --all | grep -qiE "done.*interview|interview.*done" || fail "b's reminder is not done: $(k b remind list --all)"
+pass "a reminder marked done reaches the other device"
+
+# An edit back to an earlier content (a snooze set on b, lifted on a by a moment) is
+# sent: vdirsyncer remembers a hash of the old content.
+k b snooze "Ben Okafor" --until 2026-12-20 >/dev/null
+k b sync >/dev/null; k a sync >/dev/null
+k a show "Ben Okafor" | grep -q "snoozed" || fail "a did not receive b's snooze"
+k a log "Ben Okafor" --note "lunch" >/dev/null
+k a sync >/dev/null; k b sync >/dev/null
+k b show "Ben Okafor" | grep -q "snoozed" && fail "b's snooze was lifted on a, but b never heard"
+same a b || fail "the journals differ after the snooze was lifted"
+pass "a record edited back to an earlier content is sent all the same"
