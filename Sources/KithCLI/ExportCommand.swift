@@ -83,15 +83,24 @@ struct ExportJSON: ParsableCommand {
         var b = Backup()
         b.people = try store.people(includeArchived: true)
         let members = try store.membersByGroup()
-        b.groups = try store.groups().map { ($0, members[$0.id] ?? []) }
-        b.reminders = try store.reminders(includeClosed: true)
+        let uids = try store.recordUIDs()
+        b.groups = try store.groups().map { g in
+            var g = g
+            g.uid = uids.groups[g.id]
+            return (g, members[g.id] ?? [])
+        }
+        b.reminders = try store.reminders(includeClosed: true).map { r in
+            var r = r
+            r.uid = uids.reminders[r.id]
+            return r
+        }
         let snoozes = try store.snoozes()
         b.snoozes = snoozes.people.map { (.person($0.key), $0.value) } + snoozes.groups.map { (.group($0.key), $0.value) }
         b.settings = try store.allSettings()
         b.selfCheckins = try store.selfCheckins()
         // The moments stream from the store to the output a page at a time: a million
         // of them are never held whole, as values or as text.
-        let moments = { (each: ([Moment]) throws -> Void) throws in try store.eachMomentPage(each) }
+        let moments = { (each: ([Moment]) throws -> Void) throws in try store.eachMomentPage(withUIDs: true, each) }
         guard let out else {
             try b.write(moments: moments, to: Output.raw)
             return

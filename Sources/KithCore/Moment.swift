@@ -17,11 +17,14 @@ public struct Moment: Hashable, Sendable, Identifiable {
     /// Only for vulnerable moments.
     public var received: Reception?
     public var note: String
+    /// Its sync UID, when read for a backup (nil elsewhere: the store gives one).
+    public var uid: String?
 
     public init(id: Int64 = 0, day: Day, time: TimeOfDay? = nil, people: [Int64], groupID: Int64? = nil,
                 channel: Channel = .inPerson, initiator: Initiator = .mutual, kinds: [MomentKind] = [],
                 emotions: [EmotionTag] = [], uplift: Int? = nil, depth: Depth = .light,
-                received: Reception? = nil, note: String = "") {
+                received: Reception? = nil, note: String = "", uid: String? = nil) {
+        self.uid = uid
         self.id = id
         self.day = day
         self.time = time
@@ -67,8 +70,12 @@ public struct Reminder: Hashable, Sendable, Identifiable {
     public var text: String
     public var on: Day
     public var state: State
+    /// Its sync UID, when read for a backup (nil elsewhere: the store gives one).
+    public var uid: String?
 
-    public init(id: Int64 = 0, personID: Int64? = nil, groupID: Int64? = nil, text: String, on: Day, state: State = .open) {
+    public init(id: Int64 = 0, personID: Int64? = nil, groupID: Int64? = nil, text: String, on: Day, state: State = .open,
+                uid: String? = nil) {
+        self.uid = uid
         self.id = id
         self.personID = personID
         self.groupID = groupID

@@ -109,13 +109,16 @@ public struct Group: Hashable, Sendable, Identifiable {
     public var cadenceDays: Int?
     public var notes: String
     public var addedOn: Day
+    /// Its sync UID, when read for a backup (nil elsewhere: the store gives one).
+    public var uid: String?
 
-    public init(id: Int64, name: String, cadenceDays: Int? = nil, notes: String = "", addedOn: Day) {
+    public init(id: Int64, name: String, cadenceDays: Int? = nil, notes: String = "", addedOn: Day, uid: String? = nil) {
         self.id = id
         self.name = name
         self.cadenceDays = cadenceDays
         self.notes = notes
         self.addedOn = addedOn
+        self.uid = uid
     }
 
     /// Groups meet less often than inner friends; a month unless set.

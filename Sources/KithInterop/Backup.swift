@@ -4,7 +4,8 @@ import KithCore
 /// store (a second export of the restored store gives the same bytes).
 public struct Backup: Sendable {
     public static let format = "kith-backup"
-    /// 2 added each person's vCard UID; version 1 backups still restore (new UIDs).
+    /// 2 added each person's vCard UID, then the UIDs of groups, moments and reminders
+    /// (optional: a backup without them restores with new ones, as version 1 does).
     public static let version = 2
 
     public var people: [Person] = []
@@ -77,7 +78,7 @@ public struct Backup: Sendable {
                 .object([
                     ("id", .int(Int(g.id))), ("name", .string(g.name)), ("cadenceDays", .optional(g.cadenceDays)),
                     ("notes", .string(g.notes)), ("added", .string(g.addedOn.iso)),
-                    ("members", .array(members.sorted().map { .int(Int($0)) })),
+                    ("members", .array(members.sorted().map { .int(Int($0)) })), ("uid", .optional(g.uid)),
                 ])
             })),
         ]
@@ -91,7 +92,7 @@ public struct Backup: Sendable {
             ("kinds", .array(m.kinds.map { .string($0.rawValue) })),
             ("emotions", .array(m.emotions.map { .object([("word", .string($0.word)), ("intensity", .int($0.intensity))]) })),
             ("uplift", .optional(m.uplift)), ("depth", .string(m.depth.rawValue)),
-            ("received", .optional(m.received?.rawValue)), ("note", .string(m.note)),
+            ("received", .optional(m.received?.rawValue)), ("note", .string(m.note)), ("uid", .optional(m.uid)),
         ])
     }
 
@@ -101,7 +102,7 @@ public struct Backup: Sendable {
                 .object([
                     ("id", .int(Int(r.id))), ("person", .optional(r.personID.map { Int($0) })),
                     ("group", .optional(r.groupID.map { Int($0) })), ("text", .string(r.text)),
-                    ("date", .string(r.on.iso)), ("state", .string(r.state.rawValue)),
+                    ("date", .string(r.on.iso)), ("state", .string(r.state.rawValue)), ("uid", .optional(r.uid)),
                 ])
             })),
             ("snoozes", .array(snoozes.sorted { key($0.subject) < key($1.subject) }.map { s in

@@ -263,7 +263,7 @@ struct Reader {
     func group(_ g: JSONValue, _ at: String) throws -> (group: Group, members: [Int64]) {
         let group = Group(id: try id(g, "id", at), name: try string(g, "name", at),
                           cadenceDays: try optionalInt(g, "cadenceDays", at, 1...3650), notes: try note(g, "notes", at),
-                          addedOn: try day(g, "added", at, past))
+                          addedOn: try day(g, "added", at, past), uid: try optionalString(g, "uid", at))
         return (group, try ids(g, "members", at))
     }
 
@@ -279,7 +279,7 @@ struct Reader {
             kinds: try strings(m, "kinds", at).map { try parsed($0, "kinds", at) }, emotions: try emotions(m, at),
             uplift: try optionalInt(m, "uplift", at, -2...2), depth: try choice(m, "depth", at),
             received: try optionalString(m, "received", at).map { try parsed($0, "received", at) },
-            note: try note(m, "note", at))
+            note: try note(m, "note", at), uid: try optionalString(m, "uid", at))
         do { try moment.validate() } catch { throw InputError("\(file): \(at): \(error.message)") }
         return moment
     }
@@ -287,7 +287,8 @@ struct Reader {
     func reminder(_ x: JSONValue, _ at: String) throws -> Reminder {
         Reminder(id: try id(x, "id", at), personID: try optionalInt(x, "person", at, 1...Int.max).map { Int64($0) },
                  groupID: try optionalInt(x, "group", at, 1...Int.max).map { Int64($0) }, text: try note(x, "text", at),
-                 on: try day(x, "date", at, ahead), state: try parsed(try string(x, "state", at), "state", at))
+                 on: try day(x, "date", at, ahead), state: try parsed(try string(x, "state", at), "state", at),
+                 uid: try optionalString(x, "uid", at))
     }
 
     func snooze(_ s: JSONValue, _ at: String) throws -> (subject: Subject, until: Day) {

@@ -210,7 +210,10 @@ extension Store {
     /// their people and emotions read for the whole page in two more queries. Columns
     /// are read straight from SQLite: moving through the roster reads a page per key,
     /// and decoding through generic rows cost more than the queries themselves.
-    static func fetchMoments(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [Moment] {
+    /// `withUID`: the query selects `*`, and each moment gets its sync UID (column 12),
+    /// as a backup writes it.
+    static func fetchMoments(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+                             withUID: Bool = false) throws -> [Moment] {
         var moments: [Moment] = []
         var index: [Int64: Int] = [:]
         try step(db, sql: sql, arguments: arguments) { s in
@@ -224,7 +227,8 @@ extension Store {
                 initiator: text(s, 5).flatMap(Initiator.init(rawValue:)) ?? .mutual,
                 kinds: MomentKind.kinds(mask: Int(sqlite3_column_int64(s, 6))), emotions: [],
                 uplift: int(s, 7), depth: text(s, 8).flatMap(Depth.init(rawValue:)) ?? .light,
-                received: text(s, 9).flatMap(Reception.init(rawValue:)), note: text(s, 10) ?? ""))
+                received: text(s, 9).flatMap(Reception.init(rawValue:)), note: text(s, 10) ?? "",
+                uid: withUID ? text(s, 12) : nil))
         }
         guard !moments.isEmpty else { return [] }
         // The page's ids go in as one JSON array, so these two statements are prepared

@@ -69,18 +69,18 @@ public final class BackupWriter {
                                            p.birthday?.day, p.birthday?.year, p.bond?.rawValue, p.notes, p.archived,
                                            p.addedOn.ordinal, p.uid ?? Store.newUID(), p.card?.name, p.card?.structuredName])
         }
-        let group = try db.makeStatement(sql: "INSERT INTO groups (id, name, cadence_days, notes, added_day) VALUES (?, ?, ?, ?, ?)")
+        let group = try db.makeStatement(sql: "INSERT INTO groups (id, name, cadence_days, notes, added_day, uid) VALUES (?, ?, ?, ?, ?, ?)")
         let member = try db.makeStatement(sql: "INSERT INTO memberships (group_id, person_id) VALUES (?, ?)")
         for (g, members) in groups {
-            try group.execute(arguments: [g.id, g.name, g.cadenceDays, g.notes, g.addedOn.ordinal])
+            try group.execute(arguments: [g.id, g.name, g.cadenceDays, g.notes, g.addedOn.ordinal, g.uid])
             for m in members { try member.execute(arguments: [g.id, m]) }
         }
     }
 
     private func restoreMoments(_ moments: [Moment]) throws {
         let moment = try db.cachedStatement(sql: """
-            INSERT INTO moments (id, day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO moments (id, day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let who = try db.cachedStatement(sql: "INSERT INTO moment_people (moment_id, person_id, day) VALUES (?, ?, ?)")
         let felt = try db.cachedStatement(sql: "INSERT INTO moment_emotions (moment_id, word, intensity, position) VALUES (?, ?, ?, ?)")
@@ -88,7 +88,7 @@ public final class BackupWriter {
             try m.validate()
             try moment.execute(arguments: [m.id, m.day.ordinal, m.time?.minutes, m.groupID, m.channel.rawValue,
                                            m.initiator.rawValue, MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue,
-                                           m.received?.rawValue, m.note, createdAt])
+                                           m.received?.rawValue, m.note, createdAt, m.uid])
             for p in m.people { try who.execute(arguments: [m.id, p, m.day.ordinal]) }
             for (i, e) in m.emotions.enumerated() { try felt.execute(arguments: [m.id, e.word, e.intensity, i]) }
         }
@@ -97,8 +97,8 @@ public final class BackupWriter {
     private func restoreRest(reminders: [Reminder], snoozes: Snoozes, settings: [String: String], selfCheckins: [SelfCheckin]) throws {
         for r in reminders {
             try db.execute(sql: """
-                INSERT INTO reminders (id, person_id, group_id, text, on_day, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [r.id, r.personID, r.groupID, r.text, r.on.ordinal, r.state.rawValue, createdAt])
+                INSERT INTO reminders (id, person_id, group_id, text, on_day, state, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [r.id, r.personID, r.groupID, r.text, r.on.ordinal, r.state.rawValue, createdAt, r.uid])
         }
         for (p, day) in snoozes.people {
             try db.execute(sql: "INSERT INTO snoozes (person_id, until_day) VALUES (?, ?)", arguments: [p, day.ordinal])
@@ -174,10 +174,12 @@ public final class BackupWriter {
         }
     }
 
+    /// A moment new to this store keeps the backup's UID, unless the store already has it
+    /// (then the store gives a new one): the same moment on every device is one record.
     private func mergeMoments(_ moments: [Moment]) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO moments (day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO moments (day, minute, group_id, channel, initiator, kinds, uplift, depth, received, note, created_at, uid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ?12 WHERE NOT EXISTS (SELECT 1 FROM moments WHERE uid = ?12)))
             """)
         for m in moments {
             var mapped = m
@@ -192,7 +194,8 @@ public final class BackupWriter {
             if existing.contains(Store.mergeKey(mapped)) { report.momentsAlreadyThere += 1; continue }
             try mapped.validate()
             try insert.execute(arguments: [m.day.ordinal, m.time?.minutes, mapped.groupID, m.channel.rawValue, m.initiator.rawValue,
-                                           MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue, m.received?.rawValue, m.note, createdAt])
+                                           MomentKind.mask(m.kinds), m.uplift, m.depth.rawValue, m.received?.rawValue, m.note, createdAt,
+                                           m.uid])
             mapped.id = db.lastInsertedRowID
             try Store.insertParts(db, mapped)
             report.momentsAdded += 1
@@ -263,10 +266,11 @@ extension Store {
 
     /// Every moment, a page at a time in id order, inside the caller's transaction:
     /// a million never sit in memory at once.
-    static func eachMomentPage(_ db: Database, size: Int = 1_000, _ body: ([Moment]) throws -> Void) throws {
+    static func eachMomentPage(_ db: Database, size: Int = 1_000, withUIDs: Bool = false, _ body: ([Moment]) throws -> Void) throws {
         var after: Int64 = 0
         while true {
-            let page = try fetchMoments(db, sql: "SELECT * FROM moments WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, size])
+            let page = try fetchMoments(db, sql: "SELECT * FROM moments WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, size],
+                                        withUID: withUIDs)
             guard let last = page.last else { return }
             try body(page)
             after = last.id
@@ -275,11 +279,11 @@ extension Store {
 
     /// Every moment in id order, a page at a time, all from one snapshot of the store:
     /// for an export that streams.
-    public func eachMomentPage(size: Int = 1_000, _ body: ([Moment]) throws -> Void) throws {
+    public func eachMomentPage(size: Int = 1_000, withUIDs: Bool = false, _ body: ([Moment]) throws -> Void) throws {
         var failure: (any Error)?
         do {
             try read { db in
-                do { try Store.eachMomentPage(db, size: size, body) } catch { failure = error; throw error }
+                do { try Store.eachMomentPage(db, size: size, withUIDs: withUIDs, body) } catch { failure = error; throw error }
             }
         } catch {
             if let failure, !(failure is DatabaseError) { throw failure }

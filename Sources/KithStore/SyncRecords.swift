@@ -44,6 +44,18 @@ extension Store {
         }
     }
 
+    /// The UIDs of groups and reminders by id, for a backup (moments' come with their pages).
+    public func recordUIDs() throws(StoreError) -> (groups: [Int64: String], reminders: [Int64: String]) {
+        try read { db in
+            func map(_ table: String) throws -> [Int64: String] {
+                var out: [Int64: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, uid FROM \(table) WHERE uid IS NOT NULL") { out[row[0]] = row[1] }
+                return out
+            }
+            return (try map("groups"), try map("reminders"))
+        }
+    }
+
     /// Names by UID, for what other apps show (a moment's title and categories).
     public func syncNames() throws(StoreError) -> [String: String] {
         try read { db in

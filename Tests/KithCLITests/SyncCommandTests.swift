@@ -85,6 +85,24 @@ import KithTestSupport
         }
     }
 
+    /// A JSON backup keeps every record's UID: a store restored from it is the same
+    /// journal to the sync folder, not a second copy of every moment.
+    @Test func aStoreRestoredFromJSONIsTheSameToTheFolder() throws {
+        let (a, b, shared) = devices()
+        defer { withExtendedLifetime(shared) {} }
+        a.ok(["add", "Ana"])
+        a.ok(["group", "add", "Choir", "--member", "Ana"])
+        a.ok(["log", "ana", "--note", "the lake"])
+        a.ok(["remind", "add", "ana", "ask about the lake", "--on", "2026-11-30"])
+        #expect(run(a, ["sync", "--offline"]).out == "sent 4, received 0, merged 0.\n")
+        let backup = a.tmp.file("backup.json")
+        a.ok(["export", "json", "--out", backup])
+        #expect(b.run(["import", "json", backup]).code == 0)
+        // The folder already holds each of b's records, under the same UIDs.
+        #expect(run(b, ["sync", "--offline"]).out == "sent 0, received 0, merged 0.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shared.file("vdir/journal")).count == 2)
+    }
+
     @Test func withoutAnEngineSyncSaysHowToSetOne() {
         let k = Sandbox()
         k.ok(["add", "Ana"])
