@@ -35,6 +35,8 @@ struct SyncRun: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Say what would happen; write nothing.") var dryRun = false
     @Flag(name: .customLong("delete-all"), help: "A folder emptied of every record deletes them all here too (refused otherwise).")
     var deleteAll = false
+    @Flag(help: "Write every record to the folder anew, as a first sync does (for a folder emptied or lost).")
+    var rewrite = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -49,6 +51,7 @@ struct SyncRun: ParsableCommand {
         let folder = SyncFolder(root: SyncCommand.folder(ctx), store: store)
         var report = SyncReport()
         do {
+            if rewrite && !dryRun { try folder.forgetFolder() }
             try folder.checkNotEmptied(allowEmptying: deleteAll)
             try folder.writeOut(&report, dryRun: dryRun)
             if let engine, !dryRun {

@@ -43,4 +43,14 @@ extension Store {
             for c in done { try delete.execute(arguments: [c.kind, c.uid, c.at]) }
         }
     }
+
+    /// Forgets every sync base and the folders' stats, and stops noting changes: the next
+    /// sync is a first one, writing every record (files already holding it stay as they are).
+    public func forgetSync() throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM sync_base")
+            try db.execute(sql: "DELETE FROM sync_changes")
+            try db.execute(sql: "DELETE FROM settings WHERE key IN ('sync.tracking', 'sync.folder.contacts', 'sync.folder.journal', 'sync.retry')")
+        }
+    }
 }

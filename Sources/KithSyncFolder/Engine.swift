@@ -76,7 +76,9 @@ struct Git {
     let kith: String
     let environment: [String: String]
 
-    func git(_ args: String...) -> SyncEngine.Result {
+    func git(_ args: String...) -> SyncEngine.Result { git(args) }
+
+    func git(_ args: [String]) -> SyncEngine.Result {
         SyncEngine.run(["/usr/bin/env", "git"] + args, in: folder, environment: environment)
     }
 
@@ -98,17 +100,32 @@ struct Git {
             try must("commit", git("commit", "-q", "-m", "kith sync"))
         }
         guard !git("remote").output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        let hasUpstream = git("rev-parse", "--abbrev-ref", "@{upstream}").status == 0
-        if hasUpstream || git("ls-remote", "--exit-code", "--heads", "origin").status == 0 {
-            let pull = hasUpstream ? git("pull", "-q", "--no-rebase", "--no-edit")
-                : git("pull", "-q", "--no-rebase", "--no-edit", "origin", currentBranch())
+        // Histories may be unrelated: two devices that each cloned the empty repository
+        // and committed their own first records. They are kith's files either way, and
+        // git merges them (a file both added goes to kith's driver).
+        let pullOptions = ["pull", "-q", "--no-rebase", "--no-edit", "--allow-unrelated-histories"]
+        if git("rev-parse", "--abbrev-ref", "@{upstream}").status == 0 {
+            let pull = git(pullOptions)
             if pull.status != 0 { try resolve(pull) }
+            try must("push", git("push", "-q"))
+        } else if let branch = remoteBranch() {
+            // Cloned while the remote was empty, now someone has pushed: take their branch.
+            let pull = git(pullOptions + ["origin", branch])
+            if pull.status != 0 { try resolve(pull) }
+            try must("push", git("push", "-q", "-u", "origin", "HEAD:" + branch))
+        } else if git("rev-parse", "-q", "--verify", "HEAD").status == 0 {
+            try must("push", git("push", "-q", "-u", "origin", "HEAD"))
         }
-        try must("push", hasUpstream ? git("push", "-q") : git("push", "-q", "-u", "origin", "HEAD"))
     }
 
-    func currentBranch() -> String {
-        git("rev-parse", "--abbrev-ref", "HEAD").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The remote's default branch, once it has one (`ls-remote --symref origin HEAD`).
+    func remoteBranch() -> String? {
+        let out = git("ls-remote", "--symref", "origin", "HEAD").output
+        for line in out.split(whereSeparator: \.isNewline) where line.hasPrefix("ref: refs/heads/") {
+            return line.dropFirst("ref: refs/heads/".count).split(separator: "\t").first.map(String.init)
+        }
+        let heads = git("ls-remote", "--heads", "origin").output.split(whereSeparator: \.isNewline)
+        return heads.first.flatMap { $0.split(separator: "\t").last }.map { String($0.dropFirst("refs/heads/".count)) }
     }
 
     /// The merge driver and the attributes that send records to it, in this repository's

@@ -62,6 +62,9 @@ public struct SyncFolder {
             changes = try store.syncUIDs().map { SyncChange(kind: $0.kind.rawValue, uid: $0.uid, at: at) }
         }
         guard !changes.isEmpty else { return }
+        // A folder is remembered as seen after these writes only if nothing else had
+        // changed it before them: files another device put there are still to be read.
+        let untouched = try ["contacts", "journal"].filter { try folderUnchanged($0) }
         let names = try store.syncNames()
         var newBases: [(kind: SyncRecord.Kind, uid: String, text: String?, stat: String)] = []
         var merged: [SyncRecord] = []
@@ -80,7 +83,7 @@ public struct SyncFolder {
         try syncToDisk()
         try store.setSyncBases(newBases, pending: true)
         try store.clearSyncChanges(changes.filter { SyncRecord.Kind(rawValue: $0.kind) != nil })
-        try rememberFolders()
+        try rememberFolders(untouched)
     }
 
     private func writeOut(_ change: SyncChange, _ kind: SyncRecord.Kind, _ names: [String: String], first: Bool, _ report: inout SyncReport,
@@ -191,16 +194,17 @@ public struct SyncFolder {
                 report.received += 1
                 newBases.append((r.kind, r.uid, item.text, item.stat))
             } catch {
-                report.problems.append("\(r.kind.folder)/\(Self.fileName(item.stat)): \(error)")
+                report.problems.append("\(r.kind.folder)/\(Self.fileName(item.stat)): \(error); left as it is, tried again at the next sync")
             }
         }
         try deleteMissing(stats, seen: seen, folders: scanned, &report, &newBases, dryRun: dryRun, allowEmptying: allowEmptying)
         if !dryRun {
             try store.setSyncBases(newBases)
             try store.emptyTrash(before: Int(now() / 1000) - Self.trashDays * 86_400)
-            // Only a folder read without problems is passed over next time: a file left
-            // out is tried again.
-            if report.problems.isEmpty { try rememberFolders() }
+            // A file left out is tried again at every sync until it comes in (a name clash
+            // resolved, a person arrived): its folder is read again even when unchanged.
+            try store.setSetting(Self.retryKey, report.problems.isEmpty ? "" : "1")
+            try rememberFolders()
         }
     }
 
@@ -218,7 +222,7 @@ public struct SyncFolder {
             // often a folder emptied by mistake than a wish.
             if known > 1 && present == 0 && !allowEmptying {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
-                              + "To write them all to the folder again, move it aside and run `kith sync`; to delete them all here, "
+                              + "To write them all to the folder again, `kith sync --rewrite`; to delete them all here, "
                               + "`kith sync --delete-all`")
             }
             for kind in kinds {
@@ -241,7 +245,7 @@ public struct SyncFolder {
             let known = SyncRecord.Kind.allCases.filter { $0.folder == folder }.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
             if known > 1 && Self.files(in: root + "/" + folder).isEmpty {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was "
-                              + "deleted or sent. To write them all to the folder again, move it aside and run `kith sync`; to delete "
+                              + "deleted or sent. To write them all to the folder again, `kith sync --rewrite`; to delete "
                               + "them all here, `kith sync --delete-all`")
             }
         }
@@ -249,12 +253,20 @@ public struct SyncFolder {
 
     /// Whether a folder is as the last sync left it (its mtime and inode).
     func folderUnchanged(_ folder: String) throws -> Bool {
-        guard let now = Self.stat(root + "/" + folder) else { return false }
+        guard let now = Self.stat(root + "/" + folder), try store.setting(Self.retryKey) != "1" else { return false }
         return try store.setting("sync.folder." + folder) == now
     }
 
-    func rememberFolders() throws {
-        for folder in ["contacts", "journal"] {
+    static let retryKey = "sync.retry"
+
+    /// Forgets what was synced (the bases and the folders' stats), so the next sync writes
+    /// every record anew: for a folder emptied or lost, after it was moved aside.
+    public func forgetFolder() throws {
+        try store.forgetSync()
+    }
+
+    func rememberFolders(_ folders: [String] = ["contacts", "journal"]) throws {
+        for folder in folders {
             if let st = Self.stat(root + "/" + folder) { try store.setSetting("sync.folder." + folder, st) }
         }
     }

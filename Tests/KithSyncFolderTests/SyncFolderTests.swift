@@ -179,6 +179,39 @@ import Testing
         try fa.checkNotEmptied(allowEmptying: true)
     }
 
+    /// Two devices each added "Kai": the other's card is refused by name, and comes in at
+    /// the next sync once one of them is renamed (it was never tried again).
+    @Test func aRefusedFileIsTriedAgainOnceTheClashIsGone() throws {
+        let (a, fa) = try device("a"), (b, fb) = try device("b")
+        _ = try a.addPerson(Person(id: 0, name: "Kai", circle: .friends, addedOn: today))
+        let kai = try b.addPerson(Person(id: 0, name: "Kai", circle: .inner, addedOn: today))
+        try sync(fa)
+        let refused = try sync(fb)
+        #expect(refused.problems.count == 1 && refused.problems[0].contains("someone named \"Kai\" is already in kith"), "\(refused)")
+        var renamed = kai
+        renamed.name = "Kai B"
+        _ = try b.updatePerson(id: kai.id, renamed, today: today)
+        let retried = try sync(fb)
+        #expect(retried.received == 1 && retried.problems.isEmpty, "\(retried)")
+        #expect(try b.people().map(\.name).sorted() == ["Kai", "Kai B"])
+        try sync(fa)
+        #expect(try records(a) == records(b))
+    }
+
+    /// `--rewrite`: a folder emptied by mistake is written anew.
+    @Test func aForgottenFolderIsWrittenAnew() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        for name in SyncFolder.files(in: dir.file("vdir/journal")) { unlink(dir.file("vdir/journal/" + name)) }
+        #expect(throws: SyncFolder.Failure.self) { try fa.checkNotEmptied(allowEmptying: false) }
+        try fa.forgetFolder()
+        try fa.checkNotEmptied(allowEmptying: false)
+        let r = try sync(fa)
+        #expect(r.sent == 4 && r.problems.isEmpty, "\(r)")
+        #expect(SyncFolder.files(in: dir.file("vdir/journal")).count == 4)
+    }
+
     @Test func anEmptiedFolderDeletesNothing() throws {
         let (a, fa) = try device("a")
         try fill(a)

@@ -4,10 +4,12 @@
 source "$(dirname "$0")/synclib.sh" "$@"
 
 git init -q --bare -b main "$WORK/remote.git"
-for d in a b; do
+for d in a b d e; do
     device $d "git = true"
 done
-git clone -q "$WORK/remote.git" "$WORK/a/vdir" 2>/dev/null
+# a, d and e all clone the repository while it is still empty (both set up at once).
+for d in a d e; do git clone -q "$WORK/remote.git" "$WORK/$d/vdir" 2>/dev/null; done
+k e add "Eve Early" >/dev/null
 fill a
 out=$(k a sync) || fail "first sync on a: $out"
 [[ $out == "sent 9, received 0, merged 0." ]] || fail "a's first sync said: $out"
@@ -17,6 +19,15 @@ out=$(k b sync) || fail "first sync on b: $out"
 same a b || fail "b's journal is not a's"
 [[ $(git -C "$WORK/b/vdir" config merge.kith.driver) == *"sync merge --base %O %A %B" ]] || fail "no merge driver in b's clone"
 pass "A → git → B arrives intact, the merge driver set up in the clone only"
+
+out=$(k d sync) || fail "a device that cloned the empty repository, with nothing of its own: $out"
+[[ $out == "sent 0, received 9, merged 0." ]] || fail "d's first sync said: $out"
+out=$(k e sync) || fail "a device that cloned the empty repository and added its own: $out"
+[[ $out == "sent 1, received 9, merged 0." ]] || fail "e's first sync said: $out"
+out=$(k a sync) || fail "sync a after e: $out"
+[[ $out == "sent 0, received 1, merged 0." ]] || fail "a did not receive e's person: $out"
+k b sync >/dev/null || fail "sync b after e"
+pass "devices that cloned the repository while it was empty join it, with what they had"
 
 heads() { git -C "$WORK/remote.git" rev-parse main; }
 before=$(heads)
