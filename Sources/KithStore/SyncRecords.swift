@@ -155,6 +155,14 @@ extension Store {
         }
     }
 
+    /// How many records of these kinds were synced (have a base).
+    public func syncBaseCount(kinds: [SyncRecord.Kind]) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_base WHERE kind IN (SELECT value FROM json_each(?))",
+                             arguments: ["[" + kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"]) ?? 0
+        }
+    }
+
     /// A record's file as last synced: the base of a three-way merge (empty text: the
     /// record has not been carried anywhere yet).
     public func syncBase(_ kind: SyncRecord.Kind, uid: String) throws(StoreError) -> (text: String, stat: String)? {

@@ -240,15 +240,27 @@ public struct SyncFolder {
     /// device before the read step refused it.
     public func checkNotEmptied(allowEmptying: Bool) throws {
         guard !allowEmptying else { return }
-        let stats = try store.syncBaseStats()
         for folder in ["contacts", "journal"] {
-            let known = SyncRecord.Kind.allCases.filter { $0.folder == folder }.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
-            if known > 1 && Self.files(in: root + "/" + folder).isEmpty {
+            // A folder as the last sync left it was not emptied since: no listing, no count.
+            if try folderUnchanged(folder) || Self.holdsARecordFile(root + "/" + folder) { continue }
+            let known = try store.syncBaseCount(kinds: SyncRecord.Kind.allCases.filter { $0.folder == folder })
+            if known > 1 {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was "
                               + "deleted or sent. To write them all to the folder again, `kith sync --rewrite`; to delete "
                               + "them all here, `kith sync --delete-all`")
             }
         }
+    }
+
+    /// Whether a folder holds at least one record file, read only until the first.
+    static func holdsARecordFile(_ dir: String) -> Bool {
+        guard let d = opendir(dir) else { return false }
+        defer { closedir(d) }
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if !name.hasPrefix(".") && (name.hasSuffix(".vcf") || name.hasSuffix(".ics")) { return true }
+        }
+        return false
     }
 
     /// Whether a folder is as the last sync left it (its mtime and inode).
