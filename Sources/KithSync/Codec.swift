@@ -41,7 +41,7 @@ public enum SyncCodec {
     /// Written for other apps to show, and worked out again from the fields on reading:
     /// never read back as data.
     static let derived: Set<String> = ["VERSION", "PRODID", "UID", "N", "SUMMARY", "CATEGORIES", "DTSTAMP", "LAST-MODIFIED", "REV",
-                                       "X-ADDRESSBOOKSERVER-KIND", "X-KITH-RECORD", "CLASS", "COMPLETED", "X-KITH-REV"]
+                                       "X-ADDRESSBOOKSERVER-KIND", "X-KITH-RECORD", "CLASS", "COMPLETED", "X-KITH-REV", "X-KITH-TIME"]
 
     // MARK: writing
 
@@ -82,6 +82,11 @@ public enum SyncCodec {
 
     static func properties(_ r: SyncRecord) -> [String] {
         var out: [String] = []
+        // When each field last changed, for merges judged field by field; only where it
+        // differs from the record's own time (one line per field, a comma list would be cut).
+        for (field, at) in r.fieldTimes.sorted(by: { $0.key < $1.key }) where at != r.modified {
+            out.append("X-KITH-TIME;FIELD=\(field):\(at)")
+        }
         for (field, property) in text[r.kind] ?? [] {
             guard let v = r[field], !v.isEmpty else { continue }
             out.append(property + valueParams(property, v) + ":" + (isText(property) ? escape(v) : v))
@@ -196,6 +201,9 @@ public enum SyncCodec {
             }
         }
         for (field, values) in setValues { r.fields[field] = .many(values) }
+        for p in props where p.name == "X-KITH-TIME" {
+            if let field = p.param("FIELD"), let at = Int64(p.value) { r.fieldTimes[field] = at }
+        }
         if !extra.isEmpty { r.fields["extra"] = .many(extra) }
         return r
     }

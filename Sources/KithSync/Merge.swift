@@ -10,15 +10,19 @@ public enum SyncMerge {
 
     public static func merge(base: SyncRecord?, _ a: SyncRecord, _ b: SyncRecord) -> SyncRecord {
         if a.sameContent(as: b) { return a.modified >= b.modified ? a : b }
-        let (later, earlier) = a.modified >= b.modified ? (a, b) : (b, a)
-        var out = later
+        var out = a.modified >= b.modified ? a : b
         out.modified = max(a.modified, b.modified)
         let empty = SyncRecord(kind: a.kind, uid: a.uid, modified: 0)
         let base = base ?? empty
+        var times: [String: Int64] = [:]
         for name in Set(a.fields.keys).union(b.fields.keys).union(base.fields.keys) {
-            let o = base.fields[name], l = later.fields[name], e = earlier.fields[name]
-            out.fields[name] = field(name, base: o, later: l, earlier: e, earlierWhen: earlier.modified)
+            // The later edit of this field, by the field's own time (the record's as a fallback).
+            let (later, earlier) = a.time(of: name) >= b.time(of: name) ? (a, b) : (b, a)
+            out.fields[name] = field(name, base: base.fields[name], later: later.fields[name], earlier: earlier.fields[name],
+                                     earlierWhen: earlier.time(of: name))
+            times[name] = max(a.time(of: name), b.time(of: name))
         }
+        out.fieldTimes = times
         return out
     }
 

@@ -23,6 +23,25 @@ public struct SyncRecord: Equatable, Sendable {
     /// journal app uses to say who an entry is about. Not part of the record's content
     /// (kith writes its own people's names there for other apps to show).
     public var categories: [String] = []
+    /// When each field last changed (ms since 1970), where known: "the later edit wins"
+    /// is judged field by field, not by the record's latest change (a note edited after
+    /// a snooze once made that older snooze win over a newer one). Not part of the content.
+    public var fieldTimes: [String: Int64] = [:]
+
+    /// When a field last changed: its own time, else the record's.
+    public func time(of field: String) -> Int64 { fieldTimes[field] ?? modified }
+
+    /// Each field's time after this record replaced `old`: a field that changed takes
+    /// `at`, one that did not keeps the time it had.
+    public mutating func stampFields(since old: SyncRecord?, at: Int64) {
+        var times: [String: Int64] = [:]
+        for name in fields.keys {
+            times[name] = old.flatMap { $0.fields[name] == fields[name] ? $0.time(of: name) : nil } ?? at
+        }
+        // A field removed here is a change too: its absence has a time.
+        for name in (old?.fields.keys).map(Array.init) ?? [] where fields[name] == nil { times[name] = at }
+        fieldTimes = times
+    }
 
     public init(kind: Kind, uid: String, modified: Int64, fields: [String: Field] = [:]) {
         self.kind = kind

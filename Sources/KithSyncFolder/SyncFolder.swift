@@ -105,6 +105,10 @@ public struct SyncFolder {
             return
         }
         record.modified = change.at
+        // Each field keeps the time it last changed; those that differ from the base
+        // changed now.
+        let old = base.flatMap { $0.text.isEmpty ? nil : try? SyncCodec.decode($0.text) }
+        record.stampFields(since: old, at: change.at)
         // A file kith wrote and nobody touched is known by its stat, unread.
         let file = onDisk == nil ? nil : Self.read(path)
         let theirs = file.flatMap { try? SyncCodec.decode($0) }
@@ -115,7 +119,6 @@ public struct SyncFolder {
             return
         }
         if changedThere, let theirs {
-            let old = base.flatMap { $0.text.isEmpty ? nil : try? SyncCodec.decode($0.text) }
             record = SyncMerge.merge(base: old, record, theirs)
             merged.append(record)
             report.merged += 1

@@ -198,6 +198,31 @@ import Testing
         #expect(try records(a) == records(b))
     }
 
+    /// The later snooze wins even when the other device changed something else later
+    /// (the record's latest change once decided every field).
+    @Test func theLaterEditOfAFieldWinsAcrossDevices() throws {
+        let (a, fa) = try device("a"), (b, fb) = try device("b")
+        let ben = try a.addPerson(Person(id: 0, name: "Ben", circle: .friends, addedOn: today))
+        try sync(fa); try sync(fb)
+        let benB = try #require(try b.people().first { $0.name == "Ben" })
+        try a.snooze(person: ben.id, until: today.adding(days: 28))
+        try sync(fa)
+        Thread.sleep(forTimeInterval: 0.02)
+        try b.snooze(person: benB.id, until: today.adding(days: 38))
+        Thread.sleep(forTimeInterval: 0.02)
+        var edited = try a.person(id: ben.id)
+        edited.notes = "moved to Porto"
+        _ = try a.updatePerson(id: ben.id, edited, today: today)
+        try sync(fa)
+        #expect(try sync(fb).merged == 1)
+        try sync(fa)
+        for s in [a, b] {
+            let p = try #require(try s.people().first { $0.name == "Ben" })
+            #expect(p.notes == "moved to Porto")
+            #expect(try s.snoozes().people[p.id] == today.adding(days: 38))
+        }
+    }
+
     /// `--rewrite`: a folder emptied by mistake is written anew.
     @Test func aForgottenFolderIsWrittenAnew() throws {
         let (a, fa) = try device("a")

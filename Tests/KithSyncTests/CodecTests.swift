@@ -198,3 +198,37 @@ import Testing
         }
     }
 }
+
+/// The later edit wins field by field (issue 18, point 6): a field's own time decides,
+/// not the time of the record's latest change.
+@Suite struct FieldTimeTests {
+    @Test func theLaterEditOfAFieldWinsWhateverElseChangedLater() {
+        var base = SyncRecord(kind: .person, uid: "p", modified: 1000)
+        base["name"] = "Ben"
+        var a = base, b = base
+        a["snooze"] = "20261220"; a["notes"] = "moved"
+        a.fieldTimes = ["snooze": 2000, "notes": 4000, "name": 1000]
+        a.modified = 4000
+        b["snooze"] = "20261230"
+        b.fieldTimes = ["snooze": 3000, "name": 1000]
+        b.modified = 3000
+        let m = SyncMerge.merge(base: base, a, b)
+        #expect(m["snooze"] == "20261230" && m["notes"] == "moved")
+        #expect(m.time(of: "snooze") == 3000 && m.time(of: "notes") == 4000)
+        // Field times travel in the file, and are not content.
+        let back = try? SyncCodec.decode(SyncCodec.encode(m))
+        #expect(back?.fieldTimes["snooze"] == 3000 && back?.sameContent(as: m) == true)
+    }
+
+    @Test func aFieldKeepsItsTimeUntilItChanges() {
+        var old = SyncRecord(kind: .person, uid: "p", modified: 1000)
+        old["name"] = "Ben"
+        old["snooze"] = "20261220"
+        old.fieldTimes = ["snooze": 900]
+        var now = old
+        now["notes"] = "moved"
+        now.modified = 5000
+        now.stampFields(since: old, at: 5000)
+        #expect(now.time(of: "snooze") == 900 && now.time(of: "name") == 1000 && now.time(of: "notes") == 5000)
+    }
+}
