@@ -681,10 +681,13 @@ public enum VCard {
         return parts(name, suffix: "")
     }
 
+    /// Words without a letter (an emoji, a dash) are left out of the parts: "Ben 🎸" once
+    /// had 🎸 as its family name. East Asian names are written family name first.
     private static func parts(_ base: String, suffix: String) -> String {
-        let words = base.split(separator: " ").map(String.init)
-        let family = words.count > 1 ? words.last! : ""
-        let given = words.count > 1 ? words.dropLast().joined(separator: " ") : base
+        let words = base.split(separator: " ").map(String.init).filter { $0.contains { $0.isLetter } }
+        guard words.count > 1 else { return ["", words.first ?? base, "", "", suffix].map(ContentLine.escape).joined(separator: ";") }
+        let (family, given) = isEastAsian(base) ? (words[0], words.dropFirst().joined(separator: " "))
+            : (words.last!, words.dropLast().joined(separator: " "))
         return [family, given, "", "", suffix].map(ContentLine.escape).joined(separator: ";")
     }
 }

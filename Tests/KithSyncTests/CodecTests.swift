@@ -232,3 +232,20 @@ import Testing
         #expect(now.time(of: "snooze") == 900 && now.time(of: "name") == 1000 && now.time(of: "notes") == 5000)
     }
 }
+
+@Suite struct StructuredNameTests {
+    /// What phones show as first and last name: an emoji is no family name, and an East
+    /// Asian name is written family name first.
+    @Test func namesAreStructuredAsPeopleWriteThem() {
+        func n(_ name: String) -> String {
+            var p = SyncRecord(kind: .person, uid: "p", modified: 0)
+            p["name"] = name
+            return SyncCodec.encode(p).split(separator: "\r\n").first { $0.hasPrefix("N:") }.map(String.init) ?? ""
+        }
+        #expect(n("Ben 🎸") == "N:;Ben;;;")
+        #expect(n("Zoë O'Brien 🎉") == "N:O'Brien;Zoë;;;")
+        #expect(n("山田 太郎") == "N:山田;太郎;;;")
+        #expect(n("Ana María López") == "N:López;Ana María;;;")
+        #expect(n("Smith, Jo") == "N:Smith;Jo;;;")
+    }
+}
