@@ -449,7 +449,13 @@ enum SyncRows {
         guard !people.isEmpty else {
             throw Refused(message: "names nobody kith knows (its people have not arrived, or were removed)")
         }
+        // A group not here yet (still on its way, or held back by a name clash) keeps the
+        // moment waiting: taken in without it, the moment lost its group for good, on
+        // every device once it was edited.
         let group = try id(db, "groups", r["group"])
+        if r["group"] != nil && group == nil {
+            throw Refused(message: "names a group kith does not have (it has not arrived, or was held back); tried again at the next sync")
+        }
         let emotions = emotionTags(r)
         var m = Moment(day: d, time: minute.flatMap(TimeOfDay.init(minutes:)), people: people, groupID: group,
                        channel: Channel(rawValue: r["channel"] ?? "") ?? .inPerson,

@@ -221,9 +221,9 @@ public struct SyncFolder {
             let kinds = SyncRecord.Kind.allCases.filter { $0.folder == folder }
             let known = kinds.reduce(0) { $0 + (stats[$1]?.count ?? 0) }
             let present = kinds.reduce(0) { $0 + (seen[$1]?.count ?? 0) }
-            // One record gone is a delete like any other; every one of several is far more
-            // often a folder emptied by mistake than a wish.
-            if known > 1 && present == 0 && !allowEmptying {
+            // Every record of a folder gone is far more often a folder emptied by mistake
+            // than a wish, even when it held one (vdirsyncer refuses it too).
+            if known > 0 && present == 0 && !allowEmptying {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
                               + "To write them all to the folder again, `kith sync --rewrite`; to delete them all here, "
                               + "`kith sync --delete-all`")
@@ -247,7 +247,7 @@ public struct SyncFolder {
             // A folder as the last sync left it was not emptied since: no listing, no count.
             if try folderUnchanged(folder) || Self.holdsARecordFile(root + "/" + folder) { continue }
             let known = try store.syncBaseCount(kinds: SyncRecord.Kind.allCases.filter { $0.folder == folder })
-            if known > 1 {
+            if known > 0 {
                 throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was "
                               + "deleted or sent. To write them all to the folder again, `kith sync --rewrite`; to delete "
                               + "them all here, `kith sync --delete-all`")

@@ -43,10 +43,11 @@ import KithTestSupport
         let (a, b, shared) = devices()
         defer { withExtendedLifetime(shared) {} }
         a.ok(["add", "Ana"])
+        a.ok(["log", "ana", "--note", "coffee", "--date", "2026-11-20"])
         a.ok(["log", "ana", "--note", "the lake, in June"])
         _ = run(a, ["sync", "--offline"]); _ = run(b, ["sync", "--offline"])
         #expect(b.ok(["trash"]).out.hasPrefix("The trash is empty"))
-        let id = try #require((a.json(["history", "--json"]) as? [[String: Any]])?.first?["id"] as? Int)
+        let id = try #require((a.json(["history", "--json"]) as? [[String: Any]])?.first { $0["note"] as? String == "the lake, in June" }?["id"] as? Int)
         a.ok(["moment", "delete", "\(id)"])
         _ = run(a, ["sync", "--offline"])
         #expect(run(b, ["sync", "--offline"]).out == "sent 0, received 0, merged 0, deleted 1 here.\n")

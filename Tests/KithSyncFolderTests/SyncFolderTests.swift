@@ -223,6 +223,41 @@ import Testing
         }
     }
 
+    /// A moment naming a group this store does not have (held back by a name clash, or
+    /// not arrived) waits, and comes in with its group once the group does: it once came
+    /// in without one, and an edit then took the group away on every device.
+    @Test func aMomentWaitsForItsGroup() throws {
+        let (a, fa) = try device("a"), (b, fb) = try device("b")
+        _ = try a.addGroup(name: "Family", cadenceDays: nil, notes: "", addedOn: today)
+        let zoe = try b.addPerson(Person(id: 0, name: "Zoë", circle: .friends, addedOn: today))
+        let family = try b.addGroup(name: "Family", cadenceDays: nil, notes: "", addedOn: today, members: [zoe.id])
+        _ = try b.addMoment(Moment(day: today, people: [zoe.id], groupID: family.id, note: "family dinner"), createdAt: 0)
+        try sync(fa)
+        try sync(fb)
+        let held = try sync(fa)
+        #expect(held.problems.contains { $0.contains("a group named \"Family\" is already in kith") }, "\(held)")
+        #expect(held.problems.contains { $0.contains("names a group kith does not have") }, "\(held)")
+        #expect(try a.moments(MomentFilter(), limit: 10).isEmpty)
+        _ = try b.updateGroup(id: family.id, name: "Family Z", cadenceDays: nil, notes: "")
+        try sync(fb)
+        let arrived = try sync(fa)
+        #expect(arrived.problems.isEmpty, "\(arrived)")
+        let m = try #require(try a.moments(MomentFilter(), limit: 10).first)
+        #expect(try a.group(id: try #require(m.groupID)).name == "Family Z")
+    }
+
+    /// A folder that held one record, emptied, is refused like any emptied folder.
+    @Test func anEmptiedFolderOfOneRecordIsRefused() throws {
+        let (a, fa) = try device("a")
+        let ana = try a.addPerson(Person(id: 0, name: "Ana", circle: .friends, addedOn: today))
+        _ = try a.addMoment(Moment(day: today, people: [ana.id], note: "only one"), createdAt: 0)
+        try sync(fa)
+        for name in SyncFolder.files(in: dir.file("vdir/journal")) { unlink(dir.file("vdir/journal/" + name)) }
+        #expect(throws: SyncFolder.Failure.self) { try fa.checkNotEmptied(allowEmptying: false) }
+        #expect(throws: SyncFolder.Failure.self) { try sync(fa) }
+        #expect(try a.moments(MomentFilter(), limit: 10).count == 1)
+    }
+
     /// `--rewrite`: a folder emptied by mistake is written anew.
     @Test func aForgottenFolderIsWrittenAnew() throws {
         let (a, fa) = try device("a")
