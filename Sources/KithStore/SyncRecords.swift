@@ -80,20 +80,28 @@ extension Store {
     }
 
     /// Deletes a record whose file was deleted in the folder, leaving no change note. A
-    /// moment goes to the trash (`deletedAt`, seconds since 1970) for 30 days first.
-    public func deleteSync(_ kind: SyncRecord.Kind, uid: String, deletedAt: Int = 0) throws(StoreError) {
+    /// moment goes to the trash (`deletedAt`, seconds since 1970) for 30 days first. A
+    /// person with moments here is archived instead, and their card noted to go back into
+    /// the folder: without it a new device never got them, and one edit there took them
+    /// off their moments everywhere. Returns whether it archived rather than deleted.
+    @discardableResult
+    public func deleteSync(_ kind: SyncRecord.Kind, uid: String, deletedAt: Int = 0) throws(StoreError) -> Bool {
         try write { db in
             if kind == .moment, let r = try SyncRows.moment(db, uid) {
                 try db.execute(sql: "INSERT OR REPLACE INTO sync_trash (uid, text, deleted_at) VALUES (?, ?, ?)",
                                arguments: [uid, SyncCodec.encode(r), deletedAt])
             }
+            var archived = false
             switch kind {
             case .person:
-                // A person with moments is archived rather than deleted: their moments
-                // need them, and a delete on another device never costs a moment here.
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM people WHERE uid = ?", arguments: [uid]) else { break }
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM moment_people WHERE person_id = ?)", arguments: [id]) == true {
                     try db.execute(sql: "UPDATE people SET archived = 1 WHERE id = ?", arguments: [id])
+                    try db.execute(sql: """
+                        INSERT INTO sync_changes (kind, uid, at) VALUES ('person', ?, \(Schema.nowMillis))
+                        ON CONFLICT (kind, uid) DO UPDATE SET at = excluded.at
+                        """, arguments: [uid])
+                    archived = true
                 } else {
                     try db.execute(sql: "DELETE FROM people WHERE id = ?", arguments: [id])
                 }
@@ -104,7 +112,10 @@ extension Store {
                 guard let day = SyncRows.selfDay(uid) else { break }
                 try db.execute(sql: "DELETE FROM self_checkins WHERE day = ?", arguments: [day.ordinal])
             }
-            try db.execute(sql: "DELETE FROM sync_changes WHERE kind = ? AND uid = ?", arguments: [kind.rawValue, uid])
+            if !archived {
+                try db.execute(sql: "DELETE FROM sync_changes WHERE kind = ? AND uid = ?", arguments: [kind.rawValue, uid])
+            }
+            return archived
         }
     }
 

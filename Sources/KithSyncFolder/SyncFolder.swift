@@ -11,6 +11,8 @@ public struct SyncReport: Equatable, Sendable {
     public var merged = 0
     public var deletedHere = 0
     public var deletedThere = 0
+    /// People deleted elsewhere who have moments here: archived, and their cards written back.
+    public var archivedHere = 0
     /// Files kith could not read or take in: one line each, the files kept as they are.
     public var problems: [String] = []
 
@@ -20,6 +22,7 @@ public struct SyncReport: Equatable, Sendable {
         var parts = ["sent \(sent)", "received \(received)", "merged \(merged)"]
         if deletedThere > 0 { parts.append("deleted \(deletedThere) there") }
         if deletedHere > 0 { parts.append("deleted \(deletedHere) here") }
+        if archivedHere > 0 { parts.append("archived \(archivedHere) deleted elsewhere (they have moments here)") }
         if !problems.isEmpty { parts.append("\(problems.count) file\(problems.count == 1 ? "" : "s") not taken in") }
         return parts.joined(separator: ", ")
     }
@@ -230,8 +233,11 @@ public struct SyncFolder {
             }
             for kind in kinds {
                 for uid in (stats[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
-                    if !dryRun { try store.deleteSync(kind, uid: uid, deletedAt: Int(now() / 1000)) }
-                    report.deletedHere += 1
+                    if !dryRun, try store.deleteSync(kind, uid: uid, deletedAt: Int(now() / 1000)) {
+                        report.archivedHere += 1
+                    } else {
+                        report.deletedHere += 1
+                    }
                     newBases.append((kind, uid, nil, ""))
                 }
             }

@@ -246,6 +246,26 @@ import Testing
         #expect(try a.group(id: try #require(m.groupID)).name == "Family Z")
     }
 
+    /// A person deleted elsewhere who has moments here is archived, and their card goes
+    /// back into the folder: a new device once never got them, and lost them from
+    /// shared moments.
+    @Test func aPersonDeletedElsewhereWithMomentsComesBackArchived() throws {
+        let (a, fa) = try device("a")
+        try fill(a)
+        try sync(fa)
+        let ben = try #require(try a.people().first { $0.name == "Ben" })
+        let card = dir.file("vdir/contacts/\(try #require(ben.uid)).vcf")
+        unlink(card)
+        let r = try sync(fa)
+        #expect(r.archivedHere == 1 && r.deletedHere == 0 && r.line.contains("archived 1 deleted elsewhere"), "\(r)")
+        #expect(try a.person(id: ben.id).archived)
+        #expect(try sync(fa).sent == 1)
+        #expect(FileManager.default.fileExists(atPath: card))
+        let (c, fc) = try device("c")
+        try sync(fc)
+        #expect(try records(a) == records(c))
+    }
+
     /// A folder that held one record, emptied, is refused like any emptied folder.
     @Test func anEmptiedFolderOfOneRecordIsRefused() throws {
         let (a, fa) = try device("a")
