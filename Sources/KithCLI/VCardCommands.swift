@@ -3,6 +3,7 @@ import Foundation
 import KithCore
 import KithInterop
 import KithStore
+import KithSync
 
 /// `kith import vcard PATH...`: people from an address book, as often as it changes.
 struct ImportVCard: ParsableCommand {
@@ -205,30 +206,15 @@ struct ExportVCard: ParsableCommand {
 }
 
 extension VCardFiles {
-    /// The vCard files of a folder by the UID each holds (the first card's), read only as
-    /// far as that line.
+    /// The vCard files of a folder by the UID each holds (the first card's), read as the
+    /// sync folder reads its cards.
     static func indexByUID(_ dir: String) -> [String: String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [:] }
         var out: [String: String] = [:]
         for name in names.sorted() where !name.hasPrefix(".") && (name.lowercased().hasSuffix(".vcf") || name.lowercased().hasSuffix(".vcard")) {
             let path = (dir as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            var lines: [String] = []
-            for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-                if let first = raw.first, first == " " || first == "\t", !lines.isEmpty { lines[lines.count - 1] += raw.dropFirst() }
-                else { lines.append(String(raw)) }
-            }
-            for line in lines {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                var head = line[..<colon].uppercased()
-                if let dot = head.firstIndex(of: ".") { head = String(head[head.index(after: dot)...]) }
-                if head == "UID" || head.hasPrefix("UID;") {
-                    let uid = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-                    if !uid.isEmpty, out[uid] == nil { out[uid] = path }
-                    break
-                }
-            }
+            if let uid = SyncCodec.firstUID(String(decoding: data, as: UTF8.self)), out[uid] == nil { out[uid] = path }
         }
         return out
     }

@@ -153,6 +153,17 @@ public enum SyncCodec {
 
     // MARK: reading
 
+    /// The UID of the first card or entry in a file, unfolded and read as the codec reads
+    /// it: `kith export vcard` finds a card by it, whatever the file is called.
+    public static func firstUID(_ file: String) -> String? {
+        for line in ContentLines.unfold(file) {
+            guard let p = ContentLines.parse(line), p.name == "UID" else { continue }
+            let uid = p.value.trimmingSpaces
+            return uid.isEmpty ? nil : uid
+        }
+        return nil
+    }
+
     /// The record a file holds, however a server or phone re-folded, re-ordered or
     /// re-escaped it.
     public static func decode(_ file: String) throws(SyncFileError) -> SyncRecord {

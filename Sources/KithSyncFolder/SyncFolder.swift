@@ -227,9 +227,7 @@ public struct SyncFolder {
             // Every record of a folder gone is far more often a folder emptied by mistake
             // than a wish, even when it held one (vdirsyncer refuses it too).
             if known > 0 && present == 0 && !allowEmptying {
-                throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was deleted. "
-                              + "To write them all to the folder again, `kith sync --rewrite`; to delete them all here, "
-                              + "`kith sync --delete-all`")
+                throw Self.emptied(folder, known: known, before: "deleted")
             }
             for kind in kinds {
                 for uid in (stats[kind] ?? [:]).keys where !(seen[kind]?.contains(uid) ?? false) {
@@ -254,11 +252,16 @@ public struct SyncFolder {
             if try folderUnchanged(folder) || Self.holdsARecordFile(root + "/" + folder) { continue }
             let known = try store.syncBaseCount(kinds: SyncRecord.Kind.allCases.filter { $0.folder == folder })
             if known > 0 {
-                throw Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was "
-                              + "deleted or sent. To write them all to the folder again, `kith sync --rewrite`; to delete "
-                              + "them all here, `kith sync --delete-all`")
+                throw Self.emptied(folder, known: known, before: "deleted or sent")
             }
         }
+    }
+
+    /// The one line for a folder emptied of the records synced from it, said before the
+    /// engine runs and again if the engine emptied it; `before`: what was held back.
+    static func emptied(_ folder: String, known: Int, before: String) -> Failure {
+        Failure(message: "the sync folder's \(folder)/ is empty but \(known) records were synced from it; nothing was \(before). "
+                + "To write them all to the folder again, `kith sync --rewrite`; to delete them all here, `kith sync --delete-all`")
     }
 
     /// Whether a folder holds at least one record file, read only until the first.
